@@ -1,0 +1,51 @@
+import { IsoDate } from '../shared/dates';
+import { Statuts } from './statuts';
+
+export type Category = 'employee' | 'beneficiary' | 'producer' | 'volunteer' | 'public_body' | 'supporter' | 'other';
+export const CATEGORIES: readonly Category[] = ['employee', 'beneficiary', 'producer', 'volunteer', 'public_body', 'supporter', 'other'];
+export type PersonType = 'natural' | 'legal';
+export type WithdrawalReason = 'resignation' | 'exclusion' | 'death' | 'end_of_employment' | 'other';
+export const WITHDRAWAL_REASONS: readonly WithdrawalReason[] = ['resignation', 'exclusion', 'death', 'end_of_employment', 'other'];
+
+export interface ResolutionRef {
+  readonly assemblyId: string;
+  readonly resolutionId: string;
+}
+
+/**
+ * Events of the `cooperative-<coopId>` stream. Data is plain JSON; business dates
+ * (`effectiveDate`) are data, the recording time is metadata.
+ *
+ * Capital movements (SharesSubscribed, SharesPaidUp, SharesRedeemed, SharesTransferred)
+ * carry a `movementId`, which is also the stored event's id, so a cancellation can name it.
+ */
+export type CooperativeEvent =
+  | { type: 'StatutsAdopted'; data: { coopId: string; statuts: Statuts; effectiveDate: IsoDate } }
+  | { type: 'StatutsAmended'; data: { statuts: Statuts; changes: Record<string, unknown>; resolution: ResolutionRef; effectiveDate: IsoDate } }
+  | { type: 'AssociateAdmitted'; data: { associateId: string; name: string; personType: PersonType; category: Category; collegeCode: string | null; effectiveDate: IsoDate } }
+  | { type: 'SharesSubscribed'; data: { movementId: string; associateId: string; shares: number; amountCents: number; paidCents: number; effectiveDate: IsoDate } }
+  | { type: 'SharesPaidUp'; data: { movementId: string; associateId: string; amountCents: number; effectiveDate: IsoDate } }
+  | { type: 'CategoryChanged'; data: { associateId: string; from: Category; to: Category; effectiveDate: IsoDate } }
+  | { type: 'CollegeChanged'; data: { associateId: string; from: string | null; to: string; effectiveDate: IsoDate } }
+  | { type: 'AssociateWithdrew'; data: { associateId: string; reason: WithdrawalReason; effectiveDate: IsoDate } }
+  | { type: 'SharesRedeemed'; data: { movementId: string; associateId: string; shares: number; amountCents: number; effectiveDate: IsoDate } }
+  | {
+      type: 'SharesTransferred';
+      /** paidCents: the paid-up part that moves with the shares (pro rata of the seller's paid-up capital). */
+      data: { movementId: string; fromAssociateId: string; toAssociateId: string; shares: number; amountCents: number; paidCents: number; effectiveDate: IsoDate };
+    }
+  | {
+      type: 'CapitalMovementCancelled';
+      /** effectiveDate is the cancelled movement's: as of any date, the mistake never happened. */
+      data: { movementId: string; cancelledType: CapitalMovementType; reason: string; effectiveDate: IsoDate };
+    };
+
+export type CapitalMovementType = 'SharesSubscribed' | 'SharesPaidUp' | 'SharesRedeemed' | 'SharesTransferred';
+export const CAPITAL_MOVEMENT_TYPES: readonly CapitalMovementType[] = ['SharesSubscribed', 'SharesPaidUp', 'SharesRedeemed', 'SharesTransferred'];
+
+export type CooperativeEventType = CooperativeEvent['type'];
+export type EventOf<T extends CooperativeEventType> = Extract<CooperativeEvent, { type: T }>;
+
+export function cooperativeStreamId(coopId: string): string {
+  return `cooperative-${coopId}`;
+}

@@ -1,0 +1,77 @@
+import { IsoDate } from '../shared/dates';
+import { Category, CapitalMovementType, PersonType, WithdrawalReason } from './events';
+import { Statuts } from './statuts';
+
+export interface AssociateState {
+  id: string;
+  name: string;
+  personType: PersonType;
+  category: Category;
+  collegeCode: string | null;
+  status: 'active' | 'withdrawn';
+  admittedOn: IsoDate;
+  withdrawnOn: IsoDate | null;
+  withdrawalReason: WithdrawalReason | null;
+  shares: number;
+  /** Nominal capital held (shares × share value at subscription). */
+  subscribedCents: number;
+  paidUpCents: number;
+}
+
+export interface MovementState {
+  readonly movementId: string;
+  readonly type: CapitalMovementType;
+  readonly associateId: string;
+  /** Transfers only: the receiving associate. */
+  readonly toAssociateId: string | null;
+  readonly shares: number;
+  /** Subscriptions and transfers: nominal; payments: the amount paid; redemptions: the refund. */
+  readonly amountCents: number;
+  /** Subscriptions and transfers: the paid-up part; redemptions: the paid-up capital that left. */
+  readonly paidCents: number;
+  /** Redemptions: the nominal capital that left. */
+  readonly nominalCents: number;
+  readonly effectiveDate: IsoDate;
+  cancelled: boolean;
+}
+
+/**
+ * The cooperative as its events make it. Plain JSON (records and arrays, no Map), so that a
+ * projection can snapshot it and an auditor can read it. `evolve` updates it in place: a
+ * stream of 100,000 movements would otherwise be copied 100,000 times.
+ */
+export interface CooperativeState {
+  coopId: string | null;
+  statuts: Statuts | null;
+  statutsHistory: Array<{ effectiveDate: IsoDate; statuts: Statuts }>;
+  associates: Record<string, AssociateState>;
+  /** Associate ids in order of admission. */
+  associateOrder: string[];
+  movements: Record<string, MovementState>;
+  /** Movement ids in the order they were recorded. */
+  movementOrder: string[];
+  totals: { shares: number; capitalCents: number; paidUpCents: number };
+  /** COOP-CAPITAL-FLOOR: the highest capital ever reached. */
+  highestCapitalCents: number;
+  /** Withdrawn associates whose shares await redemption, in order of exit. */
+  exitQueue: string[];
+}
+
+export function initialState(): CooperativeState {
+  return {
+    coopId: null,
+    statuts: null,
+    statutsHistory: [],
+    associates: {},
+    associateOrder: [],
+    movements: {},
+    movementOrder: [],
+    totals: { shares: 0, capitalCents: 0, paidUpCents: 0 },
+    highestCapitalCents: 0,
+    exitQueue: [],
+  };
+}
+
+export function votingRights(associate: AssociateState): boolean {
+  return associate.status === 'active';
+}

@@ -1,0 +1,66 @@
+import { IsoDate } from '../shared/dates';
+
+export type LegalForm = 'SCIC' | 'SCOP';
+export type CompanyForm = 'SA' | 'SAS' | 'SARL';
+export type CollegeCounting = 'proportional' | 'majority';
+
+export interface College {
+  readonly code: string;
+  readonly name: string;
+  readonly weightBp: number;
+}
+
+/** A majority as an exact fraction: strict means "more than", otherwise "at least". */
+export interface Majority {
+  readonly numerator: number;
+  readonly denominator: number;
+  readonly strict: boolean;
+}
+
+export interface AssemblyKindRules {
+  readonly quorumFirstCallBp: number;
+  readonly quorumSecondCallBp: number;
+  readonly majority: Majority;
+}
+
+export interface AssemblyRules {
+  readonly ordinary: AssemblyKindRules;
+  readonly extraordinary: AssemblyKindRules;
+}
+
+/**
+ * The statuts in force, with every default of RULES.md resolved: events carry the whole
+ * resolved statuts so that a reader years later needs no knowledge of today's defaults.
+ */
+export interface Statuts {
+  readonly name: string;
+  readonly legalForm: LegalForm;
+  readonly companyForm: CompanyForm;
+  readonly registeredOn: IsoDate;
+  readonly shareValueCents: number;
+  /** Empty: no collèges, one associate one vote. */
+  readonly colleges: readonly College[];
+  readonly collegeCounting: CollegeCounting;
+  readonly minimumPaidAtSubscriptionBp: number;
+  /** Delay to pay up the balance of a subscription (COOP-PAYUP-QUARTER, at most 60). */
+  readonly paymentDelayMonths: number;
+  readonly capitalFloorBp: number;
+  /** Delay to redeem a leaving associate (COOP-REDEMPTION-NOMINAL, model statuts: 60). */
+  readonly redemptionDelayMonths: number;
+  readonly statutoryReserveBp: number;
+  readonly assemblyRules: AssemblyRules;
+  /** AG-BLANK-PROXY: blank proxies vote for board-approved resolutions. */
+  readonly blankProxyVotesWithBoard: boolean;
+  /** SCOP-AMORCAGE: the conversion date of a SCOP d'amorçage, else null. */
+  readonly amorcageConvertedOn: IsoDate | null;
+}
+
+/** What a client may give; absent optional fields take the defaults of RULES.md. */
+export type StatutsInput = Pick<Statuts, 'name' | 'legalForm' | 'companyForm' | 'registeredOn' | 'shareValueCents'> &
+  Partial<Omit<Statuts, 'name' | 'legalForm' | 'companyForm' | 'registeredOn' | 'shareValueCents' | 'colleges' | 'assemblyRules'>> & {
+    readonly colleges?: ReadonlyArray<{ code: string; name: string; weightBp?: number }>;
+    readonly assemblyRules?: {
+      ordinary?: Partial<AssemblyKindRules>;
+      extraordinary?: Partial<AssemblyKindRules>;
+    };
+  };
