@@ -1,0 +1,6 @@
+export * from './event-store.port';
+export * from './canonical-json';
+export * from './hash-chain';
+export * from './sqlite-event-store';
+export * from './verification';
+export type { SubscriptionErrorHandler } from './sqlite-subscription';

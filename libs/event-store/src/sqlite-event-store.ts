@@ -1,0 +1,244 @@
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import Database from 'better-sqlite3';
+import { canonicalJson } from './canonical-json';
+import { chainEvents, GENESIS_HASH } from './hash-chain';
+import { LogSubscription, SubscriptionErrorHandler } from './sqlite-subscription';
+import {
+  AppendResult,
+  coopIdOfStream,
+  EventMetadata,
+  EventStore,
+  ExpectedRevision,
+  JsonObject,
+  NewEvent,
+  ReadAllOptions,
+  RecordedEvent,
+  Subscription,
+  SubscriptionHandler,
+  WrongExpectedRevisionError,
+} from './event-store.port';
+
+export interface SqliteEventStoreOptions {
+  /** Path of the database file, or ':memory:' (one connection only: no second instance). */
+  file: string;
+  /** How often a live subscription looks for events appended by another connection. */
+  pollIntervalMs?: number;
+}
+
+export interface SqliteSubscribeOptions {
+  /** Told when the handler throws; the subscription has then stopped (see LogSubscription). */
+  onError?: SubscriptionErrorHandler;
+}
+
+/** Rows read per query: bounds memory whatever the size of the log. */
+const PAGE_SIZE = 1000;
+const EVENT_COLUMNS = 'position, stream_id, revision, type, data, metadata';
+// Integers come back as JS numbers and are made bigint per event: exact below 2^53, and
+// cheaper than safeIntegers on every column of every row.
+type EventRow = [position: number, streamId: string, revision: number, type: string, data: string, metadata: string];
+interface StreamHead {
+  revision: bigint;
+  hash: string;
+  position: bigint;
+}
+
+/**
+ * The embedded event store: one SQLite file in WAL mode. Appends take the write lock
+ * (BEGIN IMMEDIATE) before reading the stream's head, so two connections (two app
+ * instances on one file) cannot both pass the same expected-revision check. Positions are
+ * given under that same lock and commits are serialised, so a reader never sees position n+1
+ * without n: paging and polling by "position > last seen" never skip an event.
+ */
+export class SqliteEventStore implements EventStore {
+  private readonly db: Database.Database;
+  private readonly pollIntervalMs: number;
+  private readonly subscriptions = new Set<LogSubscription>();
+  private readonly statements: ReturnType<typeof prepareStatements>;
+  private readonly appendTransaction: (streamId: string, events: NewEvent[], expected: ExpectedRevision) => AppendResult;
+  private closed = false;
+
+  /** The default embedded layout: `<dataDir>/ledger.sqlite`, folder created if missing. */
+  static open(dataDir: string, options: Omit<SqliteEventStoreOptions, 'file'> = {}): SqliteEventStore {
+    mkdirSync(dataDir, { recursive: true });
+    return new SqliteEventStore({ ...options, file: join(dataDir, 'ledger.sqlite') });
+  }
+
+  constructor(options: SqliteEventStoreOptions) {
+    this.pollIntervalMs = options.pollIntervalMs ?? 150;
+    this.db = new Database(options.file);
+    // Another connection holding the write lock makes us wait, not fail with SQLITE_BUSY.
+    this.db.pragma('busy_timeout = 5000');
+    this.db.pragma('journal_mode = WAL');
+    // FULL: an append that has returned survives a power cut, not only a process crash.
+    this.db.pragma('synchronous = FULL');
+    this.db.exec(`
+      CREATE TABLE IF NOT EXISTS events (
+        position INTEGER PRIMARY KEY AUTOINCREMENT,
+        stream_id TEXT NOT NULL,
+        revision INTEGER NOT NULL,
+        coop_id TEXT,
+        type TEXT NOT NULL,
+        data TEXT NOT NULL,
+        metadata TEXT NOT NULL,
+        UNIQUE (stream_id, revision)
+      );
+      CREATE INDEX IF NOT EXISTS events_by_coop ON events (coop_id, position);
+    `);
+    this.statements = prepareStatements(this.db);
+    this.appendTransaction = this.db.transaction(this.appendLocked.bind(this)).immediate;
+  }
+
+  async append(streamId: string, events: NewEvent[], expectedRevision: ExpectedRevision): Promise<AppendResult> {
+    const result = this.appendTransaction(streamId, events, expectedRevision);
+    if (events.length > 0) for (const subscription of this.subscriptions) subscription.wake();
+    return result;
+  }
+
+  async *readStream(streamId: string, from: bigint = 0n): AsyncIterable<RecordedEvent> {
+    let next = from;
+    for (;;) {
+      const rows = this.statements.streamPage.all(streamId, next, PAGE_SIZE) as EventRow[];
+      for (const row of rows) yield toRecordedEvent(row);
+      if (rows.length < PAGE_SIZE) return;
+      next = BigInt(rows[rows.length - 1][2] + 1);
+    }
+  }
+
+  async *readAll(options: ReadAllOptions = {}): AsyncIterable<RecordedEvent> {
+    let after = options.after ?? -1n;
+    let remaining = options.limit ?? Infinity;
+    while (remaining > 0) {
+      const rows = this.readPage(after, options.coopId, Math.min(PAGE_SIZE, remaining));
+      for (const row of rows) yield toRecordedEvent(row);
+      if (rows.length < PAGE_SIZE) return;
+      remaining -= rows.length;
+      after = BigInt(rows[rows.length - 1][0]);
+    }
+  }
+
+  /**
+   * Catch-up from the log, then live. Appends through this instance wake the subscription at
+   * once; appends by another connection on the same file are found by polling.
+   */
+  subscribeAll(after: bigint | undefined, handler: SubscriptionHandler, options: SqliteSubscribeOptions = {}): Subscription {
+    if (this.closed) throw new Error('SqliteEventStore is closed');
+    const subscription = new LogSubscription({
+      readAfter: (position) => this.readPage(position, undefined, PAGE_SIZE).map(toRecordedEvent),
+      handler,
+      after: after ?? -1n,
+      pollIntervalMs: this.pollIntervalMs,
+      onError: options.onError,
+      onStopped: () => this.subscriptions.delete(subscription),
+    });
+    this.subscriptions.add(subscription);
+    return subscription;
+  }
+
+  async headPosition(): Promise<bigint | undefined> {
+    const head = this.statements.headPosition.get() as bigint | null;
+    return head ?? undefined;
+  }
+
+  async ping(): Promise<boolean> {
+    try {
+      this.statements.ping.get();
+      return true;
+    } catch {
+      return false;
+    }
+  }
+
+  /** The connection's durability settings, for /health and for the tests that pin them. */
+  durability(): { journalMode: string; synchronous: number; busyTimeoutMs: number } {
+    return {
+      journalMode: this.db.pragma('journal_mode', { simple: true }) as string,
+      synchronous: this.db.pragma('synchronous', { simple: true }) as number,
+      busyTimeoutMs: this.db.pragma('busy_timeout', { simple: true }) as number,
+    };
+  }
+
+  async close(): Promise<void> {
+    if (this.closed) return;
+    this.closed = true;
+    await Promise.all([...this.subscriptions].map((subscription) => subscription.stop()));
+    this.db.close();
+  }
+
+  /** Runs inside BEGIN IMMEDIATE: nobody else can append between the check and the insert. */
+  private appendLocked(streamId: string, events: NewEvent[], expected: ExpectedRevision): AppendResult {
+    const head = this.statements.streamHead.get(streamId) as StreamHead | undefined;
+    checkExpectedRevision(streamId, expected, head);
+    if (events.length === 0) {
+      // Nothing to write: the call only checked the revision. A stream that does not exist
+      // answers -1 for both, "one before revision 0 / before any position".
+      return { nextExpectedRevision: head?.revision ?? -1n, position: head?.position ?? -1n };
+    }
+    const coopId = coopIdOfStream(streamId) ?? null;
+    const chained = chainEvents(streamId, head ? head.revision + 1n : 0n, head?.hash ?? GENESIS_HASH, events);
+    let position = -1n;
+    for (const event of chained) {
+      const inserted = this.statements.insert.run(
+        streamId,
+        event.revision,
+        coopId,
+        event.type,
+        canonicalJson(event.data),
+        canonicalJson(event.metadata),
+      );
+      position = BigInt(inserted.lastInsertRowid);
+    }
+    return { nextExpectedRevision: chained[chained.length - 1].revision, position };
+  }
+
+  private readPage(after: bigint, coopId: string | undefined, limit: number): EventRow[] {
+    return (
+      coopId === undefined
+        ? this.statements.allPage.all(after, limit)
+        : this.statements.coopPage.all(coopId, after, limit)
+    ) as EventRow[];
+  }
+}
+
+function prepareStatements(db: Database.Database) {
+  const rows = <T extends Database.Statement>(statement: T) => statement.raw(true);
+  return {
+    streamHead: db
+      .prepare(
+        `SELECT revision, json_extract(metadata, '$.hash') AS hash, position
+         FROM events WHERE stream_id = ? ORDER BY revision DESC LIMIT 1`,
+      )
+      .safeIntegers(true),
+    insert: db.prepare(
+      'INSERT INTO events (stream_id, revision, coop_id, type, data, metadata) VALUES (?, ?, ?, ?, ?, ?)',
+    ),
+    streamPage: rows(
+      db.prepare(`SELECT ${EVENT_COLUMNS} FROM events WHERE stream_id = ? AND revision >= ? ORDER BY revision LIMIT ?`),
+    ),
+    allPage: rows(db.prepare(`SELECT ${EVENT_COLUMNS} FROM events WHERE position > ? ORDER BY position LIMIT ?`)),
+    coopPage: rows(
+      db.prepare(`SELECT ${EVENT_COLUMNS} FROM events WHERE coop_id = ? AND position > ? ORDER BY position LIMIT ?`),
+    ),
+    headPosition: db.prepare('SELECT MAX(position) FROM events').pluck().safeIntegers(true),
+    ping: db.prepare('SELECT 1'),
+  };
+}
+
+function checkExpectedRevision(streamId: string, expected: ExpectedRevision, head: StreamHead | undefined): void {
+  if (expected === 'any') return;
+  const actual = head?.revision ?? 'no_stream';
+  // -1n is what an append of nothing to a missing stream answers; it means no_stream back.
+  const wanted = expected === 'no_stream' || expected === -1n ? 'no_stream' : expected;
+  if (wanted !== actual) throw new WrongExpectedRevisionError(streamId, expected, actual);
+}
+
+function toRecordedEvent(row: EventRow): RecordedEvent {
+  return {
+    streamId: row[1],
+    revision: BigInt(row[2]),
+    position: BigInt(row[0]),
+    type: row[3],
+    data: JSON.parse(row[4]) as JsonObject,
+    metadata: JSON.parse(row[5]) as EventMetadata,
+  };
+}
