@@ -109,3 +109,15 @@ export function coopIdOfStream(streamId: string): string | undefined {
   const dot = rest.indexOf('.');
   return dot < 0 ? rest : rest.slice(0, dot);
 }
+
+/** A stored event that is no longer JSON: the store was edited behind its back. */
+export class UnreadableEventError extends Error {
+  constructor(
+    readonly streamId: string,
+    readonly revision: bigint,
+    readonly position: bigint,
+  ) {
+    super(`Stored event ${streamId}@${String(revision)} (position ${String(position)}) is not readable JSON`);
+    this.name = 'UnreadableEventError';
+  }
+}

@@ -16,6 +16,7 @@ import {
   RecordedEvent,
   Subscription,
   SubscriptionHandler,
+  UnreadableEventError,
   WrongExpectedRevisionError,
 } from './event-store.port';
 
@@ -233,12 +234,17 @@ function checkExpectedRevision(streamId: string, expected: ExpectedRevision, hea
 }
 
 function toRecordedEvent(row: EventRow): RecordedEvent {
-  return {
-    streamId: row[1],
-    revision: BigInt(row[2]),
-    position: BigInt(row[0]),
-    type: row[3],
-    data: JSON.parse(row[4]) as JsonObject,
-    metadata: JSON.parse(row[5]) as EventMetadata,
-  };
+  try {
+    return {
+      streamId: row[1],
+      revision: BigInt(row[2]),
+      position: BigInt(row[0]),
+      type: row[3],
+      data: JSON.parse(row[4]) as JsonObject,
+      metadata: JSON.parse(row[5]) as EventMetadata,
+    };
+  } catch {
+    // Only an edit behind the store's back makes a stored row unreadable.
+    throw new UnreadableEventError(row[1], BigInt(row[2]), BigInt(row[0]));
+  }
 }

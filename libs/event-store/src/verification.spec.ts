@@ -54,6 +54,13 @@ describe('verification of a tampered SQLite ledger', () => {
   const verify = (expectedHeads?: Parameters<typeof verifyEvents>[1]) => verifyEvents(store.readAll(), expectedHeads);
   const tamper = (sql: string, ...params: unknown[]) => raw.prepare(sql).run(...params);
 
+  it('reports a row edited into something that is not JSON as unreadable_event, without throwing', async () => {
+    tamper(`UPDATE events SET data = '{"shares": 3' WHERE stream_id = ? AND revision = 2`, COOP);
+    const report = await verify();
+    expect(report.valid).toBe(false);
+    expect(report.firstBreak).toEqual({ streamId: COOP, revision: 2n, reason: 'unreadable_event' });
+  });
+
   it('finds an untouched ledger valid, with a digest that only moves when the ledger does', async () => {
     const first = await verify();
     expect(first).toMatchObject({ valid: true, streams: 2, events: 7 });

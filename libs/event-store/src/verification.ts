@@ -1,5 +1,5 @@
 import { eventHash, GENESIS_HASH, sha256Hex } from './hash-chain';
-import type { RecordedEvent } from './event-store.port';
+import { RecordedEvent, UnreadableEventError } from './event-store.port';
 
 /**
  * The auditor's check that the stored history is the history that was written. It needs
@@ -20,7 +20,9 @@ export type ChainBreakReason =
   /** The stream ends (or is gone) before a pinned head: its last events were deleted. */
   | 'missing_tail'
   /** The event at a pinned head's revision is not the one pinned: the chain was rewritten. */
-  | 'head_mismatch';
+  | 'head_mismatch'
+  /** The stored row is not even JSON any more; verification stops there. */
+  | 'unreadable_event';
 
 export interface ChainBreak {
   streamId: string;
@@ -68,7 +70,14 @@ export async function verifyEvents(
     firstBreak ??= { streamId, revision, reason };
   };
 
-  for await (const event of events) {
+  try {
+    for await (const event of events) verifyOne(event);
+  } catch (error) {
+    if (!(error instanceof UnreadableEventError)) throw error;
+    found(error.streamId, error.revision, 'unreadable_event');
+  }
+
+  function verifyOne(event: RecordedEvent): void {
     count++;
     const previous = heads.get(event.streamId);
     const expectedRevision = previous ? previous.revision + 1n : 0n;
