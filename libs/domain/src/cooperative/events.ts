@@ -28,7 +28,16 @@ export type CooperativeEvent =
   | { type: 'CategoryChanged'; data: { associateId: string; from: Category; to: Category; effectiveDate: IsoDate } }
   | { type: 'CollegeChanged'; data: { associateId: string; from: string | null; to: string; effectiveDate: IsoDate } }
   | { type: 'AssociateWithdrew'; data: { associateId: string; reason: WithdrawalReason; effectiveDate: IsoDate } }
-  | { type: 'SharesRedeemed'; data: { movementId: string; associateId: string; shares: number; amountCents: number; effectiveDate: IsoDate } }
+  | {
+      type: 'SharesRedeemed';
+      /**
+       * amountCents: the refund. nominalCents / paidCents: the nominal and paid-up capital that left,
+       * as decided; recorded so that folding in effective order (which may differ from recording
+       * order) applies the same facts. Optional for events written before they existed: evolve then
+       * recomputes them from the holding.
+       */
+      data: { movementId: string; associateId: string; shares: number; amountCents: number; nominalCents?: number; paidCents?: number; effectiveDate: IsoDate };
+    }
   | {
       type: 'SharesTransferred';
       /** paidCents: the paid-up part that moves with the shares (pro rata of the seller's paid-up capital). */

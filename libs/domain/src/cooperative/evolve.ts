@@ -1,4 +1,5 @@
 import { assertNever } from '../rules/errors';
+import { mulDivFloor } from '../shared/fraction';
 import { CooperativeEvent } from './events';
 import { CooperativeState, MovementState } from './state';
 
@@ -45,7 +46,8 @@ export function evolve(state: CooperativeState, event: CooperativeEvent): Cooper
     }
     case 'SharesRedeemed': {
       const d = event.data;
-      const { nominalCents, paidCents } = redeemedCapital(state, d.associateId, d.shares);
+      const { nominalCents, paidCents } =
+        d.nominalCents !== undefined && d.paidCents !== undefined ? { nominalCents: d.nominalCents, paidCents: d.paidCents } : redeemedCapital(state, d.associateId, d.shares);
       addMovement(state, { movementId: d.movementId, type: event.type, associateId: d.associateId, toAssociateId: null, shares: d.shares, amountCents: d.amountCents, paidCents, nominalCents, effectiveDate: d.effectiveDate, cancelled: false });
       return applyHoldings(state, d.associateId, -d.shares, -nominalCents, -paidCents);
     }
@@ -94,7 +96,8 @@ export function evolveAll(state: CooperativeState, events: Iterable<CooperativeE
 export function redeemedCapital(state: CooperativeState, associateId: string, shares: number): { nominalCents: number; paidCents: number } {
   const holder = state.associates[associateId];
   if (!holder || holder.shares <= 0) return { nominalCents: 0, paidCents: 0 };
-  const nominalCents = shares === holder.shares ? holder.subscribedCents : Math.floor((holder.subscribedCents * shares) / holder.shares);
+  // BigInt: subscribedCents × shares may pass 2^53 where a float division would round.
+  const nominalCents = shares === holder.shares ? holder.subscribedCents : mulDivFloor(holder.subscribedCents, shares, holder.shares);
   return { nominalCents, paidCents: Math.min(holder.paidUpCents, nominalCents) };
 }
 

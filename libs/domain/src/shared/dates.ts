@@ -33,3 +33,9 @@ export function addYears(date: IsoDate, years: number): IsoDate {
 export function maxDate(a: IsoDate, b: IsoDate): IsoDate {
   return a >= b ? a : b;
 }
+
+/** Adds calendar days: a deadline is met on its own day and missed from the day after. */
+export function addDays(date: IsoDate, days: number): IsoDate {
+  const [y, m, d] = date.split('-').map(Number);
+  return new Date(Date.UTC(y, m - 1, d + days)).toISOString().slice(0, 10);
+}

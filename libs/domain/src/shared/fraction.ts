@@ -42,3 +42,18 @@ export function ceilBpOf(amountCents: number, bp: number): number {
   const product = BigInt(amountCents) * BigInt(bp);
   return Number((product + 9999n) / 10000n);
 }
+
+/**
+ * part / whole in basis points, rounded up: for displaying an "at most" figure (public bodies
+ * ≤ 50 %), so that a displayed 5000 never hides 50.004 %. Display only, never to decide.
+ */
+export function bpCeil(part: number | bigint, whole: number | bigint): number {
+  const w = BigInt(whole);
+  if (w === 0n) return 0;
+  return Number((BigInt(part) * 10000n + w - 1n) / w);
+}
+
+/** ⌊a × b / c⌋ exactly, for pro rata shares of a holding whose product may pass 2^53. */
+export function mulDivFloor(a: number, b: number, c: number): number {
+  return Number((BigInt(a) * BigInt(b)) / BigInt(c));
+}

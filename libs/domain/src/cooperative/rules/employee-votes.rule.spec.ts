@@ -1,0 +1,29 @@
+import { CooperativeEvent } from '../events';
+import { admit, admitted, given, rule, scic, scop } from '../testing';
+
+/** `employees` employee-associates with 10 shares each and `outsiders` with 1 share each. */
+function scopWith(counts: { employees: number; outsiders: number }): CooperativeEvent[][] {
+  const employees = Array.from({ length: counts.employees }, (_, i) => admitted(`e${i}`, 'employee', 10));
+  const outsiders = Array.from({ length: counts.outsiders }, (_, i) => admitted(`o${i}`, 'supporter', 1));
+  return [[scop()], ...employees, ...outsiders];
+}
+
+describe('SCOP-VOTES-65', () => {
+  it('SCOP-VOTES-65 accepts the admission of an outsider that leaves employees at exactly 65 % of the votes', () =>
+    given(scopWith({ employees: 13, outsiders: 6 })).when(admit({ id: 'new', category: 'supporter', shares: 1 })).thenAccepts());
+
+  it('SCOP-VOTES-65 refuses the admission of an outsider that takes employees below 65 %', () =>
+    given(scopWith({ employees: 13, outsiders: 7 }))
+      .when(admit({ id: 'new', category: 'supporter', shares: 1 }))
+      .thenThrows(rule('SCOP-VOTES-65'), 'would hold 13 of 21 votes'));
+
+  it('SCOP-VOTES-65 always accepts the admission of an employee', () =>
+    given(scopWith({ employees: 1, outsiders: 7 })).when(admit({ id: 'new', category: 'employee', shares: 10 })).thenAccepts());
+
+  it('SCOP-VOTES-65 counts active associates only: a withdrawn outsider has no vote', () =>
+    given(scopWith({ employees: 13, outsiders: 7 }), { type: 'AssociateWithdrew', data: { associateId: 'o0', reason: 'resignation', effectiveDate: '2024-03-01' } })
+      .when(admit({ id: 'new', category: 'supporter', shares: 1, on: '2024-03-02' }))
+      .thenAccepts());
+
+  it('SCOP-VOTES-65 does not apply to a SCIC', () => given(scic(), admitted('b1', 'beneficiary', 1)).when(admit({ id: 's1', category: 'supporter', shares: 1 })).thenAccepts());
+});

@@ -1,0 +1,27 @@
+/**
+ * @ledger/domain — the cooperative ledger's pure domain: no Nest, no I/O, no clock.
+ * Everything the HTTP layer, the projections and the tests may use is exported here.
+ */
+export * from './rules/rule-catalogue';
+export * from './rules/errors';
+export * from './shared/fraction';
+export * from './shared/dates';
+export * from './shared/format';
+
+export * from './cooperative/statuts';
+export * from './cooperative/events';
+export * from './cooperative/commands';
+export * from './cooperative/state';
+export * from './cooperative/evolve';
+export * from './cooperative/decide';
+export * from './cooperative/thresholds';
+export * from './cooperative/statuts-defaults';
+export * from './cooperative/statuts-validation';
+export * from './cooperative/statuts-in-force';
+export * from './cooperative/capital-picture';
+export * from './cooperative/redemption-queue';
+export * from './cooperative/effective-order';
+export * from './cooperative/unpaid-balances';
+export { complianceReport } from './cooperative/compliance';
+export type { ComplianceCheck, ComplianceReport } from './cooperative/compliance';
+export type { CheckStatus, CheckUnit } from './cooperative/compliance-checks';
