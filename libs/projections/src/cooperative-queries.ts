@@ -1,0 +1,153 @@
+import { AssociateState, capitalPicture, Category, PersonType, Statuts, votingRights } from '@ledger/domain';
+import { CooperativeLedger, CooperativeLedgerState } from './cooperative-ledger.projection';
+import { cooperativeStateAsOf, ledgerEffectiveDate } from './ledger-folds';
+
+export interface CooperativeSummary {
+  id: string;
+  name: string;
+  legalForm: Statuts['legalForm'];
+  companyForm: Statuts['companyForm'];
+  registeredOn: string;
+  revision: number;
+}
+
+export type CooperativeView = Statuts & {
+  id: string;
+  asOf: string;
+  revision: number;
+  /** Active associates (a withdrawn one waiting for redemption no longer counts). */
+  associates: number;
+  shares: number;
+  capitalCents: number;
+  paidUpCents: number;
+};
+
+export interface AssociateView {
+  id: string;
+  name: string;
+  category: Category;
+  collegeCode: string | null;
+  status: AssociateState['status'];
+  shares: number;
+  subscribedCents: number;
+  paidUpCents: number;
+  votingRights: boolean;
+  personType: PersonType;
+  admittedOn: string;
+  withdrawnOn: string | null;
+}
+
+export interface AssociatesQuery {
+  asOf: string;
+  status?: AssociateState['status'];
+  collegeCode?: string;
+  /** Cursor: the id of the last associate of the previous page. */
+  after?: string;
+  limit: number;
+}
+
+/** The `after` cursor names no associate admitted by `asOf` (the API answers 400). */
+export class InvalidCursorError extends Error {
+  constructor(readonly cursor: string) {
+    super(`Unknown cursor: ${cursor}`);
+    this.name = 'InvalidCursorError';
+  }
+}
+
+/**
+ * The registry: each cooperative under the statuts that take effect last (an amendment
+ * renaming it shows at once, even when dated ahead), in the order they were created.
+ */
+export function listCooperatives(state: CooperativeLedgerState): CooperativeSummary[] {
+  const list: CooperativeSummary[] = [];
+  for (const coopId of state.coopOrder) {
+    const coop = state.coops[coopId];
+    const statuts = lastStatuts(coop);
+    if (!statuts) continue;
+    const { name, legalForm, companyForm, registeredOn } = statuts;
+    list.push({ id: coopId, name, legalForm, companyForm, registeredOn, revision: coop.revision });
+  }
+  return list;
+}
+
+/** The statuts in force on `asOf` and the capital then; undefined before the statuts existed. */
+export function cooperativeAsOf(state: CooperativeLedgerState, coopId: string, asOf: string): CooperativeView | undefined {
+  const coop = state.coops[coopId];
+  if (!coop) return undefined;
+  const folded = cooperativeStateAsOf(coop, asOf);
+  if (!folded.statuts) return undefined;
+  return {
+    ...folded.statuts,
+    id: coopId,
+    asOf,
+    revision: coop.revision,
+    associates: capitalPicture(folded).votes,
+    shares: folded.totals.shares,
+    capitalCents: folded.totals.capitalCents,
+    paidUpCents: folded.totals.paidUpCents,
+  };
+}
+
+/** Associates admitted by `asOf`, in order of admission, one page after the cursor. */
+export function associatesAsOf(
+  state: CooperativeLedgerState,
+  coopId: string,
+  query: AssociatesQuery,
+): { items: AssociateView[]; next: string | null } | undefined {
+  const coop = state.coops[coopId];
+  if (!coop) return undefined;
+  const folded = cooperativeStateAsOf(coop, query.asOf);
+  const order = folded.associateOrder;
+  let start = 0;
+  if (query.after !== undefined) {
+    // Admission order never changes, so the cursor's place can be found again on any page.
+    const at = order.indexOf(query.after);
+    if (at < 0) throw new InvalidCursorError(query.after);
+    start = at + 1;
+  }
+  const limit = Math.max(1, Math.floor(query.limit));
+  const items: AssociateView[] = [];
+  for (let i = start; i < order.length; i++) {
+    const associate = folded.associates[order[i]];
+    if (query.status !== undefined && associate.status !== query.status) continue;
+    if (query.collegeCode !== undefined && associate.collegeCode !== query.collegeCode) continue;
+    if (items.length === limit) return { items, next: items[items.length - 1].id };
+    items.push(associateView(associate));
+  }
+  return { items, next: null };
+}
+
+/** One associate as of a date; undefined when not admitted by then. */
+export function associateAsOf(state: CooperativeLedgerState, coopId: string, associateId: string, asOf: string): AssociateView | undefined {
+  const coop = state.coops[coopId];
+  if (!coop) return undefined;
+  const associate = cooperativeStateAsOf(coop, asOf).associates[associateId];
+  return associate && associateView(associate);
+}
+
+export function associateView(a: AssociateState): AssociateView {
+  return {
+    id: a.id,
+    name: a.name,
+    category: a.category,
+    collegeCode: a.collegeCode,
+    status: a.status,
+    shares: a.shares,
+    subscribedCents: a.subscribedCents,
+    paidUpCents: a.paidUpCents,
+    votingRights: votingRights(a),
+    personType: a.personType,
+    admittedOn: a.admittedOn,
+    withdrawnOn: a.withdrawnOn,
+  };
+}
+
+function lastStatuts(coop: CooperativeLedger): Statuts | undefined {
+  let found: { statuts: Statuts; date: string } | undefined;
+  for (const event of coop.events) {
+    if (event.type !== 'StatutsAdopted' && event.type !== 'StatutsAmended') continue;
+    const date = ledgerEffectiveDate(event);
+    if (!found || date >= found.date) found = { statuts: (event.data as { statuts: Statuts }).statuts, date };
+  }
+  return found?.statuts;
+}

@@ -1,0 +1,11 @@
+export * from './projection';
+export * from './snapshot-store';
+export * from './replay';
+export * from './projection-engine';
+export * from './cooperative-ledger.projection';
+export { cooperativeStateAsOf, effectiveOrder, eventsAsOf, latestCooperativeState } from './ledger-folds';
+export * from './cooperative-queries';
+export * from './cap-table';
+export * from './capital-movements';
+export * from './compliance-queries';
+export * from './stream-heads.projection';

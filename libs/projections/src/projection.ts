@@ -1,0 +1,16 @@
+import { RecordedEvent } from '@ledger/event-store/event-store.port';
+
+/**
+ * A read model as a pure reducer over the global log. `apply` may mutate its own state in
+ * place and return it: copying a read model of 100,000 events on every event would make a
+ * replay quadratic. The state must stay plain JSON (records and arrays, no Map, no bigint)
+ * because the engine snapshots it as JSON.
+ *
+ * Bumping `version` tells the engine that old snapshots no longer fit: it rebuilds from 0.
+ */
+export interface Projection<S> {
+  readonly name: string;
+  readonly version: number;
+  init(): S;
+  apply(state: S, event: RecordedEvent): S;
+}

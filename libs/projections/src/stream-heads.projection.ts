@@ -1,0 +1,53 @@
+import { coopIdOfStream, RecordedEvent } from '@ledger/event-store/event-store.port';
+import { Projection } from './projection';
+
+export interface StreamHead {
+  /** Revision of the stream's last event. */
+  revision: number;
+  /** Hash of the stream's last event: the head of its hash chain. */
+  hash: string;
+  /** Global position of the stream's last event, as a decimal string (exact for any bigint). */
+  position: string;
+}
+
+export interface StreamHeadsState {
+  /** coopId → streamId → head. */
+  coops: Record<string, Record<string, StreamHead>>;
+}
+
+/**
+ * The last event of every stream, as the projections saw it. Verification compares it with
+ * the stored streams: a chain that verifies but ends before this head lost its last events,
+ * which the chain alone cannot show. The heads are also what the ledger digest hashes.
+ */
+export const streamHeadsProjection: Projection<StreamHeadsState> = {
+  name: 'stream-heads',
+  version: 1,
+  init: () => ({ coops: {} }),
+  apply(state: StreamHeadsState, event: RecordedEvent): StreamHeadsState {
+    const coopId = coopIdOfStream(event.streamId) ?? event.metadata.coopId;
+    const streams = (state.coops[coopId] ??= {});
+    const head = streams[event.streamId];
+    if (head) {
+      head.revision = Number(event.revision);
+      head.hash = event.metadata.hash;
+      head.position = event.position.toString();
+    } else {
+      streams[event.streamId] = { revision: Number(event.revision), hash: event.metadata.hash, position: event.position.toString() };
+    }
+    return state;
+  },
+};
+
+/** A cooperative's stream heads, ordered by stream id (a stable order for the digest). */
+export function streamHeadsOf(state: StreamHeadsState, coopId: string): Array<StreamHead & { streamId: string }> {
+  const streams = state.coops[coopId] ?? {};
+  return Object.keys(streams)
+    .sort()
+    .map((streamId) => ({ streamId, ...streams[streamId] }));
+}
+
+export function streamHeadOf(state: StreamHeadsState, streamId: string): StreamHead | undefined {
+  const coopId = coopIdOfStream(streamId);
+  return coopId === undefined ? undefined : state.coops[coopId]?.[streamId];
+}
