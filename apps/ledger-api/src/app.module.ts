@@ -1,0 +1,36 @@
+import { DynamicModule, Module } from '@nestjs/common';
+import { APP_FILTER, APP_GUARD, APP_INTERCEPTOR } from '@nestjs/core';
+import { CqrsModule } from '@nestjs/cqrs';
+import { AuditController } from './audit/audit.controller';
+import { AuthGuard } from './auth/auth.guard';
+import { AssociatesController } from './capital/associates.controller';
+import { CapitalController } from './capital/capital.controller';
+import { CooperativeCommands } from './commands/cooperative-commands';
+import { Commands, RecordCooperativeCommandHandler } from './commands/record-command';
+import { LedgerConfig } from './config/config';
+import { CooperativesController } from './cooperatives/cooperatives.controller';
+import { HealthController } from './health/health.controller';
+import { IdempotencyInterceptor } from './http/idempotency.interceptor';
+import { ProblemFilter } from './http/problem.filter';
+import { LedgerCoreModule } from './infrastructure/ledger-core.module';
+import { LedgerQueries } from './queries/ledger-queries';
+
+@Module({})
+export class AppModule {
+  static forRoot(config: LedgerConfig): DynamicModule {
+    return {
+      module: AppModule,
+      imports: [CqrsModule.forRoot(), LedgerCoreModule.forRoot(config)],
+      controllers: [HealthController, CooperativesController, AssociatesController, CapitalController, AuditController],
+      providers: [
+        CooperativeCommands,
+        RecordCooperativeCommandHandler,
+        Commands,
+        LedgerQueries,
+        { provide: APP_GUARD, useClass: AuthGuard },
+        { provide: APP_INTERCEPTOR, useClass: IdempotencyInterceptor },
+        { provide: APP_FILTER, useClass: ProblemFilter },
+      ],
+    };
+  }
+}

@@ -1,0 +1,43 @@
+import { BadRequestException, Controller, Get, Inject, Param, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
+import { EventStore, verifyEvents } from '@ledger/event-store';
+import { Allow } from '../auth/auth.guard';
+import { AUDITORS } from '../auth/roles';
+import { parseLimit } from '../http/query-params';
+import { EVENT_STORE } from '../infrastructure/tokens';
+import { LedgerQueries } from '../queries/ledger-queries';
+
+@ApiTags('Audit')
+@ApiBearerAuth()
+@Controller('v1/cooperatives/:coopId')
+export class AuditController {
+  constructor(
+    @Inject(EVENT_STORE) private readonly store: EventStore,
+    private readonly queries: LedgerQueries,
+  ) {}
+
+  @Get('verification')
+  @Allow(...AUDITORS, 'gerant')
+  @ApiOperation({ summary: 'Re-hash every stored event of the cooperative and report the first break of the chain' })
+  async verify(@Param('coopId') coopId: string) {
+    const heads = await this.queries.streamHeads(coopId);
+    const { valid, streams, events, digest, firstBreak } = await verifyEvents(this.store.readAll({ coopId }), heads);
+    return { valid, streams, events, digest, ...(firstBreak ? { firstBreak: { ...firstBreak, revision: Number(firstBreak.revision) } } : {}) };
+  }
+
+  @Get('events')
+  @Allow(...AUDITORS)
+  @ApiQuery({ name: 'after', required: false, description: 'global position (exclusive)' })
+  @ApiQuery({ name: 'limit', required: false })
+  @ApiOperation({ summary: 'The cooperative’s events in global order, with their metadata and hashes' })
+  async events(@Param('coopId') coopId: string, @Query('after') after?: string, @Query('limit') limit?: string) {
+    await this.queries.requireCooperative(coopId);
+    if (after !== undefined && !/^\d{1,18}$/.test(after)) throw new BadRequestException({ errors: [{ field: 'after', message: 'after must be a global position (an integer)' }] });
+    const max = parseLimit(limit, 100, 1000);
+    const events = [];
+    for await (const e of this.store.readAll({ coopId, after: after === undefined ? undefined : BigInt(after), limit: max })) {
+      events.push({ position: Number(e.position), streamId: e.streamId, revision: Number(e.revision), type: e.type, data: e.data, metadata: e.metadata });
+    }
+    return { events, next: events.length === max ? String(events[events.length - 1].position) : null };
+  }
+}

@@ -1,0 +1,51 @@
+import { randomBytes } from 'crypto';
+import * as fs from 'fs';
+import * as path from 'path';
+import { JwtService } from '@nestjs/jwt';
+import { Caller, ROLES, Role } from './roles';
+
+const DEV_TOKEN_ROLES: Role[] = ['admin', 'gerant', 'auditor', 'accountant'];
+
+/**
+ * Signs and verifies bearer tokens (HS256). In embedded mode without AUTH_JWT_SECRET the
+ * secret is created once in the data folder, so tokens survive restarts, and a token per
+ * role is written to dev-tokens.json for a newcomer to call the service at once.
+ */
+export class TokenService {
+  private readonly jwt: JwtService;
+
+  constructor(readonly secret: string) {
+    this.jwt = new JwtService({ secret, signOptions: { algorithm: 'HS256' }, verifyOptions: { algorithms: ['HS256'] } });
+  }
+
+  static forDataDir(dataDir: string, configuredSecret: string | undefined): { tokens: TokenService; generated: boolean } {
+    if (configuredSecret) return { tokens: new TokenService(configuredSecret), generated: false };
+    fs.mkdirSync(dataDir, { recursive: true });
+    const file = path.join(dataDir, 'auth-secret');
+    if (!fs.existsSync(file)) fs.writeFileSync(file, randomBytes(48).toString('base64url'), { mode: 0o600, flag: 'wx' });
+    return { tokens: new TokenService(fs.readFileSync(file, 'utf8').trim()), generated: true };
+  }
+
+  sign(caller: Caller, expiresIn: `${number}d` | `${number}h` = '365d'): string {
+    return this.jwt.sign({ role: caller.role, coops: caller.coops }, { subject: caller.sub, expiresIn });
+  }
+
+  /** The caller, or undefined for any token that is not ours, expired or malformed. */
+  verify(token: string): Caller | undefined {
+    try {
+      const claims = this.jwt.verify<{ sub?: unknown; role?: unknown; coops?: unknown }>(token);
+      const { sub, role, coops } = claims;
+      if (typeof sub !== 'string' || !ROLES.includes(role as Role)) return undefined;
+      if (!Array.isArray(coops) || !coops.every((c) => typeof c === 'string')) return undefined;
+      return { sub, role: role as Role, coops: coops as string[] };
+    } catch {
+      return undefined;
+    }
+  }
+
+  writeDevTokens(dataDir: string): Record<string, string> {
+    const tokens = Object.fromEntries(DEV_TOKEN_ROLES.map((role) => [role, this.sign({ sub: `dev-${role}`, role, coops: ['*'] })]));
+    fs.writeFileSync(path.join(dataDir, 'dev-tokens.json'), JSON.stringify(tokens, null, 2) + '\n', { mode: 0o600 });
+    return tokens;
+  }
+}

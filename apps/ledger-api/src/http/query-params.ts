@@ -1,0 +1,46 @@
+import { BadRequestException } from '@nestjs/common';
+import { isIsoDate } from '@ledger/domain';
+import { ID_PATTERN } from './validators';
+
+const PARIS_DATE = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Paris', year: 'numeric', month: '2-digit', day: '2-digit' });
+
+/** "Today" for a French ledger is the date in Paris, not in UTC. */
+export function todayInParis(now = new Date()): string {
+  return PARIS_DATE.format(now);
+}
+
+export function parseAsOf(value: string | undefined): string {
+  if (value === undefined || value === '') return todayInParis();
+  return parseDate('asOf', value);
+}
+
+export function parseDate(name: string, value: string): string {
+  if (!isIsoDate(value)) throw badQuery(name, 'must be a real calendar date YYYY-MM-DD');
+  return value;
+}
+
+export function parseOptionalDate(name: string, value: string | undefined): string | undefined {
+  return value === undefined || value === '' ? undefined : parseDate(name, value);
+}
+
+export function parseLimit(value: string | undefined, fallback = 100, max = 1000): number {
+  if (value === undefined || value === '') return fallback;
+  if (!/^\d{1,6}$/.test(value) || Number(value) < 1 || Number(value) > max) throw badQuery('limit', `must be an integer from 1 to ${max}`);
+  return Number(value);
+}
+
+export function parseOptionalId(name: string, value: string | undefined): string | undefined {
+  if (value === undefined || value === '') return undefined;
+  if (!ID_PATTERN.test(value)) throw badQuery(name, 'must match ^[a-z0-9][a-z0-9-]{0,62}$');
+  return value;
+}
+
+export function parseEnum<T extends string>(name: string, value: string | undefined, allowed: readonly T[]): T | undefined {
+  if (value === undefined || value === '') return undefined;
+  if (!allowed.includes(value as T)) throw badQuery(name, `must be one of ${allowed.join(', ')}`);
+  return value as T;
+}
+
+function badQuery(field: string, message: string): BadRequestException {
+  return new BadRequestException({ errors: [{ field, message: `${field} ${message}` }] });
+}

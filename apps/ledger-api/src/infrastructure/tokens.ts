@@ -1,0 +1,3 @@
+/** Injection tokens for the ports (interfaces have no runtime value). */
+export const EVENT_STORE = Symbol('EventStore');
+export const LEDGER_CONFIG = Symbol('LedgerConfig');

@@ -1,0 +1,98 @@
+import { BadRequestException, Injectable, NotFoundException } from '@nestjs/common';
+import {
+  AssociatesQuery,
+  CooperativeLedgerState,
+  InvalidCursorError,
+  ProjectionEngine,
+  StreamHeadsState,
+  associateAsOf,
+  associatesAsOf,
+  capTable,
+  capitalMovements,
+  capitalMovementsCsv,
+  complianceAsOf,
+  cooperativeAsOf,
+  cooperativeLedgerProjection,
+  listCooperatives,
+  pendingRedemptionsAsOf,
+  streamHeadsOf,
+  streamHeadsProjection,
+} from '@ledger/projections';
+
+type DateRange = { from?: string; to?: string };
+
+/**
+ * The read side as HTTP sees it. Every query first catches up with the store, so a second
+ * process over the same data folder answers what the first one wrote; unknown ids are 404.
+ */
+@Injectable()
+export class LedgerQueries {
+  constructor(private readonly engine: ProjectionEngine) {}
+
+  async listCooperatives() {
+    return listCooperatives(await this.ledger());
+  }
+
+  async cooperative(coopId: string, asOf: string) {
+    return this.found(cooperativeAsOf(await this.ledger(), coopId, asOf), `Cooperative ${coopId} not found`);
+  }
+
+  async requireCooperative(coopId: string): Promise<void> {
+    const ledger = await this.ledger();
+    if (!ledger.coops[coopId]) throw new NotFoundException(`Cooperative ${coopId} not found`);
+  }
+
+  async associates(coopId: string, query: AssociatesQuery) {
+    const ledger = await this.ledger();
+    try {
+      return this.found(associatesAsOf(ledger, coopId, query), `Cooperative ${coopId} not found`);
+    } catch (error) {
+      if (error instanceof InvalidCursorError) throw new BadRequestException({ errors: [{ field: 'after', message: `after must be the next cursor of a previous page (${error.cursor} is not an associate here)` }] });
+      throw error;
+    }
+  }
+
+  async associate(coopId: string, associateId: string, asOf: string) {
+    await this.requireCooperative(coopId);
+    return this.found(associateAsOf(await this.ledger(), coopId, associateId, asOf), `Associate ${associateId} not found in ${coopId} as of ${asOf}`);
+  }
+
+  async capTable(coopId: string, asOf: string) {
+    return this.found(capTable(await this.ledger(), coopId, asOf), `Cooperative ${coopId} not found`);
+  }
+
+  async capitalMovements(coopId: string, range: DateRange) {
+    const items = this.found(capitalMovements(await this.ledger(), coopId, range), `Cooperative ${coopId} not found`);
+    return { items };
+  }
+
+  async capitalMovementsCsv(coopId: string, range: DateRange): Promise<string> {
+    return capitalMovementsCsv((await this.capitalMovements(coopId, range)).items);
+  }
+
+  async compliance(coopId: string, asOf: string) {
+    return this.found(complianceAsOf(await this.ledger(), coopId, asOf), `Cooperative ${coopId} not found`);
+  }
+
+  async pendingRedemptions(coopId: string, asOf: string) {
+    const items = this.found(pendingRedemptionsAsOf(await this.ledger(), coopId, asOf), `Cooperative ${coopId} not found`);
+    return { asOf, items };
+  }
+
+  /** The heads the projections saw, for verification to notice a deleted last event. */
+  async streamHeads(coopId: string): Promise<Record<string, { revision: bigint }>> {
+    await this.requireCooperative(coopId);
+    const heads = streamHeadsOf(this.engine.state<StreamHeadsState>(streamHeadsProjection.name), coopId);
+    return Object.fromEntries(heads.map((h) => [h.streamId, { revision: BigInt(h.revision) }]));
+  }
+
+  private async ledger(): Promise<CooperativeLedgerState> {
+    await this.engine.catchUp();
+    return this.engine.state<CooperativeLedgerState>(cooperativeLedgerProjection.name);
+  }
+
+  private found<T>(value: T | undefined, message: string): T {
+    if (value === undefined) throw new NotFoundException(message);
+    return value;
+  }
+}

@@ -1,0 +1,127 @@
+import Database from 'better-sqlite3';
+import * as path from 'path';
+import { TestApp, bearer, removeDir, startTestApp } from './support/test-app';
+import { associate, scopBeta } from './support/fixtures';
+
+describe('What gérants, auditors and accountants rely on', () => {
+  let t: TestApp;
+  let gerant: Record<string, string>;
+  let auditor: Record<string, string>;
+
+  beforeAll(async () => {
+    t = await startTestApp();
+    gerant = bearer(t.token('gerant'));
+    auditor = bearer(t.token('auditor'));
+    await t.http().post('/v1/cooperatives').set(gerant).send(scopBeta).expect(201);
+    await t.http().post('/v1/cooperatives/beta/associates').set(gerant).send(associate('emma', 'employee', 10, { admittedOn: '2023-03-01' })).expect(201);
+  });
+  afterAll(async () => {
+    await t.close();
+    removeDir(t.dataDir);
+  });
+
+  const eventCount = async () => (await t.http().get('/v1/cooperatives/beta/verification').set(auditor).expect(200)).body.events as number;
+
+  it('the same Idempotency-Key twice appends once and replays the first answer', async () => {
+    const before = await eventCount();
+    const body = { shares: 2, effectiveDate: '2024-01-10' };
+    const first = await t.http().post('/v1/cooperatives/beta/associates/emma/subscriptions').set(gerant).set('Idempotency-Key', 'sub-2024-01-10').send(body).expect(201);
+    const second = await t.http().post('/v1/cooperatives/beta/associates/emma/subscriptions').set(gerant).set('Idempotency-Key', 'sub-2024-01-10').send(body).expect(200);
+    expect(second.body).toEqual(first.body);
+    expect(second.headers.etag).toBe(first.headers.etag);
+    expect(await eventCount()).toBe(before + 1);
+  });
+
+  it('the same Idempotency-Key with another body answers 422 IDEMPOTENCY-KEY-REUSED and appends nothing', async () => {
+    const before = await eventCount();
+    const res = await t.http().post('/v1/cooperatives/beta/associates/emma/subscriptions').set(gerant).set('Idempotency-Key', 'sub-2024-01-10').send({ shares: 3, effectiveDate: '2024-01-10' }).expect(422);
+    expect(res.body.code).toBe('IDEMPOTENCY-KEY-REUSED');
+    expect(res.headers['content-type']).toMatch(/problem\+json/);
+    expect(await eventCount()).toBe(before);
+  });
+
+  it('concurrent requests with one Idempotency-Key append once', async () => {
+    const before = await eventCount();
+    const body = { shares: 1, effectiveDate: '2024-01-11' };
+    const answers = await Promise.all(
+      Array.from({ length: 5 }, () => t.http().post('/v1/cooperatives/beta/associates/emma/subscriptions').set(gerant).set('Idempotency-Key', 'burst').send(body)),
+    );
+    expect(answers.filter((a) => a.status === 201)).toHaveLength(1);
+    for (const a of answers) expect([200, 201, 409]).toContain(a.status);
+    expect(await eventCount()).toBe(before + 1);
+  });
+
+  it('a stale If-Match answers 409 and appends nothing; the current one succeeds', async () => {
+    const current = await t.http().get('/v1/cooperatives/beta').set(gerant).expect(200);
+    const etag = current.headers.etag;
+    await t.http().post('/v1/cooperatives/beta/associates/emma/subscriptions').set(gerant).set('If-Match', etag).send({ shares: 1, effectiveDate: '2024-02-01' }).expect(201);
+    const before = await eventCount();
+    const stale = await t.http().post('/v1/cooperatives/beta/associates/emma/subscriptions').set(gerant).set('If-Match', etag).send({ shares: 1, effectiveDate: '2024-02-02' }).expect(409);
+    expect(stale.body).toMatchObject({ status: 409, code: 'WRONG-EXPECTED-REVISION' });
+    expect(await eventCount()).toBe(before);
+  });
+
+  it('concurrent commands on one cooperative are all recorded, in one unbroken chain', async () => {
+    const before = await eventCount();
+    const answers = await Promise.all(Array.from({ length: 20 }, (_, i) => t.http().post('/v1/cooperatives/beta/associates/emma/subscriptions').set(gerant).send({ shares: 1, effectiveDate: `2024-03-${String(i + 1).padStart(2, '0')}` })));
+    expect(answers.map((a) => a.status)).toEqual(Array(20).fill(201));
+    expect(new Set(answers.map((a) => a.body.revision)).size).toBe(20);
+    const verification = await t.http().get('/v1/cooperatives/beta/verification').set(auditor).expect(200);
+    expect(verification.body).toMatchObject({ valid: true, events: before + 20 });
+  });
+
+  it('a second app instance over the same data folder answers the same', async () => {
+    const second = await startTestApp(t.dataDir);
+    try {
+      for (const url of ['/v1/cooperatives/beta', '/v1/cooperatives/beta/cap-table', '/v1/cooperatives/beta/associates', '/v1/cooperatives/beta/compliance?asOf=2024-06-01']) {
+        const a = await t.http().get(url).set(auditor).expect(200);
+        const b = await second.http().get(url).set(bearer(second.token('auditor'))).expect(200);
+        expect(b.body).toEqual(a.body);
+      }
+      // A write through the second instance is seen by the first, and the first's cache catches up.
+      await second.http().post('/v1/cooperatives/beta/associates/emma/subscriptions').set(bearer(second.token('gerant'))).send({ shares: 5, effectiveDate: '2024-04-01' }).expect(201);
+      const seen = await t.http().get('/v1/cooperatives/beta/associates/emma').set(auditor).expect(200);
+      const there = await second.http().get('/v1/cooperatives/beta/associates/emma').set(bearer(second.token('auditor'))).expect(200);
+      expect(seen.body.shares).toBe(there.body.shares);
+      await t.http().post('/v1/cooperatives/beta/associates/emma/subscriptions').set(gerant).send({ shares: 1, effectiveDate: '2024-04-02' }).expect(201);
+    } finally {
+      await second.close();
+    }
+  });
+
+  it('an associate reads their own record only', async () => {
+    const emma = bearer(t.token('associate', ['beta'], 'emma'));
+    await t.http().get('/v1/cooperatives/beta/associates/emma').set(emma).expect(200);
+    const other = await t.http().get('/v1/cooperatives/beta/cap-table').set(emma).expect(403);
+    expect(other.headers['content-type']).toMatch(/problem\+json/);
+  });
+
+  it('/health answers without a token and /openapi.json documents the API', async () => {
+    const health = await t.http().get('/health').expect(200);
+    expect(health.body).toMatchObject({ status: 'ok', store: 'up' });
+    const openapi = await t.http().get('/openapi.json').expect(200);
+    expect(Object.keys(openapi.body.paths)).toEqual(expect.arrayContaining(['/v1/cooperatives', '/v1/cooperatives/{coopId}/cap-table']));
+    const docs = await t.http().get('/docs').expect(200);
+    expect(docs.text).toMatch(/swagger/i);
+  });
+
+  it('tampering with the SQLite file behind the service’s back is detected, with the first break', async () => {
+    const db = new Database(path.join(t.dataDir, 'ledger.sqlite'));
+    try {
+      const row = db.prepare(`SELECT position, revision, data FROM events WHERE stream_id = 'cooperative-beta' AND type = 'SharesSubscribed' ORDER BY position LIMIT 1`).get() as { position: number; revision: number; data: string };
+      const data = JSON.parse(row.data);
+      db.prepare('UPDATE events SET data = ? WHERE position = ?').run(JSON.stringify({ ...data, shares: data.shares + 100 }), row.position);
+      const res = await t.http().get('/v1/cooperatives/beta/verification').set(auditor).expect(200);
+      expect(res.body).toMatchObject({ valid: false, firstBreak: { streamId: 'cooperative-beta', revision: row.revision, reason: 'hash_mismatch' } });
+      db.prepare('UPDATE events SET data = ? WHERE position = ?').run(row.data, row.position);
+      expect((await t.http().get('/v1/cooperatives/beta/verification').set(auditor).expect(200)).body.valid).toBe(true);
+
+      const last = db.prepare(`SELECT position, revision FROM events WHERE stream_id = 'cooperative-beta' ORDER BY revision DESC LIMIT 1`).get() as { position: number; revision: number };
+      db.prepare('DELETE FROM events WHERE position = ?').run(last.position);
+      const deleted = await t.http().get('/v1/cooperatives/beta/verification').set(auditor).expect(200);
+      expect(deleted.body).toMatchObject({ valid: false, firstBreak: { streamId: 'cooperative-beta', reason: 'missing_tail' } });
+    } finally {
+      db.close();
+    }
+  });
+});
