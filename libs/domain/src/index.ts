@@ -25,3 +25,14 @@ export * from './cooperative/unpaid-balances';
 export { complianceReport } from './cooperative/compliance';
 export type { ComplianceCheck, ComplianceReport } from './cooperative/compliance';
 export type { CheckStatus, CheckUnit } from './cooperative/compliance-checks';
+
+export * from './assembly/assembly-events';
+export * from './assembly/assembly-commands';
+export { initialAssemblyState } from './assembly/assembly-state';
+export type { AssemblyState, AssemblyStatus, AttendanceState, CollegeTally, Convocation, Headcount, Opening, ResolutionState, ResolutionStatus, VotingMethod } from './assembly/assembly-state';
+export * from './assembly/assembly-evolve';
+export * from './assembly/assembly-decide';
+export * from './assembly/assembly-view';
+export * from './assembly/tally';
+export * from './assembly/adopted-resolution';
+export { scopProxyLimit } from './assembly/rules/proxy-limit.rule';

@@ -1,4 +1,4 @@
-import { AssemblyKindRules, AssemblyRules, College, CompanyForm, LegalForm, Majority, Statuts, StatutsInput } from './statuts';
+import { AssemblyKindRules, StatutsAssemblyRules, College, CompanyForm, LegalForm, Majority, Statuts, StatutsInput } from './statuts';
 import { FULL_BP, LEGAL } from './thresholds';
 
 /**
@@ -46,7 +46,7 @@ const THREE_QUARTERS: Majority = { numerator: 3, denominator: 4, strict: false }
  *   its quorums are borrowed for every SARL and SAS, with the SA's two-thirds majority for all
  *   but the SCOP SARL.
  */
-export function defaultAssemblyRules(legalForm: LegalForm, companyForm: CompanyForm): AssemblyRules {
+export function defaultAssemblyRules(legalForm: LegalForm, companyForm: CompanyForm): StatutsAssemblyRules {
   if (companyForm === 'SA') {
     return {
       ordinary: { quorumFirstCallBp: 2000, quorumSecondCallBp: 0, majority: MORE_THAN_HALF },
@@ -84,7 +84,7 @@ export function resolveStatuts(input: StatutsInput): Statuts {
   };
 }
 
-function resolveAssemblyRules(input: StatutsInput): AssemblyRules {
+function resolveAssemblyRules(input: StatutsInput): StatutsAssemblyRules {
   const defaults = defaultAssemblyRules(input.legalForm, input.companyForm);
   return {
     ordinary: resolveKind(defaults.ordinary, input.assemblyRules?.ordinary),

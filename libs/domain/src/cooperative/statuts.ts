@@ -23,7 +23,7 @@ export interface AssemblyKindRules {
   readonly majority: Majority;
 }
 
-export interface AssemblyRules {
+export interface StatutsAssemblyRules {
   readonly ordinary: AssemblyKindRules;
   readonly extraordinary: AssemblyKindRules;
 }
@@ -48,7 +48,7 @@ export interface Statuts {
   /** Delay to redeem a leaving associate (COOP-REDEMPTION-NOMINAL, model statuts: 60). */
   readonly redemptionDelayMonths: number;
   readonly statutoryReserveBp: number;
-  readonly assemblyRules: AssemblyRules;
+  readonly assemblyRules: StatutsAssemblyRules;
   /** AG-BLANK-PROXY: blank proxies vote for board-approved resolutions. */
   readonly blankProxyVotesWithBoard: boolean;
   /** SCOP-AMORCAGE: the conversion date of a SCOP d'amorçage, else null. */

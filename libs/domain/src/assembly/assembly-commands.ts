@@ -1,0 +1,44 @@
+import { IsoDate } from '../shared/dates';
+import { AssemblyKind, AssemblyRules, AttendanceMode, BallotChoice, Call, ResolutionSpec, Voter } from './assembly-events';
+
+/**
+ * Commands on an assembly stream. What the decider cannot know alone comes in the command,
+ * computed by the command handler: the voter list at the record date from the capital ledger,
+ * its hash, the statuts' rules, and at closing the ledger digest.
+ */
+export type AssemblyCommand =
+  | {
+      type: 'ConveneAssembly';
+      coopId: string;
+      assemblyId: string;
+      kind: AssemblyKind;
+      title: string;
+      convenedOn: IsoDate;
+      heldOn: IsoDate;
+      call: Call;
+      recordDate: IsoDate;
+      reconvenes: string | null;
+      resolutions: ResolutionSpec[];
+      voters: Voter[];
+      votersHash: string;
+      rules: AssemblyRules;
+    }
+  | { type: 'RecordAttendance'; associateId: string; mode: AttendanceMode; proxyHolderId?: string | null }
+  | { type: 'OpenAssembly' }
+  | { type: 'CastBallot'; resolutionId: string; associateId: string; choice: BallotChoice }
+  | {
+      type: 'RecordShowOfHands';
+      resolutionId: string;
+      collegeCode?: string | null;
+      for: number;
+      against: number;
+      abstain: number;
+      blank?: number;
+      /** SCOP only: the part of the hands above raised by non-employee associates (SCOP-VOTES-65). */
+      nonEmployee?: { for: number; against: number; abstain: number; blank?: number } | null;
+    }
+  | { type: 'CloseResolution'; resolutionId: string }
+  | { type: 'CloseAssembly'; ledgerDigest: string; streams: number };
+
+export type AssemblyCommandType = AssemblyCommand['type'];
+export type AssemblyCommandOf<T extends AssemblyCommandType> = Extract<AssemblyCommand, { type: T }>;

@@ -1,0 +1,171 @@
+import { IsoDate } from '../shared/dates';
+import { College, CollegeCounting, CompanyForm, LegalForm, Majority } from '../cooperative/statuts';
+
+export type AssemblyKind = 'ordinary' | 'extraordinary' | 'combined';
+export type ResolutionKind = 'ordinary' | 'extraordinary';
+export type AttendanceMode = 'present' | 'remote' | 'mail' | 'proxy';
+export type BallotChoice = 'for' | 'against' | 'abstain' | 'blank';
+export type Call = 1 | 2;
+export type Outcome = 'adopted' | 'rejected';
+
+export const ASSEMBLY_KINDS: readonly AssemblyKind[] = ['ordinary', 'extraordinary', 'combined'];
+export const RESOLUTION_KINDS: readonly ResolutionKind[] = ['ordinary', 'extraordinary'];
+export const ATTENDANCE_MODES: readonly AttendanceMode[] = ['present', 'remote', 'mail', 'proxy'];
+export const BALLOT_CHOICES: readonly BallotChoice[] = ['for', 'against', 'abstain', 'blank'];
+
+/** How many said for, against, abstained or voted blank (ballots or hands). */
+export interface VoteCounts {
+  for: number;
+  against: number;
+  abstain: number;
+  blank: number;
+}
+
+/** AG-VOTERS: an associate with voting rights on the record date, in their collège then. */
+export interface Voter {
+  associateId: string;
+  name: string;
+  collegeCode: string | null;
+  /** SCOP-VOTES-65 counts employee-associates (category employee on the record date). */
+  employee: boolean;
+}
+
+export interface ResolutionSpec {
+  id: string;
+  title: string;
+  kind: ResolutionKind;
+  /** AG-BLANK-PROXY: blank proxies vote for the resolutions the board approves. */
+  boardApproved: boolean;
+}
+
+/**
+ * The statuts as they bear on this AG, copied at convocation so the assembly stream decides
+ * alone and a reader years later needs nothing else: collèges, counting, quorum for this call,
+ * majorities, blank proxies, and the legal form (SCOP-PROXY-LIMIT, SCOP-VOTES-65).
+ */
+export interface AssemblyRules {
+  legalForm: LegalForm;
+  companyForm: CompanyForm;
+  colleges: College[];
+  collegeCounting: CollegeCounting;
+  /** AG-QUORUM for this call, per resolution kind. */
+  quorumRequiredBp: { ordinary: number; extraordinary: number };
+  /** AG-MAJORITY per resolution kind. */
+  majority: { ordinary: Majority; extraordinary: Majority };
+  blankProxyVotesWithBoard: boolean;
+}
+
+/** An exact fraction, as JSON (BigInt digits as strings). */
+export interface ExactFraction {
+  numerator: string;
+  denominator: string;
+}
+
+export interface CollegeResult {
+  /** null: no collèges, one associate one vote. */
+  code: string | null;
+  weightBp: number;
+  /** The weight after collèges with no vote cast dropped out (AG-COLLEGE-TALLY), rounded down for display. */
+  effectiveWeightBp: number;
+  for: number;
+  against: number;
+  abstain: number;
+  blank: number;
+  /** No vote cast in this collège: it dropped out and the others' weights were rescaled. */
+  dropped: boolean;
+}
+
+export interface ResolutionResult {
+  method: 'ballots' | 'show_of_hands';
+  /** Weighted share of votes for, in basis points, rounded down: for display only. */
+  forBp: number;
+  /** The majority required, in basis points rounded up, for display. */
+  requiredBp: number;
+  majority: Majority;
+  /** The weighted share of votes for, exactly: what decided the outcome. */
+  exact: ExactFraction;
+  colleges: CollegeResult[];
+  droppedColleges: string[];
+  /** Blank proxies counted for (board-approved) or against (AG-BLANK-PROXY). */
+  blankProxies: number;
+  /** SCOP-VOTES-65: non-employee votes reduced pro rata to 35 % of the votes cast, or null. */
+  scopReduction: { factor: ExactFraction; nonEmployeeVotesCast: number; employeeVotesCast: number } | null;
+  /**
+   * Added: votes cast (for + against, blank proxies included), one associate one vote, before
+   * any SCOP reduction. Always set by `tallyResolution`; optional for results built elsewhere.
+   */
+  votesCast?: number;
+  /**
+   * false: the assembly could not vote on this resolution (AG-QUORUM: an extraordinary
+   * resolution of a combined AG whose extraordinary quorum was not met). It is rejected untallied.
+   * Added; always set by `tallyResolution`.
+   */
+  quorumMet?: boolean;
+}
+
+/** Events of the `assembly-<coopId>.<assemblyId>` stream. */
+export type AssemblyEvent =
+  | {
+      type: 'AssemblyConvened';
+      data: {
+        coopId: string;
+        assemblyId: string;
+        kind: AssemblyKind;
+        title: string;
+        convenedOn: IsoDate;
+        heldOn: IsoDate;
+        call: Call;
+        recordDate: IsoDate;
+        /** On second call: the first-call assembly whose quorum was not met, else null. */
+        reconvenes: string | null;
+        resolutions: ResolutionSpec[];
+        voters: Voter[];
+        /** sha256 of the canonical JSON of `voters`: the list as fixed (AG-VOTERS). */
+        votersHash: string;
+        rules: AssemblyRules;
+      };
+    }
+  | { type: 'AttendanceRecorded'; data: { associateId: string; mode: AttendanceMode; proxyHolderId: string | null } }
+  | {
+      type: 'AssemblyOpened';
+      data: {
+        present: number;
+        remote: number;
+        mail: number;
+        represented: number;
+        total: number;
+        voters: number;
+        /** total / voters in basis points, rounded down for display. */
+        quorumBp: number;
+        /** The quorum this assembly had to meet to open (the ordinary one for a combined AG). */
+        quorumRequiredBp: number;
+        ordinaryQuorumMet: boolean;
+        extraordinaryQuorumMet: boolean;
+      };
+    }
+  | { type: 'BallotCast'; data: { resolutionId: string; associateId: string; choice: BallotChoice; castBy: string } }
+  | {
+      type: 'ShowOfHandsRecorded';
+      data: {
+        resolutionId: string;
+        collegeCode: string | null;
+        for: number;
+        against: number;
+        abstain: number;
+        blank: number;
+        /**
+         * SCOP-VOTES-65: the part of these hands raised by non-employee associates, needed to
+         * apply the pro-rata reduction; null (or absent) when none of them could raise a hand.
+         */
+        nonEmployee?: VoteCounts | null;
+      };
+    }
+  | { type: 'ResolutionClosed'; data: { resolutionId: string; outcome: Outcome; result: ResolutionResult } }
+  | { type: 'AssemblyClosed'; data: { ledgerDigest: string; streams: number } };
+
+export type AssemblyEventType = AssemblyEvent['type'];
+export type AssemblyEventOf<T extends AssemblyEventType> = Extract<AssemblyEvent, { type: T }>;
+
+export function assemblyStreamId(coopId: string, assemblyId: string): string {
+  return `assembly-${coopId}.${assemblyId}`;
+}

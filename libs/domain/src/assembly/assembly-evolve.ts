@@ -1,0 +1,129 @@
+import { assertNever } from '../rules/errors';
+import { AssemblyEvent, AssemblyEventOf, BallotChoice, VoteCounts } from './assembly-events';
+import { AssemblyState, collegeKey, collegeKeys, CollegeTally, Headcount, own, ResolutionState, zeroCounts } from './assembly-state';
+
+/**
+ * Folds one event into the assembly, in place, and returns it. Never throws and never
+ * validates: events are facts the decider already accepted. Each event costs O(1) (O(collèges)
+ * for the convocation's tallies), so 100,000 ballots fold in linear time.
+ */
+export function evolveAssembly(state: AssemblyState, event: AssemblyEvent): AssemblyState {
+  switch (event.type) {
+    case 'AssemblyConvened':
+      return convened(state, event.data);
+    case 'AttendanceRecorded':
+      return attended(state, event.data);
+    case 'AssemblyOpened':
+      state.status = 'open';
+      state.opening = event.data;
+      for (const id of state.resolutionOrder) state.resolutions[id].status = 'open';
+      return state;
+    case 'BallotCast':
+      return ballotCast(state, event.data);
+    case 'ShowOfHandsRecorded':
+      return handsRecorded(state, event.data);
+    case 'ResolutionClosed': {
+      const resolution = own(state.resolutions, event.data.resolutionId);
+      if (!resolution) return state;
+      resolution.status = 'closed';
+      resolution.outcome = event.data.outcome;
+      resolution.result = event.data.result;
+      return state;
+    }
+    case 'AssemblyClosed':
+      state.status = 'closed';
+      state.closing = { ledgerDigest: event.data.ledgerDigest, streams: event.data.streams };
+      return state;
+    default:
+      return assertNever(event);
+  }
+}
+
+export function evolveAssemblyAll(state: AssemblyState, events: Iterable<AssemblyEvent>): AssemblyState {
+  for (const e of events) evolveAssembly(state, e);
+  return state;
+}
+
+function convened(state: AssemblyState, data: AssemblyEventOf<'AssemblyConvened'>['data']): AssemblyState {
+  state.status = 'convened';
+  state.convocation = data;
+  for (const voter of data.voters) state.voters[voter.associateId] = voter;
+  state.voterCount = data.voters.length;
+  const keys = collegeKeys(data);
+  for (const key of keys) {
+    state.handVoters[key] = { all: 0, nonEmployee: 0 };
+    state.blankProxies[key] = { all: 0, nonEmployee: 0 };
+  }
+  for (const spec of data.resolutions) {
+    const tallies: Record<string, CollegeTally> = {};
+    for (const key of keys) tallies[key] = { votes: zeroCounts(), nonEmployee: zeroCounts(), hands: false };
+    state.resolutions[spec.id] = { spec, status: 'pending', method: null, ballots: {}, ballotCount: 0, tallies, handsRecorded: 0, outcome: null, result: null };
+    state.resolutionOrder.push(spec.id);
+  }
+  return state;
+}
+
+function attended(state: AssemblyState, data: AssemblyEventOf<'AttendanceRecorded'>['data']): AssemblyState {
+  const { associateId, mode, proxyHolderId } = data;
+  state.attendance[associateId] = { associateId, mode, proxyHolderId };
+  state.attendanceOrder.push(associateId);
+  const counts = state.attendanceCounts;
+  if (mode === 'present') counts.present += 1;
+  else if (mode === 'remote') counts.remote += 1;
+  else if (mode === 'mail') counts.mail += 1;
+  else counts.represented += 1;
+  const voter = own(state.voters, associateId);
+  const key = collegeKey(voter?.collegeCode);
+  const blank = mode === 'proxy' && proxyHolderId === null;
+  if (blank) counts.blankProxies += 1;
+  if (proxyHolderId !== null) state.proxiesHeld[proxyHolderId] = (own(state.proxiesHeld, proxyHolderId) ?? 0) + 1;
+  addHead(blank ? state.blankProxies : state.handVoters, key, voter?.employee === false);
+  return state;
+}
+
+function addHead(byCollege: Record<string, Headcount>, key: string, nonEmployee: boolean): void {
+  const head = own(byCollege, key) ?? (byCollege[key] = { all: 0, nonEmployee: 0 });
+  head.all += 1;
+  if (nonEmployee) head.nonEmployee += 1;
+}
+
+function ballotCast(state: AssemblyState, data: AssemblyEventOf<'BallotCast'>['data']): AssemblyState {
+  const resolution = own(state.resolutions, data.resolutionId);
+  if (!resolution) return state;
+  const voter = own(state.voters, data.associateId);
+  resolution.method = 'ballots';
+  resolution.ballots[data.associateId] = data.choice;
+  resolution.ballotCount += 1;
+  const tally = tallyOf(resolution, collegeKey(voter?.collegeCode));
+  add(tally.votes, data.choice);
+  // SCOP-VOTES-65 needs the non-employee part; a SCIC keeps it too, it costs nothing and says who voted.
+  if (voter?.employee === false) add(tally.nonEmployee, data.choice);
+  return state;
+}
+
+function handsRecorded(state: AssemblyState, data: AssemblyEventOf<'ShowOfHandsRecorded'>['data']): AssemblyState {
+  const resolution = own(state.resolutions, data.resolutionId);
+  if (!resolution) return state;
+  resolution.method = 'show_of_hands';
+  resolution.handsRecorded += 1;
+  const tally = tallyOf(resolution, collegeKey(data.collegeCode));
+  tally.hands = true;
+  addCounts(tally.votes, data);
+  if (data.nonEmployee) addCounts(tally.nonEmployee, data.nonEmployee);
+  return state;
+}
+
+function tallyOf(resolution: ResolutionState, key: string): CollegeTally {
+  return own(resolution.tallies, key) ?? (resolution.tallies[key] = { votes: zeroCounts(), nonEmployee: zeroCounts(), hands: false });
+}
+
+function add(counts: VoteCounts, choice: BallotChoice): void {
+  counts[choice] += 1;
+}
+
+function addCounts(counts: VoteCounts, more: VoteCounts): void {
+  counts.for += more.for;
+  counts.against += more.against;
+  counts.abstain += more.abstain;
+  counts.blank += more.blank ?? 0;
+}

@@ -1,0 +1,121 @@
+import { AssemblyEventOf, AttendanceMode, BallotChoice, Outcome, ResolutionResult, ResolutionSpec, VoteCounts, Voter } from './assembly-events';
+
+export type AssemblyStatus = 'none' | 'convened' | 'open' | 'closed';
+export type ResolutionStatus = 'pending' | 'open' | 'closed';
+export type VotingMethod = 'ballots' | 'show_of_hands';
+export type Convocation = AssemblyEventOf<'AssemblyConvened'>['data'];
+export type Opening = AssemblyEventOf<'AssemblyOpened'>['data'];
+
+export interface AttendanceState {
+  readonly associateId: string;
+  readonly mode: AttendanceMode;
+  /** The associate who holds the proxy; null for every other mode, and for a blank proxy. */
+  readonly proxyHolderId: string | null;
+}
+
+/** Attendees of one collège, and how many of them are non-employees (SCOP-VOTES-65). */
+export interface Headcount {
+  all: number;
+  nonEmployee: number;
+}
+
+/**
+ * The running tally of one resolution inside one collège, kept by `evolve` as ballots and hands
+ * come in, so that closing a resolution costs one step per collège, not per ballot.
+ * `nonEmployee` is the part of `votes` cast by non-employee associates, kept for a SCOP only.
+ */
+export interface CollegeTally {
+  votes: VoteCounts;
+  nonEmployee: VoteCounts;
+  /** A show of hands was recorded for this collège (once per collège). */
+  hands: boolean;
+}
+
+export interface ResolutionState {
+  readonly spec: ResolutionSpec;
+  status: ResolutionStatus;
+  /** Fixed by the first ballot or show of hands: a resolution never mixes the two. */
+  method: VotingMethod | null;
+  /** AG-ONE-BALLOT: each associate's ballot, by associate id. */
+  ballots: Record<string, BallotChoice>;
+  ballotCount: number;
+  /** By collège key (see `collegeKey`). */
+  tallies: Record<string, CollegeTally>;
+  handsRecorded: number;
+  outcome: Outcome | null;
+  result: ResolutionResult | null;
+}
+
+/**
+ * An assembly as its events make it. Plain JSON (records and arrays, no Map) like the
+ * cooperative state, so that a projection can snapshot it; `evolve` updates it in place.
+ * Records keyed by associate id make every check of `decide` one lookup.
+ */
+export interface AssemblyState {
+  status: AssemblyStatus;
+  /** The convocation as recorded: kind, dates, call, resolutions, voter list and rules. */
+  convocation: Convocation | null;
+  /** AG-VOTERS: the list fixed at the record date, by associate id. */
+  voters: Record<string, Voter>;
+  voterCount: number;
+  attendance: Record<string, AttendanceState>;
+  /** Associate ids in the order their attendance was recorded. */
+  attendanceOrder: string[];
+  attendanceCounts: { present: number; remote: number; mail: number; represented: number; blankProxies: number };
+  /** SCOP-PROXY-LIMIT: proxies held, by holder. */
+  proxiesHeld: Record<string, number>;
+  /** By collège key: attendees who can vote by hand (everyone but blank proxies). */
+  handVoters: Record<string, Headcount>;
+  /** By collège key: blank proxies, which AG-BLANK-PROXY counts at closing. */
+  blankProxies: Record<string, Headcount>;
+  opening: Opening | null;
+  resolutions: Record<string, ResolutionState>;
+  /** Resolution ids in the order of the agenda. */
+  resolutionOrder: string[];
+  closing: { ledgerDigest: string; streams: number } | null;
+}
+
+export function initialAssemblyState(): AssemblyState {
+  return {
+    status: 'none',
+    convocation: null,
+    voters: {},
+    voterCount: 0,
+    attendance: {},
+    attendanceOrder: [],
+    attendanceCounts: { present: 0, remote: 0, mail: 0, represented: 0, blankProxies: 0 },
+    proxiesHeld: {},
+    handVoters: {},
+    blankProxies: {},
+    opening: null,
+    resolutions: {},
+    resolutionOrder: [],
+    closing: null,
+  };
+}
+
+/** Without collèges everyone is in one pseudo-collège keyed ''; collège codes are never empty. */
+export const NO_COLLEGE = '';
+
+export function collegeKey(code: string | null | undefined): string {
+  return code ?? NO_COLLEGE;
+}
+
+/** The collège keys of an assembly, in the statuts' order. */
+export function collegeKeys(convocation: Convocation): string[] {
+  return convocation.rules.colleges.length === 0 ? [NO_COLLEGE] : convocation.rules.colleges.map((c) => c.code);
+}
+
+/** Own keys only: an associate called "constructor" is not found on Object.prototype. */
+export function own<T>(record: Record<string, T>, key: string): T | undefined {
+  return Object.prototype.hasOwnProperty.call(record, key) ? record[key] : undefined;
+}
+
+export function zeroCounts(): VoteCounts {
+  return { for: 0, against: 0, abstain: 0, blank: 0 };
+}
+
+/** Blank proxies have no named holder (AG-BLANK-PROXY). */
+export function isBlankProxy(attendance: AttendanceState): boolean {
+  return attendance.mode === 'proxy' && attendance.proxyHolderId === null;
+}

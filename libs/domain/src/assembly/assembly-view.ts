@@ -1,0 +1,116 @@
+import { DomainError } from '../rules/errors';
+import { IsoDate } from '../shared/dates';
+import { AssemblyKind, AttendanceMode, Call, Outcome, ResolutionKind, ResolutionResult } from './assembly-events';
+import { AssemblyState, own } from './assembly-state';
+import { openingQuorumBp } from './rules/quorum.rule';
+
+/**
+ * An assembly as API.md's `GET …/assemblies/:assemblyId` shows it, and as the minutes print it.
+ * Field names of API.md are binding; the others are additions.
+ */
+export interface AssemblyView {
+  id: string;
+  coopId: string;
+  kind: AssemblyKind;
+  title: string;
+  call: Call;
+  status: 'convened' | 'open' | 'closed';
+  convenedOn: IsoDate;
+  heldOn: IsoDate;
+  recordDate: IsoDate;
+  reconvenes: string | null;
+  /** How many associates could vote (the list fixed at the record date). */
+  voters: number;
+  votersHash: string;
+  attendance: {
+    present: number;
+    remote: number;
+    represented: number;
+    mail: number;
+    total: number;
+    /** total / voters, basis points rounded down; null before opening. */
+    quorumBp: number | null;
+    quorumRequiredBp: number;
+    quorumMet: boolean | null;
+    /** Added: blank proxies among the represented (AG-BLANK-PROXY). */
+    blankProxies?: number;
+    /** Added: whether the extraordinary quorum was met at opening (what a combined AG's extraordinary resolutions need); null before. */
+    extraordinaryQuorumMet?: boolean | null;
+  };
+  /** The attendance sheet, in the order recorded. */
+  attendees: Array<{ associateId: string; name: string; collegeCode: string | null; mode: AttendanceMode; proxyHolderId: string | null }>;
+  resolutions: Array<{
+    id: string;
+    title: string;
+    kind: ResolutionKind;
+    boardApproved: boolean;
+    status: 'pending' | 'open' | 'closed';
+    outcome: Outcome | null;
+    /** null until the resolution is closed. */
+    result: ResolutionResult | null;
+    /** Added: ballots or show of hands, once the first is recorded; null before. */
+    method?: 'ballots' | 'show_of_hands' | null;
+    /** Added: ballots cast so far. */
+    ballots?: number;
+  }>;
+  colleges: Array<{ code: string; name: string; weightBp: number }>;
+  collegeCounting: 'proportional' | 'majority';
+  /** Hash over all stream heads of the cooperative when the AG closed; null before. */
+  ledgerDigest: string | null;
+}
+
+/** The GET shape of an assembly, from its state. Pure; NOT_FOUND when nothing is convened. */
+export function assemblyView(state: AssemblyState): AssemblyView {
+  const c = state.convocation;
+  if (!c || state.status === 'none') throw new DomainError('NOT_FOUND', 'no assembly has been convened on this stream');
+  const counts = state.attendanceCounts;
+  const opening = state.opening;
+  return {
+    id: c.assemblyId,
+    coopId: c.coopId,
+    kind: c.kind,
+    title: c.title,
+    call: c.call,
+    status: state.status === 'open' ? 'open' : state.status === 'closed' ? 'closed' : 'convened',
+    convenedOn: c.convenedOn,
+    heldOn: c.heldOn,
+    recordDate: c.recordDate,
+    reconvenes: c.reconvenes,
+    voters: state.voterCount,
+    votersHash: c.votersHash,
+    attendance: {
+      present: counts.present,
+      remote: counts.remote,
+      represented: counts.represented,
+      mail: counts.mail,
+      total: counts.present + counts.remote + counts.mail + counts.represented,
+      quorumBp: opening ? opening.quorumBp : null,
+      quorumRequiredBp: opening ? opening.quorumRequiredBp : openingQuorumBp(c),
+      quorumMet: opening ? (c.kind === 'extraordinary' ? opening.extraordinaryQuorumMet : opening.ordinaryQuorumMet) : null,
+      blankProxies: counts.blankProxies,
+      extraordinaryQuorumMet: opening ? opening.extraordinaryQuorumMet : null,
+    },
+    attendees: state.attendanceOrder.map((id) => {
+      const a = state.attendance[id];
+      const voter = own(state.voters, id);
+      return { associateId: id, name: voter?.name ?? id, collegeCode: voter?.collegeCode ?? null, mode: a.mode, proxyHolderId: a.proxyHolderId };
+    }),
+    resolutions: state.resolutionOrder.map((id) => {
+      const r = state.resolutions[id];
+      return {
+        id,
+        title: r.spec.title,
+        kind: r.spec.kind,
+        boardApproved: r.spec.boardApproved,
+        status: r.status,
+        outcome: r.outcome,
+        result: r.result,
+        method: r.method,
+        ballots: r.ballotCount,
+      };
+    }),
+    colleges: c.rules.colleges.map((college) => ({ code: college.code, name: college.name, weightBp: college.weightBp })),
+    collegeCounting: c.rules.collegeCounting,
+    ledgerDigest: state.closing?.ledgerDigest ?? null,
+  };
+}

@@ -1,0 +1,59 @@
+import { requireText } from '../../cooperative/guards';
+import { DomainError } from '../../rules/errors';
+import { AssemblyCommandOf } from '../assembly-commands';
+import { AssemblyEvent } from '../assembly-events';
+import { AssemblyState, collegeKeys, Convocation, NO_COLLEGE, own, ResolutionState } from '../assembly-state';
+import { requireOpen, requireResolution, requireResolutionNotClosed } from '../guards';
+import { isVotable } from '../rules/quorum.rule';
+import { CollegeVotes, tallyResolution, TallyInput } from '../tally';
+
+/** Closing a resolution decides its outcome from the running tallies: O(collèges). */
+export function closeResolution(cmd: AssemblyCommandOf<'CloseResolution'>, state: AssemblyState): AssemblyEvent[] {
+  const convocation = requireOpen(state, 'close a resolution');
+  const resolution = requireResolution(state, cmd.resolutionId);
+  requireResolutionNotClosed(resolution, 'close it');
+  const { outcome, result } = tallyResolution(tallyInputOf(state, convocation, resolution));
+  return [{ type: 'ResolutionClosed', data: { resolutionId: resolution.spec.id, outcome, result } }];
+}
+
+/**
+ * What the tally needs, from the state. Blank proxies vote (AG-BLANK-PROXY) only when a vote
+ * was taken: a resolution with neither ballots nor hands closes with no vote cast, and an
+ * extraordinary resolution the assembly could not vote (AG-QUORUM) closes untallied.
+ */
+export function tallyInputOf(state: AssemblyState, convocation: Convocation, resolution: ResolutionState): TallyInput {
+  const rules = convocation.rules;
+  const quorumMet = isVotable(state, resolution);
+  const voted = quorumMet && resolution.method !== null;
+  const votes: CollegeVotes[] = collegeKeys(convocation).map((key) => {
+    const tally = own(resolution.tallies, key);
+    const blank = own(state.blankProxies, key);
+    return {
+      code: key === NO_COLLEGE ? null : key,
+      votes: tally ? tally.votes : { for: 0, against: 0, abstain: 0, blank: 0 },
+      nonEmployeeVotes: tally ? tally.nonEmployee : { for: 0, against: 0, abstain: 0, blank: 0 },
+      blankProxies: voted ? (blank?.all ?? 0) : 0,
+      nonEmployeeBlankProxies: voted ? (blank?.nonEmployee ?? 0) : 0,
+    };
+  });
+  return {
+    method: resolution.method ?? 'ballots',
+    majority: rules.majority[resolution.spec.kind],
+    legalForm: rules.legalForm,
+    colleges: rules.colleges,
+    collegeCounting: rules.collegeCounting,
+    boardApproved: resolution.spec.boardApproved,
+    votes,
+    quorumMet,
+  };
+}
+
+/** Every resolution closed; the minutes carry the ledger digest the handler computed. */
+export function closeAssembly(cmd: AssemblyCommandOf<'CloseAssembly'>, state: AssemblyState): AssemblyEvent[] {
+  requireOpen(state, 'close the assembly');
+  const open = state.resolutionOrder.filter((id) => state.resolutions[id].status !== 'closed');
+  if (open.length > 0) throw new DomainError('INVALID_STATE', `cannot close the assembly: resolution(s) ${open.join(', ')} still open; close each first`);
+  requireText(cmd.ledgerDigest, 'ledgerDigest');
+  if (!Number.isSafeInteger(cmd.streams) || cmd.streams < 0) throw new DomainError('INVALID_VALUE', `streams must be a whole number of at least 0, not ${String(cmd.streams)}`);
+  return [{ type: 'AssemblyClosed', data: { ledgerDigest: cmd.ledgerDigest, streams: cmd.streams } }];
+}

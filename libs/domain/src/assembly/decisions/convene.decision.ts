@@ -1,0 +1,118 @@
+import { requireDate, requireOneOf, requireOnOrAfter, requireText } from '../../cooperative/guards';
+import { DomainError } from '../../rules/errors';
+import { AssemblyCommandOf } from '../assembly-commands';
+import { ASSEMBLY_KINDS, AssemblyEvent, AssemblyKind, AssemblyRules, RESOLUTION_KINDS, ResolutionSpec, Voter } from '../assembly-events';
+import { AssemblyState } from '../assembly-state';
+import { requireAssemblyColleges, requireCollegeOf } from '../rules/colleges.rule';
+
+/**
+ * Convocation fixes the agenda, the voter list (AG-VOTERS) and the rules of this call, all
+ * computed by the command handler from the cooperative stream on the record date. A second
+ * call names the first-call assembly it reconvenes; the handler has checked that one exists
+ * and failed its quorum, which this stream alone cannot see.
+ */
+export function conveneAssembly(cmd: AssemblyCommandOf<'ConveneAssembly'>, state: AssemblyState): AssemblyEvent[] {
+  if (state.status !== 'none') throw new DomainError('ALREADY_EXISTS', `assembly ${state.convocation?.assemblyId ?? cmd.assemblyId} is already convened`);
+  requireText(cmd.coopId, 'coopId');
+  requireText(cmd.assemblyId, 'assemblyId');
+  requireOneOf(cmd.kind, ASSEMBLY_KINDS, 'kind');
+  requireText(cmd.title, 'title');
+  requireDates(cmd);
+  requireCall(cmd);
+  requireRules(cmd.rules);
+  const resolutions = requireAgenda(cmd.kind, cmd.resolutions);
+  const voters = requireVoterList(cmd.rules, cmd.voters);
+  requireText(cmd.votersHash, 'votersHash');
+  return [
+    {
+      type: 'AssemblyConvened',
+      data: {
+        coopId: cmd.coopId,
+        assemblyId: cmd.assemblyId,
+        kind: cmd.kind,
+        title: cmd.title,
+        convenedOn: cmd.convenedOn,
+        heldOn: cmd.heldOn,
+        call: cmd.call,
+        recordDate: cmd.recordDate,
+        reconvenes: cmd.reconvenes ?? null,
+        resolutions,
+        voters,
+        votersHash: cmd.votersHash,
+        rules: cmd.rules,
+      },
+    },
+  ];
+}
+
+function requireDates(cmd: AssemblyCommandOf<'ConveneAssembly'>): void {
+  requireDate(cmd.convenedOn, 'convenedOn');
+  requireDate(cmd.heldOn, 'heldOn');
+  requireDate(cmd.recordDate, 'recordDate');
+  requireOnOrAfter(cmd.heldOn, cmd.convenedOn, 'heldOn', 'the convocation date');
+  if (cmd.recordDate > cmd.heldOn) throw new DomainError('INVALID_VALUE', `recordDate ${cmd.recordDate} is after the assembly is held (${cmd.heldOn})`);
+}
+
+/** AG-QUORUM: a second call exists only to reconvene a first call that missed its quorum. */
+function requireCall(cmd: AssemblyCommandOf<'ConveneAssembly'>): void {
+  if (cmd.call !== 1 && cmd.call !== 2) throw new DomainError('INVALID_VALUE', `call must be 1 or 2, not ${String(cmd.call)}`);
+  const reconvenes = cmd.reconvenes ?? null;
+  if (cmd.call === 1 && reconvenes !== null) throw new DomainError('INVALID_VALUE', `a first call reconvenes nothing, yet reconvenes is ${reconvenes}`);
+  if (cmd.call === 2) {
+    if (reconvenes === null || typeof reconvenes !== 'string' || reconvenes.trim() === '') {
+      throw new DomainError('INVALID_VALUE', 'a second call names the first-call assembly it reconvenes (reconvenes)');
+    }
+    if (reconvenes === cmd.assemblyId) throw new DomainError('INVALID_VALUE', `assembly ${cmd.assemblyId} cannot reconvene itself`);
+  }
+}
+
+function requireRules(rules: AssemblyRules): void {
+  if (!rules || typeof rules !== 'object') throw new DomainError('INVALID_VALUE', 'rules are missing');
+  requireOneOf(rules.legalForm, ['SCIC', 'SCOP'] as const, 'rules.legalForm');
+  requireOneOf(rules.companyForm, ['SA', 'SAS', 'SARL'] as const, 'rules.companyForm');
+  requireOneOf(rules.collegeCounting, ['proportional', 'majority'] as const, 'rules.collegeCounting');
+  if (!Array.isArray(rules.colleges)) throw new DomainError('INVALID_VALUE', 'rules.colleges must be a list');
+  requireAssemblyColleges(rules);
+  for (const kind of RESOLUTION_KINDS) {
+    const bp = rules.quorumRequiredBp?.[kind];
+    if (!Number.isSafeInteger(bp) || bp < 0 || bp > 10000) throw new DomainError('INVALID_VALUE', `rules.quorumRequiredBp.${kind} must be 0 to 10000, not ${String(bp)}`);
+    const m = rules.majority?.[kind];
+    if (!m || !Number.isSafeInteger(m.numerator) || !Number.isSafeInteger(m.denominator) || m.numerator < 1 || m.denominator < m.numerator || typeof m.strict !== 'boolean') {
+      throw new DomainError('INVALID_VALUE', `rules.majority.${kind} must be a fraction n/d with 1 ≤ n ≤ d and strict true or false`);
+    }
+  }
+  if (typeof rules.blankProxyVotesWithBoard !== 'boolean') throw new DomainError('INVALID_VALUE', 'rules.blankProxyVotesWithBoard must be true or false');
+}
+
+/** The agenda: at least one resolution, unique ids, each of a kind this assembly may vote. */
+function requireAgenda(kind: AssemblyKind, resolutions: ResolutionSpec[]): ResolutionSpec[] {
+  if (!Array.isArray(resolutions) || resolutions.length === 0) throw new DomainError('INVALID_VALUE', 'an assembly has at least one resolution on its agenda');
+  const ids = new Set<string>();
+  return resolutions.map((r, i) => {
+    requireText(r?.id, `resolutions[${i}].id`);
+    if (ids.has(r.id)) throw new DomainError('INVALID_VALUE', `resolution ${r.id} is on the agenda twice`);
+    ids.add(r.id);
+    requireText(r.title, `resolutions[${i}].title`);
+    requireOneOf(r.kind, RESOLUTION_KINDS, `resolutions[${i}].kind`);
+    if (kind !== 'combined' && r.kind !== kind) {
+      throw new DomainError('INVALID_VALUE', `resolution ${r.id} is ${r.kind}; an ${kind} assembly votes ${kind} resolutions only (a combined assembly votes both)`);
+    }
+    if (r.boardApproved !== undefined && typeof r.boardApproved !== 'boolean') throw new DomainError('INVALID_VALUE', `resolutions[${i}].boardApproved must be true or false`);
+    // API.md: `"boardApproved"?: true` — absent means the board did not approve it.
+    return { id: r.id, title: r.title, kind: r.kind, boardApproved: r.boardApproved === true };
+  });
+}
+
+/** AG-VOTERS: the list as fixed; each associate once, in their collège (SCIC-COLLEGES). */
+function requireVoterList(rules: AssemblyRules, voters: Voter[]): Voter[] {
+  if (!Array.isArray(voters) || voters.length === 0) throw new DomainError('INVALID_STATE', 'no associate can vote: the voter list at the record date is empty');
+  const ids = new Set<string>();
+  return voters.map((v, i) => {
+    requireText(v?.associateId, `voters[${i}].associateId`);
+    if (ids.has(v.associateId)) throw new DomainError('INVALID_VALUE', `${v.associateId} is on the voter list twice`);
+    ids.add(v.associateId);
+    if (typeof v.employee !== 'boolean') throw new DomainError('INVALID_VALUE', `voters[${i}].employee must be true or false`);
+    const collegeCode = requireCollegeOf(rules.colleges, v.collegeCode, `voter ${v.associateId}`);
+    return { associateId: v.associateId, name: typeof v.name === 'string' ? v.name : '', collegeCode, employee: v.employee };
+  });
+}
