@@ -1,6 +1,9 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { APP_FILTER, APP_GUARD, APP_INTERCEPTOR } from '@nestjs/core';
 import { CqrsModule } from '@nestjs/cqrs';
+import { AssembliesController } from './assemblies/assemblies.controller';
+import { AssemblyCommands } from './assemblies/assembly-commands.service';
+import { AssemblyQueries } from './assemblies/assembly-queries.service';
 import { AuditController } from './audit/audit.controller';
 import { AuthGuard } from './auth/auth.guard';
 import { AssociatesController } from './capital/associates.controller';
@@ -21,12 +24,14 @@ export class AppModule {
     return {
       module: AppModule,
       imports: [CqrsModule.forRoot(), LedgerCoreModule.forRoot(config)],
-      controllers: [HealthController, CooperativesController, AssociatesController, CapitalController, AuditController],
+      controllers: [HealthController, CooperativesController, AssociatesController, CapitalController, AssembliesController, AuditController],
       providers: [
         CooperativeCommands,
         RecordCooperativeCommandHandler,
         Commands,
         LedgerQueries,
+        AssemblyCommands,
+        AssemblyQueries,
         { provide: APP_GUARD, useClass: AuthGuard },
         { provide: APP_INTERCEPTOR, useClass: IdempotencyInterceptor },
         { provide: APP_FILTER, useClass: ProblemFilter },

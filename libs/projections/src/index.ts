@@ -9,3 +9,5 @@ export * from './cap-table';
 export * from './capital-movements';
 export * from './compliance-queries';
 export * from './stream-heads.projection';
+export * from './minutes';
+export * from './assemblies.projection';

@@ -3,6 +3,7 @@ import { ApiBearerAuth, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger'
 import { randomUUID } from 'crypto';
 import type { FastifyReply } from 'fastify';
 import { StatutsInput } from '@ledger/domain';
+import { AssemblyCommands } from '../assemblies/assembly-commands.service';
 import { Allow } from '../auth/auth.guard';
 import { READERS, WRITERS, canSeeCooperative } from '../auth/roles';
 import { Commands } from '../commands/record-command';
@@ -19,6 +20,7 @@ export class CooperativesController {
   constructor(
     private readonly commands: Commands,
     private readonly queries: LedgerQueries,
+    private readonly assemblies: AssemblyCommands,
   ) {}
 
   @Post()
@@ -53,8 +55,10 @@ export class CooperativesController {
   @Post(':coopId/statuts-amendments')
   @HttpCode(201)
   @Allow(...WRITERS)
-  @ApiOperation({ summary: 'Amend the statuts (StatutsAmended), citing the AG resolution that adopted the change' })
+  @ApiOperation({ summary: 'Amend the statuts (StatutsAmended) under an adopted extraordinary resolution of a closed AG of this cooperative' })
   async amend(@Param('coopId') coopId: string, @Body() dto: AmendStatutsDto, @Ctx() ctx: RequestContext, @Res({ passthrough: true }) reply: FastifyReply) {
+    await this.queries.requireCooperative(coopId);
+    await this.assemblies.requireAmendmentResolution(coopId, dto.resolution);
     const result = await this.commands.record(
       coopId,
       { type: 'AmendStatuts', effectiveDate: dto.effectiveDate, changes: dto.changes as Partial<StatutsInput>, resolution: dto.resolution },

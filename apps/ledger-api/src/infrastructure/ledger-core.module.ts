@@ -2,7 +2,7 @@ import { DynamicModule, Global, Inject, Injectable, Logger, Module, OnApplicatio
 import * as fs from 'fs';
 import * as path from 'path';
 import { EventStore, SqliteEventStore } from '@ledger/event-store';
-import { ProjectionEngine, SqliteSnapshotStore, cooperativeLedgerProjection, streamHeadsProjection } from '@ledger/projections';
+import { ProjectionEngine, SqliteSnapshotStore, assembliesProjection, cooperativeLedgerProjection, streamHeadsProjection } from '@ledger/projections';
 import { TokenService } from '../auth/token.service';
 import { LedgerConfig } from '../config/config';
 import { IdempotencyStore } from '../http/idempotency.store';
@@ -49,7 +49,7 @@ export class LedgerCoreModule {
         {
           provide: ProjectionEngine,
           inject: [EVENT_STORE, SqliteSnapshotStore],
-          useFactory: (store: EventStore, snapshots: SqliteSnapshotStore) => new ProjectionEngine(store, snapshots, [cooperativeLedgerProjection, streamHeadsProjection]),
+          useFactory: (store: EventStore, snapshots: SqliteSnapshotStore) => new ProjectionEngine(store, snapshots, [cooperativeLedgerProjection, assembliesProjection, streamHeadsProjection]),
         },
         { provide: IdempotencyStore, useFactory: () => new IdempotencyStore(file) },
         { provide: TokenService, useFactory: () => TokenService.forDataDir(config.dataDir, config.jwtSecret).tokens },

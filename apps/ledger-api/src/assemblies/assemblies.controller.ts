@@ -1,0 +1,153 @@
+import { Body, Controller, Get, Headers, HttpCode, Param, Post, Query, Res } from '@nestjs/common';
+import { ApiBearerAuth, ApiOperation, ApiProduces, ApiQuery, ApiTags } from '@nestjs/swagger';
+import { randomUUID } from 'crypto';
+import type { FastifyReply } from 'fastify';
+import { Allow } from '../auth/auth.guard';
+import { READERS, WRITERS } from '../auth/roles';
+import { commandResponse } from '../http/command-response';
+import { requireEmptyBody } from '../http/empty-body';
+import { parseEnum } from '../http/query-params';
+import { Ctx, RequestContext, etagOf } from '../http/request-context';
+import { AssemblyCommands } from './assembly-commands.service';
+import { AssemblyQueries } from './assembly-queries.service';
+import { AttendanceDto, BallotDto, ConveneAssemblyDto, ShowOfHandsDto } from './assembly.dto';
+
+@ApiTags('Assemblies')
+@ApiBearerAuth()
+@Controller('v1/cooperatives/:coopId/assemblies')
+export class AssembliesController {
+  constructor(
+    private readonly commands: AssemblyCommands,
+    private readonly queries: AssemblyQueries,
+  ) {}
+
+  @Post()
+  @HttpCode(201)
+  @Allow(...WRITERS)
+  @ApiOperation({ summary: 'Convene an AG: fixes the voter list at the record date (AssemblyConvened)' })
+  async convene(@Param('coopId') coopId: string, @Body() dto: ConveneAssemblyDto, @Ctx() ctx: RequestContext, @Res({ passthrough: true }) reply: FastifyReply) {
+    const assemblyId = dto.id ?? randomUUID();
+    return commandResponse(reply, assemblyId, await this.commands.convene(coopId, assemblyId, dto, ctx));
+  }
+
+  @Get()
+  @Allow(...READERS)
+  @ApiOperation({ summary: 'The cooperative’s assemblies, in order of convocation' })
+  list(@Param('coopId') coopId: string) {
+    return this.queries.list(coopId);
+  }
+
+  @Get(':assemblyId')
+  @Allow(...READERS)
+  @ApiOperation({ summary: 'An assembly: attendance, quorum, resolutions with their weighted results' })
+  async get(@Param('coopId') coopId: string, @Param('assemblyId') assemblyId: string, @Res({ passthrough: true }) reply: FastifyReply) {
+    const { view, revision } = await this.queries.get(coopId, assemblyId);
+    void reply.header('etag', etagOf(revision));
+    return view;
+  }
+
+  @Get(':assemblyId/minutes')
+  @Allow(...READERS)
+  @ApiQuery({ name: 'format', required: false, enum: ['markdown', 'html'] })
+  @ApiProduces('text/markdown', 'text/html')
+  @ApiOperation({ summary: 'The minutes (procès-verbal): attendance, quorum, per-collège results, outcomes, ledger digest' })
+  async minutes(
+    @Param('coopId') coopId: string,
+    @Param('assemblyId') assemblyId: string,
+    @Res({ passthrough: true }) reply: FastifyReply,
+    @Query('format') format?: string,
+    @Headers('accept') accept?: string,
+  ) {
+    const wanted = parseEnum('format', format, ['markdown', 'html'] as const) ?? (accept?.includes('text/html') ? 'html' : 'markdown');
+    const rendered = await this.queries.minutes(coopId, assemblyId, wanted);
+    void reply.header('content-type', wanted === 'html' ? 'text/html; charset=utf-8' : 'text/markdown; charset=utf-8');
+    return rendered;
+  }
+
+  @Post(':assemblyId/attendance')
+  @HttpCode(201)
+  @Allow(...WRITERS)
+  @ApiOperation({ summary: 'Record an associate’s attendance: present, remote, by mail, or by proxy (AttendanceRecorded)' })
+  async attend(@Param('coopId') coopId: string, @Param('assemblyId') assemblyId: string, @Body() dto: AttendanceDto, @Ctx() ctx: RequestContext, @Res({ passthrough: true }) reply: FastifyReply) {
+    const result = await this.commands.record(coopId, assemblyId, { type: 'RecordAttendance', associateId: dto.associateId, mode: dto.mode, proxyHolderId: dto.proxyHolderId ?? null }, ctx);
+    return commandResponse(reply, dto.associateId, result);
+  }
+
+  @Post(':assemblyId/opening')
+  @HttpCode(201)
+  @Allow(...WRITERS)
+  @ApiOperation({ summary: 'Open the AG: checks AG-QUORUM (422 if not met; reconvene on second call)' })
+  async open(@Param('coopId') coopId: string, @Param('assemblyId') assemblyId: string, @Body() body: unknown, @Ctx() ctx: RequestContext, @Res({ passthrough: true }) reply: FastifyReply) {
+    requireEmptyBody(body);
+    return commandResponse(reply, assemblyId, await this.commands.record(coopId, assemblyId, { type: 'OpenAssembly' }, ctx));
+  }
+
+  @Post(':assemblyId/resolutions/:resolutionId/ballots')
+  @HttpCode(201)
+  @Allow(...WRITERS)
+  @ApiOperation({ summary: 'Record one ballot (AG-ONE-BALLOT); a proxy holder casts the ballot of the one they represent' })
+  async ballot(
+    @Param('coopId') coopId: string,
+    @Param('assemblyId') assemblyId: string,
+    @Param('resolutionId') resolutionId: string,
+    @Body() dto: BallotDto,
+    @Ctx() ctx: RequestContext,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ) {
+    const result = await this.commands.record(coopId, assemblyId, { type: 'CastBallot', resolutionId, associateId: dto.associateId, choice: dto.choice }, ctx);
+    return commandResponse(reply, result.events[0].eventId, result);
+  }
+
+  @Post(':assemblyId/resolutions/:resolutionId/show-of-hands')
+  @HttpCode(201)
+  @Allow(...WRITERS)
+  @ApiOperation({ summary: 'Record a show-of-hands count for a collège (never mixed with ballots on one resolution)' })
+  async showOfHands(
+    @Param('coopId') coopId: string,
+    @Param('assemblyId') assemblyId: string,
+    @Param('resolutionId') resolutionId: string,
+    @Body() dto: ShowOfHandsDto,
+    @Ctx() ctx: RequestContext,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ) {
+    const result = await this.commands.record(coopId, assemblyId, {
+        type: 'RecordShowOfHands',
+        resolutionId,
+        collegeCode: dto.collegeCode ?? null,
+        for: dto.for,
+        against: dto.against,
+        abstain: dto.abstain,
+        blank: dto.blank ?? 0,
+        nonEmployee: dto.nonEmployee ? { ...dto.nonEmployee, blank: dto.nonEmployee.blank ?? 0 } : null,
+      }, ctx);
+    return commandResponse(reply, result.events[0].eventId, result);
+  }
+
+  @Post(':assemblyId/resolutions/:resolutionId/closing')
+  @HttpCode(201)
+  @Allow(...WRITERS)
+  @ApiOperation({ summary: 'Close a resolution: its outcome under AG-MAJORITY and AG-COLLEGE-TALLY, decided exactly' })
+  async closeResolution(
+    @Param('coopId') coopId: string,
+    @Param('assemblyId') assemblyId: string,
+    @Param('resolutionId') resolutionId: string,
+    @Body() body: unknown,
+    @Ctx() ctx: RequestContext,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ) {
+    requireEmptyBody(body);
+    const result = await this.commands.record(coopId, assemblyId, { type: 'CloseResolution', resolutionId }, ctx);
+    const closed = result.events[0].data as { outcome: string; result: unknown };
+    return { ...commandResponse(reply, resolutionId, result), outcome: closed.outcome, result: closed.result };
+  }
+
+  @Post(':assemblyId/closing')
+  @HttpCode(201)
+  @Allow(...WRITERS)
+  @ApiOperation({ summary: 'Close the AG: the ledger digest (hash over every stream head) goes into the minutes' })
+  async close(@Param('coopId') coopId: string, @Param('assemblyId') assemblyId: string, @Body() body: unknown, @Ctx() ctx: RequestContext, @Res({ passthrough: true }) reply: FastifyReply) {
+    requireEmptyBody(body);
+    const result = await this.commands.close(coopId, assemblyId, ctx);
+    return { ...commandResponse(reply, assemblyId, result), ledgerDigest: (result.events[0].data as { ledgerDigest: string }).ledgerDigest };
+  }
+}

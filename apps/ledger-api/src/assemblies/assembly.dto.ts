@@ -1,0 +1,53 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import { ArrayMaxSize, ArrayMinSize, IsArray, IsBoolean, IsIn, IsInt, IsOptional, Max, Min, ValidateNested } from 'class-validator';
+import { ASSEMBLY_KINDS, ATTENDANCE_MODES, AssemblyKind, AttendanceMode, BALLOT_CHOICES, BallotChoice, RESOLUTION_KINDS, ResolutionKind } from '@ledger/domain';
+import { CalendarDate, LedgerId, OptionalCalendarDate, OptionalLedgerId, Text } from '../http/validators';
+
+/** Hand counts stay far below safe integers: no assembly has a billion voters. */
+const MAX_HANDS = 10_000_000;
+
+export class ResolutionDto {
+  @LedgerId({ example: 'r1' }) id!: string;
+  @Text(500, { example: 'Approbation des comptes 2024' }) title!: string;
+  @IsIn(RESOLUTION_KINDS as ResolutionKind[]) @ApiProperty({ enum: RESOLUTION_KINDS }) kind!: ResolutionKind;
+  @IsOptional() @IsBoolean() @ApiPropertyOptional({ description: 'AG-BLANK-PROXY: blank proxies vote for board-approved resolutions (default true)' }) boardApproved?: boolean;
+}
+
+export class ConveneAssemblyDto {
+  @OptionalLedgerId({ description: 'generated when omitted' }) id?: string;
+  @IsIn(ASSEMBLY_KINDS as AssemblyKind[]) @ApiProperty({ enum: ASSEMBLY_KINDS }) kind!: AssemblyKind;
+  @Text(500, { example: 'Assemblée générale ordinaire 2025' }) title!: string;
+  @CalendarDate() convenedOn!: string;
+  @CalendarDate() heldOn!: string;
+  @IsIn([1, 2]) @ApiProperty({ enum: [1, 2] }) call!: 1 | 2;
+  @OptionalCalendarDate({ description: 'AG-VOTERS: the voter list is fixed at this date (default: convenedOn)' }) recordDate?: string;
+  @OptionalLedgerId({ description: 'second call: the first-call assembly whose quorum was not met' }) reconvenes?: string;
+  @IsArray() @ArrayMinSize(1) @ArrayMaxSize(200) @ValidateNested({ each: true }) @Type(() => ResolutionDto) @ApiProperty({ type: [ResolutionDto] })
+  resolutions!: ResolutionDto[];
+}
+
+export class AttendanceDto {
+  @LedgerId() associateId!: string;
+  @IsIn(ATTENDANCE_MODES as AttendanceMode[]) @ApiProperty({ enum: ATTENDANCE_MODES }) mode!: AttendanceMode;
+  @OptionalLedgerId({ description: 'mode proxy: the associate who holds it; omitted = blank proxy' }) proxyHolderId?: string;
+}
+
+export class BallotDto {
+  @LedgerId() associateId!: string;
+  @IsIn(BALLOT_CHOICES as BallotChoice[]) @ApiProperty({ enum: BALLOT_CHOICES }) choice!: BallotChoice;
+}
+
+export class HandCountDto {
+  @IsInt() @Min(0) @Max(MAX_HANDS) @ApiProperty({ type: 'integer' }) for!: number;
+  @IsInt() @Min(0) @Max(MAX_HANDS) @ApiProperty({ type: 'integer' }) against!: number;
+  @IsInt() @Min(0) @Max(MAX_HANDS) @ApiProperty({ type: 'integer' }) abstain!: number;
+  @IsOptional() @IsInt() @Min(0) @Max(MAX_HANDS) @ApiPropertyOptional({ type: 'integer' }) blank?: number;
+}
+
+export class ShowOfHandsDto extends HandCountDto {
+  @OptionalLedgerId({ description: 'the collège counted (required when the statuts create collèges)' }) collegeCode?: string;
+  @IsOptional() @ValidateNested() @Type(() => HandCountDto)
+  @ApiPropertyOptional({ type: HandCountDto, description: 'SCOP: how many of these hands were non-employees’ (SCOP-VOTES-65 reduces them pro rata)' })
+  nonEmployee?: HandCountDto;
+}

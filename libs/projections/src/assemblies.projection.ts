@@ -1,0 +1,67 @@
+import { RecordedEvent } from '@ledger/event-store/event-store.port';
+import { AssemblyEvent, AssemblyState, assemblyView, AssemblyView, evolveAssembly, initialAssemblyState } from '@ledger/domain';
+import { Projection } from './projection';
+
+const ASSEMBLY_STREAM = 'assembly-';
+
+export interface AssemblyLog {
+  coopId: string;
+  assemblyId: string;
+  /** Revision of the stream's last event: the assembly's ETag. */
+  revision: number;
+  events: AssemblyEvent[];
+}
+
+export interface AssembliesState {
+  /** coopId → assemblyId → the assembly's stream. */
+  coops: Record<string, Record<string, AssemblyLog>>;
+  /** coopId → assembly ids in the order they were convened. */
+  order: Record<string, string[]>;
+}
+
+/**
+ * Each assembly's stream kept whole; answers fold it with the domain's own evolve, the same
+ * code that decided it. `apply` only pushes, so a 100,000-ballot AG replays linearly.
+ */
+export const assembliesProjection: Projection<AssembliesState> = {
+  name: 'assemblies',
+  version: 1,
+  init: () => ({ coops: {}, order: {} }),
+  apply(state: AssembliesState, event: RecordedEvent): AssembliesState {
+    if (!event.streamId.startsWith(ASSEMBLY_STREAM)) return state;
+    const id = event.streamId.slice(ASSEMBLY_STREAM.length);
+    const dot = id.indexOf('.');
+    const coopId = id.slice(0, dot);
+    const assemblyId = id.slice(dot + 1);
+    const coop = (state.coops[coopId] ??= {});
+    let log = coop[assemblyId];
+    if (!log) {
+      log = coop[assemblyId] = { coopId, assemblyId, revision: -1, events: [] };
+      (state.order[coopId] ??= []).push(assemblyId);
+    }
+    log.revision = Number(event.revision);
+    log.events.push({ type: event.type, data: event.data } as unknown as AssemblyEvent);
+    return state;
+  },
+};
+
+/** Folded states, kept beside (not in) the projection state and extended as events arrive. */
+const folds = new WeakMap<AssemblyLog, { state: AssemblyState; folded: number }>();
+
+export function assemblyStateOf(state: AssembliesState, coopId: string, assemblyId: string): { state: AssemblyState; revision: number } | undefined {
+  const log = state.coops[coopId]?.[assemblyId];
+  if (!log) return undefined;
+  let fold = folds.get(log);
+  if (!fold) folds.set(log, (fold = { state: initialAssemblyState(), folded: 0 }));
+  for (; fold.folded < log.events.length; fold.folded++) evolveAssembly(fold.state, log.events[fold.folded]);
+  return { state: fold.state, revision: log.revision };
+}
+
+export function assemblyViewOf(state: AssembliesState, coopId: string, assemblyId: string): { view: AssemblyView; revision: number } | undefined {
+  const folded = assemblyStateOf(state, coopId, assemblyId);
+  return folded && { view: assemblyView(folded.state), revision: folded.revision };
+}
+
+export function listAssemblies(state: AssembliesState, coopId: string): AssemblyView[] {
+  return (state.order[coopId] ?? []).map((id) => assemblyViewOf(state, coopId, id)!.view);
+}
