@@ -166,6 +166,21 @@ export function describeEventStoreContract(
         expect(tail[0].revision).toBe(999n);
         expect(await collect(store.readAll({ after: all[1200].position, limit: 1100 }))).toHaveLength(1100);
       });
+
+      it('reads in pages exactly what it reads event by event', async () => {
+        for (let batch = 0; batch < 3; batch++) {
+          await store.append(`cooperative-c${batch}`, Array.from({ length: 700 }, (_, i) => event('Counted', { n: i })), 'no_stream');
+        }
+        await store.append('assembly-c1.ag2024', [event('C')], 'no_stream');
+        const pagesOf = async (options?: Parameters<EventStore['readAllPages']>[0]) => {
+          const pages = await collect(store.readAllPages(options));
+          expect(pages.every((page) => page.length > 0)).toBe(true);
+          return pages.flat();
+        };
+        for (const options of [undefined, { after: 650n }, { limit: 1500 }, { coopId: 'c1' }, { coopId: 'c1', after: 800n, limit: 300 }]) {
+          expect(await pagesOf(options)).toEqual(await collect(store.readAll(options)));
+        }
+      });
     });
 
     describe('subscribeAll', () => {
@@ -291,8 +306,8 @@ export function event(type: string, data: NewEvent['data'] = {}): NewEvent {
   };
 }
 
-export async function collect(events: AsyncIterable<RecordedEvent>): Promise<RecordedEvent[]> {
-  const all: RecordedEvent[] = [];
+export async function collect<T = RecordedEvent>(events: AsyncIterable<T>): Promise<T[]> {
+  const all: T[] = [];
   for await (const e of events) all.push(e);
   return all;
 }

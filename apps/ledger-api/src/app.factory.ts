@@ -24,7 +24,8 @@ export async function createLedgerApp(config: LedgerConfig, options: { logger?: 
   app.useGlobalPipes(ledgerValidationPipe());
   app.enableShutdownHooks();
 
-  const openApi = SwaggerModule.createDocument(
+  // Built on the first request for it rather than at every start (scanning every route and DTO).
+  const openApi = () => SwaggerModule.createDocument(
     app,
     new DocumentBuilder()
       .setTitle('Cooperative ledger')

@@ -78,6 +78,11 @@ export interface EventStore {
   append(streamId: string, events: NewEvent[], expectedRevision: ExpectedRevision): Promise<AppendResult>;
   readStream(streamId: string, from?: bigint): AsyncIterable<RecordedEvent>;
   readAll(options?: ReadAllOptions): AsyncIterable<RecordedEvent>;
+  /**
+   * The same events as readAll, a page at a time: a replay of 100,000 events then awaits once
+   * per page instead of once per event. An unreadable event fails its whole page.
+   */
+  readAllPages(options?: ReadAllOptions): AsyncIterable<RecordedEvent[]>;
   /** Catch-up from `after` (exclusive; undefined = from the start), then live, in global order. */
   subscribeAll(after: bigint | undefined, handler: SubscriptionHandler): Subscription;
   /** The global position of the last event in the log, or undefined when the log is empty. */

@@ -6,6 +6,8 @@ export type SubscriptionErrorHandler = (error: unknown, event: RecordedEvent) =>
 export interface LogSubscriptionOptions {
   /** The next page of the global log after a position; empty when caught up. */
   readAfter: (position: bigint) => RecordedEvent[];
+  /** The most events `readAfter` returns: a shorter page reached the end of the log. */
+  pageSize: number;
   handler: SubscriptionHandler;
   /** Exclusive; -1n for the whole log. */
   after: bigint;
@@ -78,7 +80,9 @@ export class LogSubscription implements Subscription {
         }
         this.position = event.position;
       }
-      if (page.length === 0 && !this.woken) await this.sleep();
+      // A short page read the log to its end: wait for the next append (or poll) rather than
+      // read an empty page first.
+      if (page.length < this.options.pageSize && !this.woken) await this.sleep();
     }
   }
 

@@ -76,10 +76,13 @@ export async function replayInto(
 ): Promise<number> {
   let applied = 0;
   let sinceYield = 0;
-  for await (const event of store.readAll({ after: lowestPosition(slots) })) {
-    if (options.until !== undefined && event.position > options.until) break;
-    if (applyToSlots(slots, event)) applied++;
-    if (++sinceYield === YIELD_EVERY) {
+  for await (const page of store.readAllPages({ after: lowestPosition(slots) })) {
+    for (const event of page) {
+      if (options.until !== undefined && event.position > options.until) return applied;
+      if (applyToSlots(slots, event)) applied++;
+    }
+    sinceYield += page.length;
+    if (sinceYield >= YIELD_EVERY) {
       sinceYield = 0;
       await new Promise<void>((resolve) => setImmediate(resolve));
     }

@@ -34,6 +34,22 @@ describe('tokens in embedded mode', () => {
     expect(ours.verify(ours.sign({ sub: 'x', role: 'admin', coops: 'alpha' as never }))).toBeUndefined();
   });
 
+  it('checks a token once, then answers from memory until the token expires, not after', () => {
+    jest.useFakeTimers({ now: new Date('2026-01-01T10:00:00Z') });
+    try {
+      const tokens = new TokenService('d'.repeat(40));
+      const token = tokens.sign({ sub: 'g', role: 'gerant', coops: ['alpha'] }, '1h');
+      expect(tokens.verify(token)).toEqual({ sub: 'g', role: 'gerant', coops: ['alpha'] });
+      jest.setSystemTime(new Date('2026-01-01T10:59:59Z'));
+      expect(tokens.verify(token)).toEqual({ sub: 'g', role: 'gerant', coops: ['alpha'] });
+      jest.setSystemTime(new Date('2026-01-01T11:00:00Z'));
+      expect(tokens.verify(token)).toBeUndefined();
+      expect(tokens.verify(token.slice(0, -2) + (token.endsWith('AA') ? 'BB' : 'AA'))).toBeUndefined();
+    } finally {
+      jest.useRealTimers();
+    }
+  });
+
   it('uses AUTH_JWT_SECRET when given and writes nothing', () => {
     const { generated } = TokenService.forDataDir(dir, 'c'.repeat(40));
     expect(generated).toBe(false);

@@ -29,23 +29,26 @@ export type Holder = Pick<AssociateState, 'id' | 'category' | 'status' | 'subscr
 /**
  * The picture of the state, or of the state as it would be with `replaced` holders in place of
  * (or in addition to) its own: a decider checks "the state after" without touching the state.
+ * The state's own picture is kept by `evolve`; only the replaced holders are counted here.
  */
 export function capitalPicture(state: CooperativeState, replaced: readonly Holder[] = []): CapitalPicture {
-  const replacements = new Map(replaced.map((h) => [h.id, h]));
-  const picture = { capitalCents: 0, employeeCapitalCents: 0, publicCapitalCents: 0, votes: 0, employeeVotes: 0 };
-  const count = (h: Holder) => {
-    const active = h.status === 'active';
-    const employee = active && h.category === 'employee';
-    picture.capitalCents += h.subscribedCents;
-    if (employee) picture.employeeCapitalCents += h.subscribedCents;
-    if (h.category === 'public_body') picture.publicCapitalCents += h.subscribedCents;
-    if (active) picture.votes += 1;
-    if (employee) picture.employeeVotes += 1;
-  };
-  for (const id of state.associateOrder) {
-    count(replacements.get(id) ?? state.associates[id]);
-    replacements.delete(id);
+  const picture = { ...state.picture };
+  for (const holder of new Map(replaced.map((h) => [h.id, h])).values()) {
+    const own = Object.prototype.hasOwnProperty.call(state.associates, holder.id) ? state.associates[holder.id] : undefined;
+    if (own) countHolder(picture, own, -1);
+    countHolder(picture, holder, 1);
   }
-  replacements.forEach(count);
   return picture;
+}
+
+/** Adds a holder's part to the picture (sign 1), or takes it out (sign -1). */
+export function countHolder(picture: { -readonly [K in keyof CapitalPicture]: number }, holder: Holder, sign: 1 | -1): void {
+  const active = holder.status === 'active';
+  const employee = active && holder.category === 'employee';
+  const cents = sign * holder.subscribedCents;
+  picture.capitalCents += cents;
+  if (employee) picture.employeeCapitalCents += cents;
+  if (holder.category === 'public_body') picture.publicCapitalCents += cents;
+  if (active) picture.votes += sign;
+  if (employee) picture.employeeVotes += sign;
 }

@@ -74,9 +74,26 @@ function founders(statuts: CooperativeEvent): Array<Record<string, unknown>> {
   return founders.map(([category, shares], i) => ({ type: 'AdmitAssociate', associateId: `a${i}`, name: 'n', personType: 'natural', category, admittedOn: '2024-01-15', shares, movementId: `f${i}` }));
 }
 
+/** The capital picture counted from scratch over every associate: what evolve keeps in step. */
+function recountedPicture(state: CooperativeState) {
+  const picture = { capitalCents: 0, employeeCapitalCents: 0, publicCapitalCents: 0, votes: 0, employeeVotes: 0 };
+  for (const id of state.associateOrder) {
+    const a = state.associates[id];
+    const active = a.status === 'active';
+    const employee = active && a.category === 'employee';
+    picture.capitalCents += a.subscribedCents;
+    if (employee) picture.employeeCapitalCents += a.subscribedCents;
+    if (a.category === 'public_body') picture.publicCapitalCents += a.subscribedCents;
+    if (active) picture.votes += 1;
+    if (employee) picture.employeeVotes += 1;
+  }
+  return picture;
+}
+
 function expectRulesHeld(state: CooperativeState, cmd: CooperativeCommand): void {
   const statuts = state.statuts!;
   const p = capitalPicture(state);
+  expect(p).toEqual(recountedPicture(state));
   for (const a of Object.values(state.associates)) {
     expect(a.shares >= 0 && a.subscribedCents >= 0 && a.paidUpCents >= 0 && a.paidUpCents <= a.subscribedCents).toBe(true);
   }
@@ -112,6 +129,7 @@ describe('Decider properties over random registers', () => {
           const replayed = stateAsOf(events, '2999-12-31');
           expect(holdings(replayed)).toEqual(holdings(state));
           expect(replayed.totals).toEqual(state.totals);
+          expect(replayed.picture).toEqual(recountedPicture(replayed));
           expect(() => complianceReport(events, '2026-12-31')).not.toThrow();
         }),
         { numRuns: 150 },

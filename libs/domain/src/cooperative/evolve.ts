@@ -1,7 +1,8 @@
 import { assertNever } from '../rules/errors';
 import { mulDivFloor } from '../shared/fraction';
+import { countHolder } from './capital-picture';
 import { CooperativeEvent } from './events';
-import { CooperativeState, MovementState } from './state';
+import { AssociateState, CooperativeState, MovementState } from './state';
 
 /**
  * Folds one event into the state, in place, and returns it. Never throws and never
@@ -32,6 +33,7 @@ export function evolve(state: CooperativeState, event: CooperativeEvent): Cooper
         paidUpCents: 0,
       };
       state.associateOrder.push(d.associateId);
+      countHolder(state.picture, state.associates[d.associateId], 1);
       return state;
     }
     case 'SharesSubscribed': {
@@ -59,7 +61,7 @@ export function evolve(state: CooperativeState, event: CooperativeEvent): Cooper
     }
     case 'CategoryChanged': {
       const a = state.associates[event.data.associateId];
-      if (a) a.category = event.data.to;
+      if (a) recount(state, a, () => (a.category = event.data.to));
       return state;
     }
     case 'CollegeChanged': {
@@ -71,7 +73,7 @@ export function evolve(state: CooperativeState, event: CooperativeEvent): Cooper
       const d = event.data;
       const a = state.associates[d.associateId];
       if (a) {
-        a.status = 'withdrawn';
+        recount(state, a, () => (a.status = 'withdrawn'));
         a.withdrawnOn = d.effectiveDate;
         a.withdrawalReason = d.reason;
       }
@@ -116,13 +118,20 @@ function applyHoldings(state: CooperativeState, associateId: string, shares: num
   const a = state.associates[associateId];
   if (!a) return state;
   a.shares += shares;
-  a.subscribedCents += capitalCents;
+  recount(state, a, () => (a.subscribedCents += capitalCents));
   a.paidUpCents += paidCents;
   state.totals.shares += shares;
   state.totals.capitalCents += capitalCents;
   state.totals.paidUpCents += paidCents;
   state.highestCapitalCents = Math.max(state.highestCapitalCents, state.totals.capitalCents);
   return syncExitQueue(state, associateId);
+}
+
+/** Changes what the capital picture reads of an associate, keeping the state's picture in step. */
+function recount(state: CooperativeState, associate: AssociateState, change: () => unknown): void {
+  countHolder(state.picture, associate, -1);
+  change();
+  countHolder(state.picture, associate, 1);
 }
 
 /** A withdrawn associate with shares waits in the exit queue, in order of exit (date, then recording). */

@@ -1,4 +1,5 @@
 import { IsoDate } from '../shared/dates';
+import type { CapitalPicture } from './capital-picture';
 import { Category, CapitalMovementType, PersonType, WithdrawalReason } from './events';
 import { Statuts } from './statuts';
 
@@ -55,6 +56,11 @@ export interface CooperativeState {
   highestCapitalCents: number;
   /** Withdrawn associates whose shares await redemption, in order of exit. */
   exitQueue: string[];
+  /**
+   * The figures the capital and vote rules compare, kept by `evolve` as associates change, so
+   * that a decision reads them instead of counting 10,000 associates (see capital-picture.ts).
+   */
+  picture: CapitalPicture;
 }
 
 export function initialState(): CooperativeState {
@@ -69,6 +75,7 @@ export function initialState(): CooperativeState {
     totals: { shares: 0, capitalCents: 0, paidUpCents: 0 },
     highestCapitalCents: 0,
     exitQueue: [],
+    picture: { capitalCents: 0, employeeCapitalCents: 0, publicCapitalCents: 0, votes: 0, employeeVotes: 0 },
   };
 }
 

@@ -1,0 +1,283 @@
+import 'reflect-metadata';
+import { ChildProcess, execFile, spawn } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import * as http from 'node:http';
+import { AddressInfo, createServer } from 'node:net';
+import { cpus, tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { Worker } from 'node:worker_threads';
+import Database from 'better-sqlite3';
+import { createLedgerApp } from '../apps/ledger-api/src/app.factory';
+import { TokenService } from '../apps/ledger-api/src/auth/token.service';
+import { loadConfig } from '../apps/ledger-api/src/config/config';
+import { LoadMessage, LoadOptions, LoadPhase, PhaseResult } from './http-load';
+import type { RebuildResult } from './rebuild.bench';
+import { fmt, median, memoryOf, msSince, summarize } from './stats';
+import { COOP_ID } from './workload';
+
+/**
+ * Issue 2's benchmark: one SCIC, 10,000 associates, 100,000 capital movements, through the
+ * real HTTP app, then the read side over it. Not a test: it asserts nothing, it measures and
+ * writes bench/RESULTS.md (between the markers; the analysis around them is kept).
+ *
+ *   npm run bench
+ *   BENCH_SCALE=0.1 npm run bench     # a tenth of the scenario, for a quick look
+ */
+const ROOT = resolve(__dirname, '../..');
+const RESULTS = join(ROOT, 'bench/RESULTS.md');
+const SCALE = Number(process.env.BENCH_SCALE ?? 1);
+const ASSOCIATES = Math.round(10_000 * SCALE);
+const MOVEMENTS = Math.round(90_000 * SCALE);
+const BARS = { commandsPerSecond: 1_000, rebuildEventsPerSecond: 200_000, startMs: 2_000 };
+
+const PHASES: LoadPhase[] = [
+  { name: 'admissions', kind: 'admissions', count: ASSOCIATES, concurrency: 8 },
+  { name: 'movements, 1 connection', kind: 'movements', count: Math.round(MOVEMENTS * 0.1), concurrency: 1 },
+  { name: 'movements, 8 connections', kind: 'movements', count: Math.round(MOVEMENTS * 0.3), concurrency: 8 },
+  { name: 'movements, 32 connections', kind: 'movements', count: MOVEMENTS - Math.round(MOVEMENTS * 0.1) - Math.round(MOVEMENTS * 0.3), concurrency: 32 },
+];
+
+interface QueryTiming {
+  name: string;
+  firstMs: number;
+  warmMs: number;
+  bytes: number;
+}
+
+async function main(): Promise<void> {
+  const dataDir = mkdtempSync(join(tmpdir(), 'ledger-bench-'));
+  const children = new Set<ChildProcess>();
+  const lines: string[] = [];
+  const log = (line = '') => {
+    lines.push(line);
+    console.log(line);
+  };
+  try {
+    log(`Machine: ${cpus().length} CPU (nproc), ${cpus()[0]?.model ?? 'unknown CPU'}; Node ${process.version}; ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC`);
+    log(`Scenario: one SCIC, ${fmt(ASSOCIATES)} admissions then ${fmt(MOVEMENTS)} movements (scale ${SCALE}); data in a temporary folder, removed at the end.`);
+    log(`Command: \`npm run bench\` (= \`npm run build && node -r ./apps/ledger-api/register-paths.js dist/bench/capital.bench.js\`)`);
+    log();
+
+    // 0. What one durable commit costs on this disk: the floor under a command that waits alone.
+    const commit = durableCommitLatency(join(dataDir, 'fsync-probe.sqlite'));
+
+    // 1. Commands through the HTTP API, server in-process, client in a worker thread.
+    const app = await createLedgerApp(loadConfig({ LEDGER_DATA_DIR: dataDir, LOG_LEVEL: 'error' }), { logger: false });
+    await app.listen(0, '127.0.0.1');
+    const port = (app.getHttpServer().address() as AddressInfo).port;
+    const token = app.get(TokenService).sign({ sub: 'bench', role: 'gerant', coops: ['*'] });
+    const baseUrl = `http://127.0.0.1:${port}`;
+    const phases = await runLoad({ baseUrl, token, associates: ASSOCIATES, phases: PHASES });
+    const loadMemory = memoryOf();
+    log('### 1. Commands through the HTTP API');
+    log();
+    log('| phase | commands | events | connections | seconds | commands/s | p50 ms | p99 ms | max ms | refused |');
+    log('|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|');
+    for (const p of phases) {
+      const events = p.kind === 'admissions' ? 2 * p.count : p.count;
+      log(`| ${p.name} | ${fmt(p.count)} | ${fmt(events)} | ${p.concurrency} | ${fmt(p.seconds, 1)} | **${fmt(p.commandsPerSecond)}** | ${fmt(p.latency.p50, 2)} | ${fmt(p.latency.p99, 2)} | ${fmt(p.latency.max, 1)} | ${p.failures} |`);
+      for (const failure of p.firstFailures) log(`  - refused: ${failure}`);
+    }
+    const total = phases.reduce((sum, p) => ({ count: sum.count + p.count, seconds: sum.seconds + p.seconds }), { count: 0, seconds: 0 });
+    log();
+    log(`One durable commit on this disk (SQLite WAL, synchronous=FULL, one small row, 500 commits): p50 ${fmt(commit.p50 * 1000)} µs, p99 ${fmt(commit.p99 * 1000)} µs.`);
+    log(`All ${fmt(total.count)} commands: ${fmt(total.count / total.seconds)} commands/s (bar ≥ ${fmt(BARS.commandsPerSecond)}). Peak RSS of the process (server + client worker) during the load: ${fmt(loadMemory?.peakMiB ?? NaN)} MiB.`);
+    log();
+
+    // 2. Queries over the 100,000-movement cooperative, through HTTP (first answer, then warm).
+    const queries: QueryTiming[] = [];
+    const query = async (name: string, path: string) => {
+      const times: number[] = [];
+      let bytes = 0;
+      for (let i = 0; i < 6; i++) {
+        const started = process.hrtime.bigint();
+        const answer = await get(`${baseUrl}${path}`, token);
+        times.push(msSince(started));
+        if (answer.status !== 200) throw new Error(`GET ${path} answered ${answer.status}: ${answer.body.slice(0, 300)}`);
+        bytes = answer.bytes;
+      }
+      queries.push({ name, firstMs: times[0], warmMs: median(times.slice(1)), bytes });
+    };
+    await query('cap table (today)', `/v1/cooperatives/${COOP_ID}/cap-table`);
+    await query('cap table as of 2016-06-30', `/v1/cooperatives/${COOP_ID}/cap-table?asOf=2016-06-30`);
+    await query('compliance report (today)', `/v1/cooperatives/${COOP_ID}/compliance`);
+    await query('capital-movements register (JSON)', `/v1/cooperatives/${COOP_ID}/capital-movements`);
+    await query('capital-movements register (CSV)', `/v1/cooperatives/${COOP_ID}/capital-movements?format=csv`);
+    await query('member register, first page', `/v1/cooperatives/${COOP_ID}/associates?limit=100`);
+    log('### 2. Queries on the cooperative (HTTP, in-process server)');
+    log();
+    log('| query | first answer ms | then (median of 5) ms | size |');
+    log('|---|---:|---:|---:|');
+    for (const q of queries) log(`| ${q.name} | ${fmt(q.firstMs, 1)} | ${fmt(q.warmMs, 1)} | ${fmt(q.bytes / 1024)} KiB |`);
+    log();
+    log(`Peak RSS of the process after the queries: ${fmt(memoryOf()?.peakMiB ?? NaN)} MiB.`);
+    log();
+    await app.close();
+
+    // 3. Projections from zero over the log just written, in a fresh process.
+    const file = join(dataDir, 'ledger.sqlite');
+    const rebuilt = JSON.parse(await runNode(['dist/bench/rebuild.bench.js', dataDir])) as RebuildResult;
+    const rebuildMs = median(rebuilt.rebuildMs);
+    const startMs = median(rebuilt.startMs);
+    log('### 3. Projections from zero');
+    log();
+    log('| what | events | ms (median of 3) | events/s |');
+    log('|---|---:|---:|---:|');
+    log(`| \`rebuild(cooperativeLedgerProjection, store)\` | ${fmt(rebuilt.events)} | ${fmt(rebuildMs)} | **${fmt(rebuilt.events / (rebuildMs / 1000))}** |`);
+    log(`| \`ProjectionEngine.start()\`, no snapshot (cooperatives + stream-heads) | ${fmt(rebuilt.events)} | ${fmt(startMs)} | **${fmt(rebuilt.events / (startMs / 1000))}** |`);
+    log();
+    log(`Bar: ≥ ${fmt(BARS.rebuildEventsPerSecond)} events/s. Runs (\`node -r ./apps/ledger-api/register-paths.js dist/bench/rebuild.bench.js <dataDir>\`, a process of its own): rebuild ${rebuilt.rebuildMs.map((ms) => fmt(ms)).join(', ')} ms; start ${rebuilt.startMs.map((ms) => fmt(ms)).join(', ')} ms.`);
+    log();
+
+    // 4. The real server process started over the data folder (snapshot present).
+    log('### 4. Starting the server process over the data folder');
+    log();
+    log('| run | snapshot | spawn → /health 200 ms | first cap table ms | spawn → cap table ms | peak RSS MiB |');
+    log('|---|---|---:|---:|---:|---:|');
+    const startRuns: number[] = [];
+    for (let i = 1; i <= 3; i++) {
+      const run = await startServer(dataDir, token, children);
+      startRuns.push(run.healthMs);
+      log(`| ${i} | yes | ${fmt(run.healthMs)} | ${fmt(run.capTableMs)} | ${fmt(run.healthMs + run.capTableMs)} | ${fmt(run.peakMiB)} |`);
+    }
+    const snapshotRows = dropSnapshots(file);
+    const cold = await startServer(dataDir, token, children);
+    log(`| without snapshot (${snapshotRows} dropped) | no | ${fmt(cold.healthMs)} | ${fmt(cold.capTableMs)} | ${fmt(cold.healthMs + cold.capTableMs)} | ${fmt(cold.peakMiB)} |`);
+    log();
+    log(`Bar: < ${fmt(BARS.startMs)} ms to /health; median with a snapshot ${fmt(median(startRuns))} ms. Command per run: \`node -r ./apps/ledger-api/register-paths.js dist/apps/ledger-api/src/main.js\` with LEDGER_DATA_DIR, PORT, LOG_LEVEL=error.`);
+
+    if (SCALE === 1) writeResults(lines);
+    else console.error('Scaled run: bench/RESULTS.md left as it was.');
+  } finally {
+    for (const child of children) child.kill('SIGKILL');
+    rmSync(dataDir, { recursive: true, force: true });
+  }
+}
+
+function runLoad(options: LoadOptions): Promise<PhaseResult[]> {
+  return new Promise((resolvePhases, reject) => {
+    const results: PhaseResult[] = [];
+    const worker = new Worker(join(__dirname, 'http-load.js'), { workerData: options });
+    worker.on('message', (message: LoadMessage) => {
+      if ('phase' in message) {
+        results.push(message.phase);
+        console.error(`  ${message.phase.name}: ${fmt(message.phase.commandsPerSecond)} commands/s, p99 ${fmt(message.phase.latency.p99, 1)} ms, ${message.phase.failures} refused`);
+      } else if ('error' in message) reject(new Error(message.error));
+      else resolvePhases(results);
+    });
+    worker.on('error', reject);
+  });
+}
+
+/** Runs a compiled script of this repository in a node process of its own; resolves its stdout. */
+function runNode(args: string[]): Promise<string> {
+  return new Promise((resolveOutput, reject) => {
+    execFile(process.execPath, ['-r', './apps/ledger-api/register-paths.js', ...args], { cwd: ROOT, maxBuffer: 1 << 20 }, (error, stdout, stderr) => {
+      if (error) reject(new Error(`${args.join(' ')} failed: ${stderr || error.message}`));
+      else resolveOutput(stdout);
+    });
+  });
+}
+
+function get(url: string, token: string): Promise<{ status: number; body: string; bytes: number }> {
+  return new Promise((resolveAnswer, reject) => {
+    http
+      .get(url, { headers: { authorization: `Bearer ${token}` } }, (res) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (chunk: Buffer) => chunks.push(chunk));
+        res.on('end', () => {
+          const body = Buffer.concat(chunks);
+          resolveAnswer({ status: res.statusCode ?? 0, body: body.toString('utf8'), bytes: body.length });
+        });
+        res.on('error', reject);
+      })
+      .on('error', reject);
+  });
+}
+
+async function freePort(): Promise<number> {
+  const server = createServer();
+  await new Promise<void>((ready) => server.listen(0, '127.0.0.1', ready));
+  const { port } = server.address() as AddressInfo;
+  await new Promise((closed) => server.close(closed));
+  return port;
+}
+
+/** Spawns main.js, times /health then a cap table, reads its peak RSS, stops it. */
+async function startServer(dataDir: string, token: string, children: Set<ChildProcess>): Promise<{ healthMs: number; capTableMs: number; peakMiB: number }> {
+  const port = await freePort();
+  const started = process.hrtime.bigint();
+  const child = spawn(process.execPath, ['-r', './apps/ledger-api/register-paths.js', 'dist/apps/ledger-api/src/main.js'], {
+    cwd: ROOT,
+    env: { ...process.env, LEDGER_DATA_DIR: dataDir, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'error' },
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
+  children.add(child);
+  const exited = new Promise<void>((done) => child.once('exit', () => done()));
+  try {
+    const base = `http://127.0.0.1:${port}`;
+    for (;;) {
+      if (child.exitCode !== null) throw new Error(`The server exited with ${child.exitCode} before answering /health`);
+      const answer = await get(`${base}/health`, token).catch(() => undefined);
+      if (answer?.status === 200) break;
+      await new Promise((wait) => setTimeout(wait, 5));
+    }
+    const healthMs = msSince(started);
+    const queried = process.hrtime.bigint();
+    const capTable = await get(`${base}/v1/cooperatives/${COOP_ID}/cap-table`, token);
+    const capTableMs = msSince(queried);
+    if (capTable.status !== 200) throw new Error(`cap table answered ${capTable.status}: ${capTable.body.slice(0, 300)}`);
+    return { healthMs, capTableMs, peakMiB: memoryOf(child.pid!)?.peakMiB ?? NaN };
+  } finally {
+    child.kill('SIGTERM');
+    await exited;
+    children.delete(child);
+  }
+}
+
+/** Milliseconds per single-row commit with the event store's durability settings. */
+function durableCommitLatency(file: string) {
+  const db = new Database(file);
+  try {
+    db.pragma('journal_mode = WAL');
+    db.pragma('synchronous = FULL');
+    db.exec('CREATE TABLE probe (id INTEGER PRIMARY KEY, body TEXT NOT NULL)');
+    const insert = db.prepare('INSERT INTO probe (body) VALUES (?)');
+    const times: number[] = [];
+    for (let i = 0; i < 500; i++) {
+      const started = process.hrtime.bigint();
+      insert.run('x'.repeat(600));
+      times.push(msSince(started));
+    }
+    return summarize(times);
+  } finally {
+    db.close();
+  }
+}
+
+function dropSnapshots(file: string): number {
+  const db = new Database(file);
+  try {
+    return db.prepare('DELETE FROM projection_snapshots').run().changes;
+  } finally {
+    db.close();
+  }
+}
+
+const BEGIN = '<!-- bench:begin (written by bench/capital.bench.ts; edit outside the markers) -->';
+const END = '<!-- bench:end -->';
+
+function writeResults(lines: string[]): void {
+  const block = `${BEGIN}\n${lines.join('\n')}\n${END}`;
+  const current = existsSync(RESULTS) ? readFileSync(RESULTS, 'utf8') : `# Benchmark results\n\n${BEGIN}\n${END}\n`;
+  const from = current.indexOf(BEGIN);
+  const to = current.indexOf(END);
+  const next = from >= 0 && to > from ? current.slice(0, from) + block + current.slice(to + END.length) : `${current.trimEnd()}\n\n${block}\n`;
+  writeFileSync(RESULTS, next);
+  console.error(`Results written to ${RESULTS}`);
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exitCode = 1;
+});

@@ -1,0 +1,44 @@
+import { join } from 'node:path';
+import { SqliteEventStore } from '@ledger/event-store';
+import { InMemorySnapshotStore, ProjectionEngine, cooperativeLedgerProjection, rebuild, streamHeadsProjection } from '@ledger/projections';
+import { msSince } from './stats';
+
+/**
+ * The projections from zero over a data folder, in a process of its own (as a restart without a
+ * snapshot, or an audit replay, starts from a fresh heap): `rebuild` of the cooperative ledger,
+ * then the engine's `start()` with no snapshot. Prints one JSON line for capital.bench.ts.
+ *
+ *   node -r ./apps/ledger-api/register-paths.js dist/bench/rebuild.bench.js <dataDir>
+ */
+export interface RebuildResult {
+  events: number;
+  rebuildMs: number[];
+  startMs: number[];
+}
+
+async function main(dataDir: string): Promise<void> {
+  const store = new SqliteEventStore({ file: join(dataDir, 'ledger.sqlite') });
+  const result: RebuildResult = { events: 0, rebuildMs: [], startMs: [] };
+  try {
+    for (let i = 0; i < 3; i++) {
+      const started = process.hrtime.bigint();
+      result.events = (await rebuild(cooperativeLedgerProjection, store)).events;
+      result.rebuildMs.push(msSince(started));
+    }
+    for (let i = 0; i < 3; i++) {
+      const engine = new ProjectionEngine(store, new InMemorySnapshotStore(), [cooperativeLedgerProjection, streamHeadsProjection]);
+      const started = process.hrtime.bigint();
+      await engine.start();
+      result.startMs.push(msSince(started));
+      await engine.stop();
+    }
+  } finally {
+    await store.close();
+  }
+  console.log(JSON.stringify(result));
+}
+
+main(process.argv[2]).catch((error: unknown) => {
+  console.error(error);
+  process.exitCode = 1;
+});
