@@ -4,3 +4,4 @@ export * from './hash-chain';
 export * from './sqlite-event-store';
 export * from './verification';
 export type { SubscriptionErrorHandler } from './sqlite-subscription';
+export * from './sqlite-connection';

@@ -1,4 +1,5 @@
-import Database from 'better-sqlite3';
+import type Database from 'better-sqlite3';
+import { openSqlite } from '@ledger/event-store/sqlite-connection';
 
 export interface Snapshot<S = unknown> {
   version: number;
@@ -35,13 +36,9 @@ export class SqliteSnapshotStore implements SnapshotStore {
   private readonly upsertSnapshot: Database.Statement;
 
   constructor(options: SqliteSnapshotStoreOptions) {
-    this.db = new Database(options.file);
-    this.db.pragma('busy_timeout = 5000');
-    this.db.pragma('journal_mode = WAL');
-    // A lost snapshot costs a replay, never data: no need to fsync every save.
-    this.db.pragma('synchronous = NORMAL');
-    // A snapshot of 100,000 events is tens of megabytes read once at start: through a map.
-    this.db.pragma('mmap_size = 1073741824');
+    // A lost snapshot costs a replay, never data: no need to fsync every save. A snapshot of
+    // 100,000 events is tens of megabytes read once at start: through a map.
+    this.db = openSqlite(options.file, { synchronous: 'NORMAL', memoryMapped: true });
     this.db.exec(`
       CREATE TABLE IF NOT EXISTS projection_snapshots (
         name TEXT PRIMARY KEY,

@@ -1,4 +1,5 @@
-import Database from 'better-sqlite3';
+import type Database from 'better-sqlite3';
+import { openSqlite } from '@ledger/event-store';
 
 export interface StoredResponse {
   fingerprint: string;
@@ -23,10 +24,8 @@ export class IdempotencyStore {
   private readonly releaseStmt: Database.Statement;
 
   constructor(file: string) {
-    this.db = new Database(file);
-    this.db.pragma('journal_mode = WAL');
-    this.db.pragma('synchronous = FULL');
-    this.db.pragma('busy_timeout = 5000');
+    // FULL: an answer given for a key must survive as long as the events it answered for.
+    this.db = openSqlite(file, { synchronous: 'FULL' });
     this.db.exec(`CREATE TABLE IF NOT EXISTS idempotency_keys (
       scope TEXT NOT NULL, key TEXT NOT NULL, fingerprint TEXT NOT NULL,
       state TEXT NOT NULL, status INTEGER, body TEXT, etag TEXT, created_at TEXT NOT NULL,

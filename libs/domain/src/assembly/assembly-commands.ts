@@ -1,5 +1,4 @@
-import { IsoDate } from '../shared/dates';
-import { AssemblyKind, AssemblyRules, AttendanceMode, BallotChoice, Call, ResolutionSpec, Voter } from './assembly-events';
+import { AssemblyEventOf, AttendanceMode, BallotChoice } from './assembly-events';
 
 /**
  * Commands on an assembly stream. What the decider cannot know alone comes in the command,
@@ -7,22 +6,8 @@ import { AssemblyKind, AssemblyRules, AttendanceMode, BallotChoice, Call, Resolu
  * its hash, the statuts' rules, and at closing the ledger digest.
  */
 export type AssemblyCommand =
-  | {
-      type: 'ConveneAssembly';
-      coopId: string;
-      assemblyId: string;
-      kind: AssemblyKind;
-      title: string;
-      convenedOn: IsoDate;
-      heldOn: IsoDate;
-      call: Call;
-      recordDate: IsoDate;
-      reconvenes: string | null;
-      resolutions: ResolutionSpec[];
-      voters: Voter[];
-      votersHash: string;
-      rules: AssemblyRules;
-    }
+  /** Convocation carries exactly what AssemblyConvened records. */
+  | ({ type: 'ConveneAssembly' } & AssemblyEventOf<'AssemblyConvened'>['data'])
   | { type: 'RecordAttendance'; associateId: string; mode: AttendanceMode; proxyHolderId?: string | null }
   | { type: 'OpenAssembly' }
   | { type: 'CastBallot'; resolutionId: string; associateId: string; choice: BallotChoice }
