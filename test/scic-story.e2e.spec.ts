@@ -123,6 +123,64 @@ describe('A SCIC from statuts to cap table, through the real HTTP app', () => {
     expect(byAccept.text).toBe(csv.text);
   });
 
+  it('pages the register as JSON by the number of the last row, and the pages make the whole register', async () => {
+    const movements = '/v1/cooperatives/alpha/capital-movements';
+    const whole = await t.http().get(movements).set(accountant).expect(200);
+    expect(whole.body.next).toBeNull();
+    const rows: Array<{ number: number; effectiveDate: string }> = whole.body.items;
+    expect(rows.length).toBeGreaterThan(7);
+
+    const pages: Array<typeof rows> = [];
+    let after: number | null = null;
+    do {
+      const query: string = after === null ? 'limit=3' : `limit=3&after=${after}`;
+      const res = await t.http().get(`${movements}?${query}`).set(accountant).expect(200);
+      const page: typeof rows = res.body.items;
+      expect(page.length).toBeLessThanOrEqual(3);
+      expect(res.body.next).toBe(page.length === 3 && page[2].number < rows.length ? page[2].number : null);
+      pages.push(page);
+      after = res.body.next;
+    } while (after !== null);
+    expect(pages.flat()).toEqual(rows);
+    expect(pages.slice(0, -1).every((page) => page.length === 3)).toBe(true);
+
+    // An exactly full last page says there is nothing after it; `after` alone gives the rest.
+    expect((await t.http().get(`${movements}?limit=${rows.length}`).set(accountant).expect(200)).body).toEqual({ items: rows, next: null });
+    expect((await t.http().get(`${movements}?after=${rows.length - 2}`).set(accountant).expect(200)).body).toEqual({ items: rows.slice(-2), next: null });
+    expect((await t.http().get(`${movements}?after=${rows.length}&limit=5`).set(accountant).expect(200)).body).toEqual({ items: [], next: null });
+
+    // Within a date range the numbers are the register's, and the cursor is one of them.
+    const inRange = rows.filter((r) => r.effectiveDate >= '2024-03-01' && r.effectiveDate <= '2024-07-31');
+    expect(inRange.length).toBeGreaterThan(2);
+    const first = await t.http().get(`${movements}?from=2024-03-01&to=2024-07-31&limit=2`).set(accountant).expect(200);
+    expect(first.body).toEqual({ items: inRange.slice(0, 2), next: inRange[1].number });
+    const rest = await t.http().get(`${movements}?from=2024-03-01&to=2024-07-31&limit=100&after=${first.body.next}`).set(accountant).expect(200);
+    expect(rest.body).toEqual({ items: inRange.slice(2), next: null });
+  });
+
+  it('refuses a bad limit or after on the register as 400 problem+json, and paging the CSV export', async () => {
+    const rows = (await t.http().get('/v1/cooperatives/alpha/capital-movements').set(accountant).expect(200)).body.items.length;
+    const bad: Array<[string, string]> = [
+      ['limit=0', 'limit'],
+      ['limit=10001', 'limit'],
+      ['limit=-1', 'limit'],
+      ['limit=2.5', 'limit'],
+      ['limit=ten', 'limit'],
+      ['after=-1&limit=2', 'after'],
+      ['after=first&limit=2', 'after'],
+      ['after=1.5', 'after'],
+      [`after=${rows + 1}&limit=2`, 'after'],
+      ['limit=2&format=csv', 'limit'],
+      ['after=2&format=csv', 'after'],
+    ];
+    for (const [query, field] of bad) {
+      const res = await t.http().get(`/v1/cooperatives/alpha/capital-movements?${query}`).set(accountant);
+      expect({ query, status: res.status, type: res.headers['content-type'] }).toEqual({ query, status: 400, type: expect.stringMatching(/^application\/problem\+json/) });
+      expect(res.body).toMatchObject({ status: 400, errors: [expect.objectContaining({ field })] });
+    }
+    await t.http().get('/v1/cooperatives/alpha/capital-movements?limit=10000').set(accountant).expect(200);
+  });
+
   it('verifies the untouched history as valid', async () => {
     const auditor = bearer(t.token('auditor'));
     const res = await t.http().get('/v1/cooperatives/alpha/verification').set(auditor).expect(200);

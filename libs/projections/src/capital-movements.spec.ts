@@ -1,4 +1,9 @@
-import { CapitalMovementRow, capitalMovementsCsv } from './capital-movements';
+import fc from 'fast-check';
+import { CooperativeEvent, Statuts } from '@ledger/domain';
+import { RecordedEvent } from '@ledger/event-store/event-store.port';
+import { CapitalMovementRow, capitalMovements, capitalMovementsCsv, capitalMovementsCsvOf, capitalMovementsPage } from './capital-movements';
+import { cooperativeLedgerProjection, CooperativeLedgerState } from './cooperative-ledger.projection';
+import { InvalidCursorError } from './cooperative-queries';
 
 const row: CapitalMovementRow = {
   number: 7,
@@ -31,5 +36,90 @@ describe('the capital movements register as CSV (RFC 4180)', () => {
 
   it('is a header alone for an empty register', () => {
     expect(capitalMovementsCsv([]).split('\r\n')).toEqual([expect.stringMatching(/^number,/), '']);
+  });
+});
+
+describe('the capital movements register kept beside the read model', () => {
+  const statuts = { name: 'Register SCIC', legalForm: 'SCIC', companyForm: 'SAS', registeredOn: '2024-01-01', shareValueCents: 100, colleges: [] } as unknown as Statuts;
+  const DATES = ['2024-01-01', '2024-02-01', '2024-03-01', '2024-04-01'];
+  const story = fc.array(
+    fc.record({ kind: fc.constantFrom('subscribe', 'transfer', 'redeem', 'cancel', 'read'), who: fc.nat(3), date: fc.constantFrom(...DATES), limit: fc.integer({ min: 1, max: 4 }), from: fc.constantFrom(undefined, ...DATES) }),
+    { maxLength: 30 },
+  );
+
+  function recorded(event: CooperativeEvent, position: number): RecordedEvent {
+    const data = event.data as unknown as RecordedEvent['data'];
+    const eventId = typeof data.movementId === 'string' && event.type !== 'CapitalMovementCancelled' ? data.movementId : `e${position}`;
+    return {
+      streamId: 'cooperative-reg',
+      revision: BigInt(position - 1),
+      position: BigInt(position),
+      type: event.type,
+      data,
+      metadata: { eventId, coopId: 'reg', actor: { sub: 't', role: 'gerant' }, correlationId: 'c', causationId: 'c', recordedAt: `2024-06-01T00:00:${String(position % 60).padStart(2, '0')}.000Z`, schemaVersion: 1, prevHash: '', hash: '' },
+    };
+  }
+
+  /** The same stream in a read model of its own: nothing kept, the register computed from scratch. */
+  function fresh(stream: CooperativeEvent[]): CooperativeLedgerState {
+    return stream.reduce((state, event, i) => cooperativeLedgerProjection.apply(state, recorded(event, i + 1)), cooperativeLedgerProjection.init());
+  }
+
+  it('is extended as events arrive, answers (as JSON pages or CSV) what a fresh computation answers, and never changes a page already handed out', () => {
+    fc.assert(
+      fc.property(story, (steps) => {
+        let state: CooperativeLedgerState = cooperativeLedgerProjection.init();
+        const stream: CooperativeEvent[] = [];
+        const record = (event: CooperativeEvent) => {
+          stream.push(event);
+          state = cooperativeLedgerProjection.apply(state, recorded(event, stream.length));
+        };
+        record({ type: 'StatutsAdopted', data: { coopId: 'reg', statuts, effectiveDate: '2024-01-01' } });
+        for (const id of ['a0', 'a1', 'a2', 'a3']) {
+          record({ type: 'AssociateAdmitted', data: { associateId: id, name: id, personType: 'natural', category: 'employee', collegeCode: null, effectiveDate: '2024-01-01' } });
+        }
+        const standing: Array<{ id: string; date: string; type: 'SharesSubscribed' | 'SharesTransferred' | 'SharesRedeemed' }> = [];
+        const handedOut: Array<{ rows: CapitalMovementRow[]; json: string }> = [];
+        for (const [i, step] of steps.entries()) {
+          const id = `m${i}`;
+          const who = `a${step.who}`;
+          if (step.kind === 'subscribe') {
+            record({ type: 'SharesSubscribed', data: { movementId: id, associateId: who, shares: 4, amountCents: 400, paidCents: 100, effectiveDate: step.date } });
+            standing.push({ id, date: step.date, type: 'SharesSubscribed' });
+          } else if (step.kind === 'transfer') {
+            record({ type: 'SharesTransferred', data: { movementId: id, fromAssociateId: who, toAssociateId: `a${(step.who + 1) % 4}`, shares: 1, amountCents: 100, paidCents: 25, effectiveDate: step.date } });
+            standing.push({ id, date: step.date, type: 'SharesTransferred' });
+          } else if (step.kind === 'redeem') {
+            record({ type: 'SharesRedeemed', data: { movementId: id, associateId: who, shares: 1, amountCents: 100, effectiveDate: step.date } });
+            standing.push({ id, date: step.date, type: 'SharesRedeemed' });
+          } else if (step.kind === 'cancel' && standing.length > 0) {
+            const m = standing.splice(step.who % standing.length, 1)[0];
+            record({ type: 'CapitalMovementCancelled', data: { movementId: m.id, cancelledType: m.type, reason: 'mistake', effectiveDate: m.date } });
+          }
+          const rows = capitalMovements(state, 'reg')!;
+          expect(rows).toEqual(capitalMovements(fresh(stream), 'reg'));
+          expect(capitalMovementsCsvOf(state, 'reg')).toBe(capitalMovementsCsv(rows));
+          expect(capitalMovementsCsvOf(state, 'reg', { from: step.from })).toBe(capitalMovementsCsv(capitalMovements(state, 'reg', { from: step.from })!));
+          if (step.kind === 'read') handedOut.push({ rows, json: JSON.stringify(rows) });
+          for (const page of handedOut) expect(JSON.stringify(page.rows)).toBe(page.json);
+
+          // Page after page, the register filtered by the range, in order; `next` is the last number given.
+          const whole = capitalMovements(state, 'reg', { from: step.from })!;
+          const paged: CapitalMovementRow[] = [];
+          let after: number | undefined;
+          for (;;) {
+            const page = capitalMovementsPage(state, 'reg', { from: step.from, after, limit: step.limit })!;
+            expect(page.items.length).toBeLessThanOrEqual(step.limit);
+            paged.push(...page.items);
+            if (page.next === null) break;
+            expect(page.next).toBe(page.items[page.items.length - 1].number);
+            after = page.next;
+          }
+          expect(paged).toEqual(whole);
+          expect(() => capitalMovementsPage(state, 'reg', { after: rows.length + 1, limit: 1 })).toThrow(InvalidCursorError);
+        }
+      }),
+      { numRuns: 150 },
+    );
   });
 });

@@ -1,5 +1,6 @@
 import { CapitalMovementType, EventOf } from '@ledger/domain';
-import { CooperativeLedgerState } from './cooperative-ledger.projection';
+import { CooperativeLedger, CooperativeLedgerState } from './cooperative-ledger.projection';
+import { InvalidCursorError } from './cooperative-queries';
 import { latestCooperativeState } from './ledger-folds';
 
 /** One line of the registre des mouvements de titres. */
@@ -32,35 +33,102 @@ export const CAPITAL_MOVEMENT_COLUMNS: ReadonlyArray<keyof CapitalMovementRow> =
   'shares', 'amountCents', 'paidCents', 'cancelled', 'cancelledBy', 'cancels', 'reason',
 ];
 
+export interface CapitalMovementsQuery {
+  /** Effective dates, inclusive. */
+  from?: string;
+  to?: string;
+  /** Cursor: the `number` of the last row of the previous page (0: from the first row). */
+  after?: number;
+  /** At most this many rows; without it, every row (after the cursor). */
+  limit?: number;
+}
+
+export interface CapitalMovementsPage {
+  items: CapitalMovementRow[];
+  /** The `after` of the next page, or null when this page ends the register. */
+  next: number | null;
+}
+
 /**
  * The register of share movements in the order they were recorded. A mistake stays in it,
  * marked cancelled, and its cancellation is a line of its own carrying the same effective
- * date: the auditor sees both. `from`/`to` filter on effective dates, inclusive.
+ * date: the auditor sees both. `from`/`to` filter on effective dates, inclusive. The rows are
+ * shared with later answers: do not mutate them.
  */
 export function capitalMovements(
   state: CooperativeLedgerState,
   coopId: string,
   range: { from?: string; to?: string } = {},
 ): CapitalMovementRow[] | undefined {
+  return capitalMovementsPage(state, coopId, range)?.items;
+}
+
+/**
+ * One page of the register: the rows numbered after `after` (every row without it) within the
+ * date range, at most `limit` of them. Row numbers never change, so a cursor stays valid while
+ * the register grows. Throws InvalidCursorError when `after` is no row of the register.
+ */
+export function capitalMovementsPage(state: CooperativeLedgerState, coopId: string, query: CapitalMovementsQuery = {}): CapitalMovementsPage | undefined {
   const coop = state.coops[coopId];
   if (!coop) return undefined;
+  const rows = registerOf(coop);
+  const { from, to, after = 0 } = query;
+  if (!Number.isInteger(after) || after < 0 || after > rows.length) throw new InvalidCursorError(String(after));
+  const limit = query.limit === undefined ? Infinity : Math.max(1, Math.floor(query.limit));
+  const items: CapitalMovementRow[] = [];
+  // Row n sits at index n - 1: the page starts right after the cursor, whatever the range.
+  for (let i = after; i < rows.length; i++) {
+    const row = rows[i];
+    if ((from !== undefined && row.effectiveDate < from) || (to !== undefined && row.effectiveDate > to)) continue;
+    if (items.length === limit) return { items, next: items[items.length - 1].number };
+    items.push(row);
+  }
+  return { items, next: null };
+}
+
+/**
+ * The whole register, kept beside the read model (never in it, so snapshots and replays do not
+ * see it) and extended with the events recorded since it was last asked for; nothing is
+ * recomputed while the stream has not moved. A cancellation replaces the row it cancels with a
+ * marked copy, so a page already handed out never changes under its reader.
+ */
+interface Register {
+  /** coop.events[0..covered) are in `rows`. */
+  covered: number;
+  rows: CapitalMovementRow[];
+  /** Index in `rows` of each movement, for its cancellation. */
+  indexOf: Map<string, number>;
+  /** The whole register as CSV, once asked for, while `covered` has not moved. */
+  csv?: { covered: number; text: string };
+}
+
+const registers = new WeakMap<CooperativeLedger, Register>();
+
+function registerOf(coop: CooperativeLedger): readonly CapitalMovementRow[] {
+  return extendedRegister(coop).rows;
+}
+
+function extendedRegister(coop: CooperativeLedger): Register {
+  let register = registers.get(coop);
+  if (!register) registers.set(coop, (register = { covered: 0, rows: [], indexOf: new Map() }));
+  if (register.covered === coop.events.length) return register;
+  const { rows, indexOf } = register;
   // Redemptions record the refund; the paid-up capital that left is what the decider
   // computed, so only a register with redemptions pays for a fold of the stream.
   const paidOfRedemption = (movementId: string) => latestCooperativeState(coop).movements[movementId]?.paidCents ?? 0;
-  const all: CapitalMovementRow[] = [];
-  const byMovementId = new Map<string, CapitalMovementRow>();
-  for (const event of coop.events) {
-    const row = movementRow(event.type, event.data, all.length + 1, event.eventId, event.recordedAt, paidOfRedemption);
+  for (let i = register.covered; i < coop.events.length; i++) {
+    const event = coop.events[i];
+    const row = movementRow(event.type, event.data, rows.length + 1, event.eventId, event.recordedAt, paidOfRedemption);
     if (!row) continue;
-    all.push(row);
+    rows.push(row);
     if (row.cancels === undefined) {
-      byMovementId.set(row.movementId, row);
+      indexOf.set(row.movementId, rows.length - 1);
       continue;
     }
-    const cancelled = byMovementId.get(row.cancels);
-    if (cancelled) {
-      cancelled.cancelled = true;
-      cancelled.cancelledBy = row.movementId;
+    const at = indexOf.get(row.cancels);
+    if (at !== undefined) {
+      const cancelled = rows[at];
+      rows[at] = { ...cancelled, cancelled: true, cancelledBy: row.movementId };
       row.associateId = cancelled.associateId;
       row.toAssociateId = cancelled.toAssociateId;
       row.shares = cancelled.shares;
@@ -68,9 +136,18 @@ export function capitalMovements(
       row.paidCents = cancelled.paidCents;
     }
   }
-  return all.filter(
-    (row) => (range.from === undefined || row.effectiveDate >= range.from) && (range.to === undefined || row.effectiveDate <= range.to),
-  );
+  register.covered = coop.events.length;
+  return register;
+}
+
+/** The register (within `range`) as CSV; the whole register's text is kept until the stream moves. */
+export function capitalMovementsCsvOf(state: CooperativeLedgerState, coopId: string, range: { from?: string; to?: string } = {}): string | undefined {
+  const coop = state.coops[coopId];
+  if (!coop) return undefined;
+  if (range.from !== undefined || range.to !== undefined) return capitalMovementsCsv(capitalMovements(state, coopId, range) ?? []);
+  const register = extendedRegister(coop);
+  if (register.csv?.covered !== register.covered) register.csv = { covered: register.covered, text: capitalMovementsCsv(register.rows) };
+  return register.csv.text;
 }
 
 function movementRow(

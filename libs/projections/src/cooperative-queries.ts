@@ -46,7 +46,7 @@ export interface AssociatesQuery {
   limit: number;
 }
 
-/** The `after` cursor names no associate admitted by `asOf` (the API answers 400). */
+/** The `after` cursor names no associate admitted by `asOf`, or no row of the capital register (the API answers 400). */
 export class InvalidCursorError extends Error {
   constructor(readonly cursor: string) {
     super(`Unknown cursor: ${cursor}`);

@@ -6,11 +6,14 @@ import { Allow } from '../auth/auth.guard';
 import { READERS, WRITERS } from '../auth/roles';
 import { Commands } from '../commands/record-command';
 import { commandResponse } from '../http/command-response';
-import { parseAsOf, parseEnum, parseOptionalDate } from '../http/query-params';
+import { badQuery, parseAsOf, parseEnum, parseOptionalDate, parseOptionalLimit, parseOptionalRowNumber } from '../http/query-params';
 import { Ctx, RequestContext } from '../http/request-context';
 import { ID_PATTERN } from '../http/validators';
 import { LedgerQueries } from '../queries/ledger-queries';
 import { CancelMovementDto, TransferSharesDto } from './capital.dto';
+
+/** The largest page of the capital-movements register. */
+const MOVEMENTS_MAX_LIMIT = 10_000;
 
 @ApiTags('Associates and capital')
 @ApiBearerAuth()
@@ -54,23 +57,30 @@ export class CapitalController {
   @ApiQuery({ name: 'from', required: false })
   @ApiQuery({ name: 'to', required: false })
   @ApiQuery({ name: 'format', required: false, enum: ['json', 'csv'] })
+  @ApiQuery({ name: 'after', required: false, description: 'JSON only; cursor: the `next` of the previous page (the `number` of its last row)' })
+  @ApiQuery({ name: 'limit', required: false, description: `JSON only; 1 to ${MOVEMENTS_MAX_LIMIT} rows a page; without it, every row` })
   @ApiProduces('application/json', 'text/csv')
-  @ApiOperation({ summary: 'The register of share movements, numbered, with effective and recorded dates' })
+  @ApiOperation({ summary: 'The register of share movements, numbered, with effective and recorded dates ({ items, next }; the CSV export is always whole)' })
   async movements(
     @Param('coopId') coopId: string,
     @Res({ passthrough: true }) reply: FastifyReply,
     @Query('from') from?: string,
     @Query('to') to?: string,
     @Query('format') format?: string,
+    @Query('after') after?: string,
+    @Query('limit') limit?: string,
     @Headers('accept') accept?: string,
   ) {
     const range = { from: parseOptionalDate('from', from), to: parseOptionalDate('to', to) };
+    const page = { after: parseOptionalRowNumber('after', after), limit: parseOptionalLimit(limit, MOVEMENTS_MAX_LIMIT) };
     const wanted = parseEnum('format', format, ['json', 'csv'] as const) ?? (accept?.includes('text/csv') ? 'csv' : 'json');
     if (wanted === 'csv') {
+      // A CSV page would read as the whole register in a spreadsheet: paging is refused, not ignored.
+      for (const [field, value] of Object.entries(page)) if (value !== undefined) throw badQuery(field, 'pages the JSON form only; the CSV export is always the whole register');
       void reply.header('content-type', 'text/csv; charset=utf-8').header('content-disposition', `attachment; filename="${coopId}-capital-movements.csv"`);
       return this.queries.capitalMovementsCsv(coopId, range);
     }
-    return this.queries.capitalMovements(coopId, range);
+    return this.queries.capitalMovements(coopId, { ...range, ...page });
   }
 
   @Get('compliance')

@@ -29,6 +29,18 @@ export function parseLimit(value: string | undefined, fallback = 100, max = 1000
   return Number(value);
 }
 
+/** An optional `limit`: undefined when absent, else an integer from 1 to `max`. */
+export function parseOptionalLimit(value: string | undefined, max: number): number | undefined {
+  return value === undefined || value === '' ? undefined : parseLimit(value, 1, max);
+}
+
+/** An optional cursor that is a row number: undefined when absent, else an integer from 0. */
+export function parseOptionalRowNumber(name: string, value: string | undefined): number | undefined {
+  if (value === undefined || value === '') return undefined;
+  if (!/^\d{1,9}$/.test(value)) throw badQuery(name, 'must be the number of a row (an integer from 0)');
+  return Number(value);
+}
+
 export function parseOptionalId(name: string, value: string | undefined): string | undefined {
   if (value === undefined || value === '') return undefined;
   if (!ID_PATTERN.test(value)) throw badQuery(name, 'must match ^[a-z0-9][a-z0-9-]{0,62}$');
@@ -41,6 +53,6 @@ export function parseEnum<T extends string>(name: string, value: string | undefi
   return value as T;
 }
 
-function badQuery(field: string, message: string): BadRequestException {
+export function badQuery(field: string, message: string): BadRequestException {
   return new BadRequestException({ errors: [{ field, message: `${field} ${message}` }] });
 }

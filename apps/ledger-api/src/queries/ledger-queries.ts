@@ -1,6 +1,7 @@
 import { BadRequestException, Injectable, NotFoundException } from '@nestjs/common';
 import {
   AssociatesQuery,
+  CapitalMovementsQuery,
   CooperativeLedgerState,
   InvalidCursorError,
   ProjectionEngine,
@@ -8,8 +9,8 @@ import {
   associateAsOf,
   associatesAsOf,
   capTable,
-  capitalMovements,
-  capitalMovementsCsv,
+  capitalMovementsCsvOf,
+  capitalMovementsPage,
   complianceAsOf,
   cooperativeAsOf,
   cooperativeLedgerProjection,
@@ -61,13 +62,19 @@ export class LedgerQueries {
     return this.found(capTable(await this.ledger(), coopId, asOf), `Cooperative ${coopId} not found`);
   }
 
-  async capitalMovements(coopId: string, range: DateRange) {
-    const items = this.found(capitalMovements(await this.ledger(), coopId, range), `Cooperative ${coopId} not found`);
-    return { items };
+  /** A page of the register (all of it without `limit`): `{ items, next }`. */
+  async capitalMovements(coopId: string, query: CapitalMovementsQuery) {
+    const ledger = await this.ledger();
+    try {
+      return this.found(capitalMovementsPage(ledger, coopId, query), `Cooperative ${coopId} not found`);
+    } catch (error) {
+      if (error instanceof InvalidCursorError) throw new BadRequestException({ errors: [{ field: 'after', message: `after must be the number of a row of the register (it has no row ${error.cursor})` }] });
+      throw error;
+    }
   }
 
   async capitalMovementsCsv(coopId: string, range: DateRange): Promise<string> {
-    return capitalMovementsCsv((await this.capitalMovements(coopId, range)).items);
+    return this.found(capitalMovementsCsvOf(await this.ledger(), coopId, range), `Cooperative ${coopId} not found`);
   }
 
   async compliance(coopId: string, asOf: string) {

@@ -4,12 +4,13 @@ import { atLeastBp, atMostBp, bpCeil, bpFloor } from '../shared/fraction';
 import { euros, percent } from '../shared/format';
 import { CapitalPicture, capitalPicture } from './capital-picture';
 import { Category } from './events';
+import { MembershipCounts } from './membership-counts';
 import { PendingRedemption, pendingRedemptions, redemptionQueue } from './redemption-queue';
 import { CooperativeState } from './state';
 import { Statuts } from './statuts';
 import { amorcageDeadline, withinAmorcage } from './statuts-in-force';
 import { LEGAL } from './thresholds';
-import { overdueOn, UnpaidBalances } from './unpaid-balances';
+import { earliestDeadline, overdueOn, UnpaidBalances } from './unpaid-balances';
 
 export type CheckStatus = 'ok' | 'violation' | 'not_applicable';
 
@@ -36,43 +37,83 @@ export interface Finding {
   readonly graceYears?: number;
 }
 
+/** A cooperative folded up to a date, with what the report keeps in step beside the state. */
+export interface ReportFold {
+  readonly state: CooperativeState;
+  readonly balances: UnpaidBalances;
+  readonly members: MembershipCounts;
+}
+
 export interface CheckContext {
   readonly state: CooperativeState;
   readonly statuts: Statuts;
   readonly date: IsoDate;
   readonly balances: UnpaidBalances;
+  readonly members: MembershipCounts;
   /** Computed on first use, once per date, for the checks that read them. */
   readonly picture: () => CapitalPicture;
   readonly pending: () => PendingRedemption[];
 }
 
-/** The report rules of RULES.md (or only those asked for), in the order the report lists them. */
-export function evaluateChecks(state: CooperativeState, balances: UnpaidBalances, date: IsoDate, only?: ReadonlySet<RuleId>): Finding[] {
+/** The report rules of RULES.md, in the order the report lists them. */
+export function evaluateChecks(fold: ReportFold, date: IsoDate): Finding[] {
+  const ctx = contextOf(fold, date);
+  return CHECKS.map(({ finding }) => finding(ctx));
+}
+
+/**
+ * The rules among `rules` that are broken on `date`: the status `evaluateChecks` gives them,
+ * found for less where the finding costs a pass over the associates (the report asks this on
+ * every date of the history to date a violation).
+ */
+export function brokenRules(fold: ReportFold, date: IsoDate, rules: ReadonlySet<RuleId>): Set<RuleId> {
+  const ctx = contextOf(fold, date);
+  const broken = new Set<RuleId>();
+  for (const check of CHECKS) {
+    if (!rules.has(check.rule)) continue;
+    if (check.broken ? check.broken(ctx) : check.finding(ctx).status === 'violation') broken.add(check.rule);
+  }
+  return broken;
+}
+
+function contextOf({ state, balances, members }: ReportFold, date: IsoDate): CheckContext {
   let picture: CapitalPicture | undefined;
   let pending: PendingRedemption[] | undefined;
-  const ctx: CheckContext = {
+  return {
     state,
     statuts: state.statuts as Statuts,
     date,
     balances,
+    members,
     picture: () => (picture ??= capitalPicture(state)),
     pending: () => (pending ??= pendingRedemptions(state)),
   };
-  return CHECKS.filter(([rule]) => !only || only.has(rule)).map(([, check]) => check(ctx));
 }
 
-const CHECKS: ReadonlyArray<readonly [RuleId, (ctx: CheckContext) => Finding]> = [
-  ['SCOP-CAP-51', employeeCapital],
-  ['SCOP-VOTES-65', employeeVotes],
-  ['SCOP-MIN-ASSOCIATES', minimumEmployeeAssociates],
-  ['SCIC-CATEGORIES', scicCategories],
-  ['SCIC-PUBLIC-CAPITAL-50', publicCapital],
-  ['COOP-SA-MIN-CAPITAL', saMinimumCapital],
-  ['COOP-PAYUP-QUARTER', overduePayments],
-  ['COOP-REDEMPTION-NOMINAL', overdueRedemptions],
-  ['COOP-CAPITAL-FLOOR', capitalFloor],
-  ['SCIC-COLLEGES', collegeMembership],
+interface Check {
+  readonly rule: RuleId;
+  readonly finding: (ctx: CheckContext) => Finding;
+  /** Whether `finding` would be a violation, from the figures kept beside the fold; absent where the finding is as cheap. */
+  readonly broken?: (ctx: CheckContext) => boolean;
+  /** Testing it costs a pass over the exit queue: the report dates it only when it is violated on asOf. */
+  readonly scansExits?: true;
+}
+
+const CHECKS: readonly Check[] = [
+  { rule: 'SCOP-CAP-51', finding: employeeCapital },
+  { rule: 'SCOP-VOTES-65', finding: employeeVotes },
+  { rule: 'SCOP-MIN-ASSOCIATES', finding: minimumEmployeeAssociates },
+  { rule: 'SCIC-CATEGORIES', finding: scicCategories, broken: scicCategoriesBroken },
+  { rule: 'SCIC-PUBLIC-CAPITAL-50', finding: publicCapital },
+  { rule: 'COOP-SA-MIN-CAPITAL', finding: saMinimumCapital },
+  { rule: 'COOP-PAYUP-QUARTER', finding: overduePayments, broken: overduePaymentsBroken },
+  { rule: 'COOP-REDEMPTION-NOMINAL', finding: overdueRedemptions, scansExits: true },
+  { rule: 'COOP-CAPITAL-FLOOR', finding: capitalFloor, broken: () => false }, // for information: always ok
+  { rule: 'SCIC-COLLEGES', finding: collegeMembership, broken: collegeMembershipBroken },
 ];
+
+/** The rules whose test costs little on every date (see `brokenRules`): the report dates them all in one walk. */
+export const RULES_DATED_IN_ONE_WALK: ReadonlySet<RuleId> = new Set(CHECKS.filter((c) => !c.scansExits).map((c) => c.rule));
 
 function notApplicable(rule: RuleId, detail: string): Finding {
   return { rule, status: 'not_applicable', value: null, threshold: null, unit: null, detail };
@@ -147,10 +188,7 @@ function scicCategories({ state, statuts }: CheckContext): Finding {
   if (statuts.legalForm !== 'SCIC') return notApplicable('SCIC-CATEGORIES', 'a SCOP has no categories rule');
   const present = new Set<Category>();
   for (const id of state.associateOrder) if (state.associates[id].status === 'active') present.add(state.associates[id].category);
-  const missing: string[] = [];
-  if (present.size < LEGAL.scicMinimumCategories) missing.push(`at least ${LEGAL.scicMinimumCategories} categories`);
-  if (!present.has('beneficiary')) missing.push('beneficiaries');
-  if (!present.has('employee') && !present.has('producer')) missing.push('employees (or producers, when the SCIC has no employees)');
+  const missing = missingCategories(present);
   const found = present.size === 0 ? 'no active associate' : [...present].join(', ');
   const producersNote = !present.has('employee') && present.has('producer') ? '; producers stand in for employees, which holds only if the SCIC employs no one' : '';
   return {
@@ -161,6 +199,19 @@ function scicCategories({ state, statuts }: CheckContext): Finding {
     unit: 'categories',
     detail: (missing.length === 0 ? `categories present: ${found}` : `categories present: ${found}; missing: ${missing.join('; ')}`) + producersNote,
   };
+}
+
+function scicCategoriesBroken({ statuts, members }: CheckContext): boolean {
+  return statuts.legalForm === 'SCIC' && missingCategories(members.activeByCategory).length > 0;
+}
+
+/** What SCIC-CATEGORIES finds missing, given the categories of the active associates. */
+function missingCategories(present: { readonly size: number; has(category: Category): boolean }): string[] {
+  const missing: string[] = [];
+  if (present.size < LEGAL.scicMinimumCategories) missing.push(`at least ${LEGAL.scicMinimumCategories} categories`);
+  if (!present.has('beneficiary')) missing.push('beneficiaries');
+  if (!present.has('employee') && !present.has('producer')) missing.push('employees (or producers, when the SCIC has no employees)');
+  return missing;
 }
 
 /** SCIC-PUBLIC-CAPITAL-50, report side: others' exits can take public bodies above half. */
@@ -210,6 +261,12 @@ function overduePayments({ balances, date }: CheckContext): Finding {
         : `${euros(overdue.cents)} of subscriptions by ${overdue.associates} associate(s) unpaid past the payment delay, the oldest due on ${overdue.oldestDeadline}`,
     deadline: overdue.oldestDeadline ?? undefined,
   };
+}
+
+/** Overdue cents exist exactly when the earliest deadline still owed has passed. */
+function overduePaymentsBroken({ balances, date }: CheckContext): boolean {
+  const earliest = earliestDeadline(balances);
+  return earliest !== null && earliest < date;
 }
 
 /**
@@ -271,4 +328,11 @@ function collegeMembership({ state, statuts }: CheckContext): Finding {
     unit: 'associates',
     detail: outside.length === 0 ? 'every active associate is in one collège of the statuts' : `not in a collège of the statuts in force: ${outside.join(', ')}`,
   };
+}
+
+function collegeMembershipBroken({ statuts, members }: CheckContext): boolean {
+  if (statuts.colleges.length === 0) return false;
+  const codes = new Set(statuts.colleges.map((c) => c.code));
+  for (const [code, active] of members.activeByCollege) if (active > 0 && !codes.has(code)) return true;
+  return false;
 }

@@ -1,14 +1,15 @@
 import { DomainError } from '../rules/errors';
 import { RuleId, RULES } from '../rules/rule-catalogue';
 import { addDays, addMonths, addYears, IsoDate, isIsoDate } from '../shared/dates';
-import { CheckStatus, CheckUnit, evaluateChecks, Finding } from './compliance-checks';
+import { brokenRules, CheckStatus, CheckUnit, evaluateChecks, Finding, ReportFold, RULES_DATED_IN_ONE_WALK } from './compliance-checks';
 import { effectiveDateOf, inEffectiveOrder } from './effective-order';
 import { CooperativeEvent } from './events';
 import { evolve } from './evolve';
+import { emptyMembershipCounts, followMembership } from './membership-counts';
 import { initialState } from './state';
 import { Statuts } from './statuts';
 import { amorcageDeadline } from './statuts-in-force';
-import { followUnpaidBalances, UnpaidBalances } from './unpaid-balances';
+import { emptyUnpaidBalances, followUnpaidBalances } from './unpaid-balances';
 
 export { stateAsOf } from './effective-order';
 export { pendingRedemptions } from './redemption-queue';
@@ -39,43 +40,60 @@ export interface ComplianceReport {
 /**
  * The report rules of RULES.md as of a date, from the cooperative stream's events (any order:
  * they are put in effective order, recording order within a date). Each check is evaluated on
- * the cooperative as it stood on asOf. To date a violation (`since`), the events are folded
- * again date by date and the violated checks — only those — evaluated on each date something
- * could change: each event's date, and each day after a deadline (a payment delay, a
- * redemption delay, the end of an amorçage), when time alone turns a state into a breach.
- * A compliant cooperative thus costs one fold.
+ * the cooperative as it stood on asOf. To date a violation (`since`: the first day of its last
+ * unbroken run), the rules are tested on each date something could change: each event's date,
+ * and each day after a deadline (a payment delay, a redemption delay, the end of an amorçage),
+ * when time alone turns a state into a breach.
+ *
+ * One walk folds the events date by date, tests the rules on each date from figures kept in step
+ * with the fold (the earliest unpaid deadline, the active associates per category and per
+ * collège, the capital picture) — never a pass over every associate — and evaluates the checks
+ * in full on asOf. COOP-REDEMPTION-NOMINAL, whose test scans the exit queue, is dated by a second
+ * walk, and only when it is violated on asOf. The report thus costs one fold of the history
+ * (two with that violation), whatever the number of associates.
  */
 export function complianceReport(events: readonly CooperativeEvent[], asOf: IsoDate): ComplianceReport {
   if (!isIsoDate(asOf)) throw new DomainError('INVALID_VALUE', `asOf must be a date YYYY-MM-DD, not ${String(asOf)}`);
   const inForce = inEffectiveOrder(events).filter((e) => effectiveDateOf(e) <= asOf);
-  let findings: Finding[] | undefined;
-  walk(inForce, [asOf], undefined, (_, onAsOf) => (findings = onAsOf));
-  if (!findings) throw new DomainError('NOT_FOUND', `the cooperative was not registered on ${asOf}`);
-  const violated = new Set(findings.filter((f) => f.status === 'violation').map((f) => f.rule));
+  const dates = evaluationDates(inForce, asOf); // asOf last
   const brokenSince = new Map<RuleId, IsoDate>();
-  if (violated.size > 0) {
-    walk(inForce, evaluationDates(inForce, asOf), violated, (date, onDate) => {
-      for (const f of onDate) {
-        if (f.status !== 'violation') brokenSince.delete(f.rule);
-        else if (!brokenSince.has(f.rule)) brokenSince.set(f.rule, date);
-      }
-    });
-  }
+  let findings: Finding[] | undefined;
+  walk(inForce, dates, (fold, date) => {
+    if (date !== asOf) return trackRuns(brokenSince, RULES_DATED_IN_ONE_WALK, brokenRules(fold, date, RULES_DATED_IN_ONE_WALK), date);
+    findings = evaluateChecks(fold, date);
+    trackRuns(brokenSince, RULES_DATED_IN_ONE_WALK, new Set(violations(findings)), date);
+  });
+  if (!findings) throw new DomainError('NOT_FOUND', `the cooperative was not registered on ${asOf}`);
+  const undated = new Set(violations(findings).filter((rule) => !RULES_DATED_IN_ONE_WALK.has(rule)));
+  if (undated.size > 0) walk(inForce, dates, (fold, date) => trackRuns(brokenSince, undated, brokenRules(fold, date, undated), date));
   const checks = findings.map((f) => toCheck(f, brokenSince.get(f.rule)));
   return { asOf, status: checks.some((c) => c.status === 'violation') ? 'non_compliant' : 'compliant', checks };
 }
 
-/** Folds the events date by date and shows the checks (`only` those, if given) on each date from registration. */
-function walk(inForce: readonly CooperativeEvent[], dates: readonly IsoDate[], only: ReadonlySet<RuleId> | undefined, visit: (date: IsoDate, findings: Finding[]) => void): void {
-  const state = initialState();
-  const balances: UnpaidBalances = {};
+function violations(findings: readonly Finding[]): RuleId[] {
+  return findings.filter((f) => f.status === 'violation').map((f) => f.rule);
+}
+
+/** Keeps, for each of `rules`, the first date of its current run of violation. */
+function trackRuns(brokenSince: Map<RuleId, IsoDate>, rules: ReadonlySet<RuleId>, broken: ReadonlySet<RuleId>, date: IsoDate): void {
+  for (const rule of rules) {
+    if (!broken.has(rule)) brokenSince.delete(rule);
+    else if (!brokenSince.has(rule)) brokenSince.set(rule, date);
+  }
+}
+
+/** Folds the events date by date and visits the fold on each of `dates` from registration. */
+function walk(inForce: readonly CooperativeEvent[], dates: readonly IsoDate[], visit: (fold: ReportFold, date: IsoDate) => void): void {
+  const fold: ReportFold = { state: initialState(), balances: emptyUnpaidBalances(), members: emptyMembershipCounts() };
   let next = 0;
   for (const date of dates) {
     for (; next < inForce.length && effectiveDateOf(inForce[next]) <= date; next++) {
-      evolve(state, inForce[next]);
-      followUnpaidBalances(balances, state, inForce[next]);
+      const event = inForce[next];
+      evolve(fold.state, event);
+      followUnpaidBalances(fold.balances, fold.state, event);
+      followMembership(fold.members, fold.state, event);
     }
-    if (state.statuts) visit(date, evaluateChecks(state, balances, date, only));
+    if (fold.state.statuts) visit(fold, date);
   }
 }
 
@@ -94,6 +112,14 @@ function toCheck(finding: Finding, since: IsoDate | undefined): ComplianceCheck 
  */
 function evaluationDates(inForce: readonly CooperativeEvent[], asOf: IsoDate): IsoDate[] {
   const dates = new Set<IsoDate>([asOf]);
+  // Many events share a date and a delay: each day after a deadline is computed once.
+  const missedFrom = new Map<string, IsoDate>();
+  const dayAfter = (date: IsoDate, months: number): IsoDate => {
+    const key = `${date}+${months}`;
+    let day = missedFrom.get(key);
+    if (day === undefined) missedFrom.set(key, (day = addDays(addMonths(date, months), 1)));
+    return day;
+  };
   let statuts: Statuts | null = null;
   for (const event of inForce) {
     const date = effectiveDateOf(event);
@@ -103,9 +129,9 @@ function evaluationDates(inForce: readonly CooperativeEvent[], asOf: IsoDate): I
       const end = amorcageDeadline(statuts);
       if (end) dates.add(addDays(end, 1));
     } else if (statuts && event.type === 'SharesSubscribed' && event.data.paidCents < event.data.amountCents) {
-      dates.add(addDays(addMonths(date, statuts.paymentDelayMonths), 1));
+      dates.add(dayAfter(date, statuts.paymentDelayMonths));
     } else if (statuts && event.type === 'AssociateWithdrew') {
-      dates.add(addDays(addMonths(date, statuts.redemptionDelayMonths), 1));
+      dates.add(dayAfter(date, statuts.redemptionDelayMonths));
     }
   }
   return [...dates].filter((d) => d <= asOf).sort();

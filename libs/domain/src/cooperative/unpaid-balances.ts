@@ -16,11 +16,29 @@ export interface UnpaidPiece {
   cents: number;
 }
 
-export type UnpaidBalances = Record<string, UnpaidPiece[]>;
+/**
+ * The pieces per associate, and beside them the same cents summed per deadline over all
+ * associates, with those deadlines in a min-heap: whether anything is overdue on a date (the
+ * status of COOP-PAYUP-QUARTER) is then a look at the earliest deadline still owed, not a pass
+ * over every associate. Every piece holds more than 0 cents.
+ */
+export interface UnpaidBalances {
+  /** Each associate's pieces, earliest deadline first. */
+  readonly byAssociate: Record<string, UnpaidPiece[]>;
+  /** The unpaid cents per deadline, all associates together; a deadline paid off has no entry. */
+  readonly byDeadline: Map<IsoDate, number>;
+  /** The deadlines of `byDeadline` as a binary min-heap, each once; one paid off leaves when it reaches the top. */
+  readonly heap: IsoDate[];
+  readonly inHeap: Set<IsoDate>;
+}
+
+export function emptyUnpaidBalances(): UnpaidBalances {
+  return { byAssociate: {}, byDeadline: new Map(), heap: [], inHeap: new Set() };
+}
 
 /** The balances of a folded state, from its standing movements in the order it folded them. */
 export function unpaidBalances(state: CooperativeState): UnpaidBalances {
-  const balances: UnpaidBalances = {};
+  const balances = emptyUnpaidBalances();
   for (const id of state.movementOrder) applyMovement(balances, state, state.movements[id]);
   return balances;
 }
@@ -37,10 +55,14 @@ export function followUnpaidBalances(balances: UnpaidBalances, state: Cooperativ
     case 'SharesTransferred':
       applyMovement(balances, state, state.movements[event.data.movementId]);
       return;
-    case 'CapitalMovementCancelled':
-      for (const id of Object.keys(balances)) delete balances[id];
-      Object.assign(balances, unpaidBalances(state));
+    case 'CapitalMovementCancelled': {
+      for (const id of Object.keys(balances.byAssociate)) delete balances.byAssociate[id];
+      balances.byDeadline.clear();
+      balances.heap.length = 0;
+      balances.inHeap.clear();
+      for (const id of state.movementOrder) applyMovement(balances, state, state.movements[id]);
       return;
+    }
     default:
       return;
   }
@@ -49,21 +71,26 @@ export function followUnpaidBalances(balances: UnpaidBalances, state: Cooperativ
 /** The unpaid cents whose deadline had passed on `date` (deadline < date), and the oldest such deadline. */
 export function overdueOn(balances: UnpaidBalances, date: IsoDate): { cents: number; oldestDeadline: IsoDate | null; associates: number } {
   let cents = 0;
-  let oldestDeadline: IsoDate | null = null;
   let associates = 0;
-  for (const id in balances) {
-    const pieces = balances[id];
+  const oldest = earliestDeadline(balances);
+  if (oldest === null || oldest >= date) return { cents, oldestDeadline: null, associates }; // nothing overdue anywhere
+  for (const id in balances.byAssociate) {
+    const pieces = balances.byAssociate[id];
     if (pieces.length === 0 || pieces[0].deadline >= date) continue; // sorted: nothing overdue here
-    let owes = false;
     for (const piece of pieces) {
       if (piece.deadline >= date) break;
       cents += piece.cents;
-      owes = true;
-      if (oldestDeadline === null || piece.deadline < oldestDeadline) oldestDeadline = piece.deadline;
     }
-    if (owes) associates += 1;
+    associates += 1;
   }
-  return { cents, oldestDeadline, associates };
+  return { cents, oldestDeadline: oldest, associates };
+}
+
+/** The earliest deadline of anything still unpaid, or null when nothing is owed: O(log n) amortised. */
+export function earliestDeadline(balances: UnpaidBalances): IsoDate | null {
+  const { heap, byDeadline, inHeap } = balances;
+  while (heap.length > 0 && !byDeadline.has(heap[0])) inHeap.delete(popHeap(heap));
+  return heap.length > 0 ? heap[0] : null;
 }
 
 function applyMovement(balances: UnpaidBalances, state: CooperativeState, m: MovementState | undefined): void {
@@ -89,14 +116,15 @@ function applyMovement(balances: UnpaidBalances, state: CooperativeState, m: Mov
 
 function insert(balances: UnpaidBalances, associateId: string, piece: UnpaidPiece): void {
   if (piece.cents <= 0) return;
-  const pieces = (balances[associateId] ??= []);
+  const pieces = (balances.byAssociate[associateId] ??= []);
   const at = pieces.findIndex((p) => p.deadline > piece.deadline);
   pieces.splice(at === -1 ? pieces.length : at, 0, piece);
+  owe(balances, piece.deadline, piece.cents);
 }
 
 /** Removes `cents` from the earliest deadlines first and returns the pieces removed. */
 function take(balances: UnpaidBalances, associateId: string, cents: number): UnpaidPiece[] {
-  const pieces = balances[associateId] ?? [];
+  const pieces = balances.byAssociate[associateId] ?? [];
   const taken: UnpaidPiece[] = [];
   let left = cents;
   while (left > 0 && pieces.length > 0) {
@@ -105,7 +133,50 @@ function take(balances: UnpaidBalances, associateId: string, cents: number): Unp
     taken.push({ deadline: first.deadline, cents: part });
     first.cents -= part;
     left -= part;
+    owe(balances, first.deadline, -part);
     if (first.cents === 0) pieces.shift();
   }
   return taken;
+}
+
+/** Adds (or, negative, removes) cents owed by `deadline` in the per-deadline sums. */
+function owe(balances: UnpaidBalances, deadline: IsoDate, cents: number): void {
+  const owed = (balances.byDeadline.get(deadline) ?? 0) + cents;
+  if (owed === 0) {
+    balances.byDeadline.delete(deadline);
+    return;
+  }
+  balances.byDeadline.set(deadline, owed);
+  if (!balances.inHeap.has(deadline)) {
+    balances.inHeap.add(deadline);
+    pushHeap(balances.heap, deadline);
+  }
+}
+
+function pushHeap(heap: IsoDate[], value: IsoDate): void {
+  let i = heap.push(value) - 1;
+  while (i > 0) {
+    const parent = (i - 1) >> 1;
+    if (heap[parent] <= value) break;
+    heap[i] = heap[parent];
+    i = parent;
+  }
+  heap[i] = value;
+}
+
+function popHeap(heap: IsoDate[]): IsoDate {
+  const top = heap[0];
+  const last = heap.pop() as IsoDate;
+  if (heap.length === 0) return top;
+  let i = 0;
+  for (;;) {
+    const left = 2 * i + 1;
+    if (left >= heap.length) break;
+    const child = left + 1 < heap.length && heap[left + 1] < heap[left] ? left + 1 : left;
+    if (heap[child] >= last) break;
+    heap[i] = heap[child];
+    i = child;
+  }
+  heap[i] = last;
+  return top;
 }
