@@ -128,6 +128,23 @@ describe('complianceReport', () => {
   describe('COOP-PAYUP-QUARTER', () => {
     const owing = [scic({ paymentDelayMonths: 12 }), scicOk.slice(1), admitted('x1', 'supporter', 10, { paidCents: 250, on: '2024-03-10' })];
 
+    it('COOP-PAYUP-QUARTER: the deadline fixed at subscription holds, even against an amendment of the same day and a later cancellation', () => {
+      const decidedUnderTwelveMonths: CooperativeEvent[] = [
+        { type: 'AssociateAdmitted', data: { associateId: 'x2', name: 'x2', personType: 'natural', category: 'supporter', collegeCode: null, effectiveDate: '2024-03-10' } },
+        { type: 'SharesSubscribed', data: { movementId: 'sub-x2', associateId: 'x2', shares: 10, amountCents: 1000, paidCents: 250, effectiveDate: '2024-03-10', paymentDueOn: '2025-03-10' } },
+      ];
+      const amended: CooperativeEvent = {
+        type: 'StatutsAmended',
+        data: { statuts: resolveStatuts(statutsInput('SCIC', { paymentDelayMonths: 24 })), changes: { paymentDelayMonths: 24 }, resolution: { assemblyId: 'ag', resolutionId: 'r1' }, effectiveDate: '2024-03-10' },
+      };
+      const history = [scic({ paymentDelayMonths: 12 }), scicOk.slice(1), decidedUnderTwelveMonths, amended];
+      const expected = { status: 'violation', value: 750, deadline: '2025-03-10' };
+      expect(check(report(history, '2025-03-11'), 'COOP-PAYUP-QUARTER')).toMatchObject(expected);
+      // A cancellation effective after the subscription rebuilds the balances from the whole history.
+      const mistake = subscribed('s1', 1, { on: '2024-06-01', movementId: 'mistake' });
+      expect(check(report([...history, mistake, cancelled(mistake)], '2025-03-11'), 'COOP-PAYUP-QUARTER')).toMatchObject(expected);
+    });
+
     it('COOP-PAYUP-QUARTER: a balance is due on its deadline and overdue from the next day', () => {
       expect(check(report(owing, '2025-03-10'), 'COOP-PAYUP-QUARTER')).toMatchObject({ status: 'ok', value: 0 });
       expect(check(report(owing, '2025-03-11'), 'COOP-PAYUP-QUARTER')).toMatchObject({ status: 'violation', value: 750, threshold: 0, since: '2025-03-11', deadline: '2025-03-10' });

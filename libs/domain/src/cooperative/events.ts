@@ -23,7 +23,15 @@ export type CooperativeEvent =
   | { type: 'StatutsAdopted'; data: { coopId: string; statuts: Statuts; effectiveDate: IsoDate } }
   | { type: 'StatutsAmended'; data: { statuts: Statuts; changes: Record<string, unknown>; resolution: ResolutionRef; effectiveDate: IsoDate } }
   | { type: 'AssociateAdmitted'; data: { associateId: string; name: string; personType: PersonType; category: Category; collegeCode: string | null; effectiveDate: IsoDate } }
-  | { type: 'SharesSubscribed'; data: { movementId: string; associateId: string; shares: number; amountCents: number; paidCents: number; effectiveDate: IsoDate } }
+  | {
+      type: 'SharesSubscribed';
+      /**
+       * paymentDueOn (COOP-PAYUP-QUARTER): when the unpaid balance falls due, fixed when the
+       * subscription was decided, under the statuts in force on its effective date; absent when
+       * fully paid (and on events recorded before the field existed: then derived on replay).
+       */
+      data: { movementId: string; associateId: string; shares: number; amountCents: number; paidCents: number; effectiveDate: IsoDate; paymentDueOn?: IsoDate };
+    }
   | { type: 'SharesPaidUp'; data: { movementId: string; associateId: string; amountCents: number; effectiveDate: IsoDate } }
   | { type: 'CategoryChanged'; data: { associateId: string; from: Category; to: Category; effectiveDate: IsoDate } }
   | { type: 'CollegeChanged'; data: { associateId: string; from: string | null; to: string; effectiveDate: IsoDate } }

@@ -38,7 +38,7 @@ export function evolve(state: CooperativeState, event: CooperativeEvent): Cooper
     }
     case 'SharesSubscribed': {
       const d = event.data;
-      addMovement(state, { movementId: d.movementId, type: event.type, associateId: d.associateId, toAssociateId: null, shares: d.shares, amountCents: d.amountCents, paidCents: d.paidCents, nominalCents: d.amountCents, effectiveDate: d.effectiveDate, cancelled: false });
+      addMovement(state, { movementId: d.movementId, type: event.type, associateId: d.associateId, toAssociateId: null, shares: d.shares, amountCents: d.amountCents, paidCents: d.paidCents, nominalCents: d.amountCents, effectiveDate: d.effectiveDate, ...(d.paymentDueOn ? { paymentDueOn: d.paymentDueOn } : {}), cancelled: false });
       return applyHoldings(state, d.associateId, d.shares, d.amountCents, d.paidCents);
     }
     case 'SharesPaidUp': {

@@ -33,6 +33,8 @@ export interface MovementState {
   /** Redemptions: the nominal capital that left. */
   readonly nominalCents: number;
   readonly effectiveDate: IsoDate;
+  /** Subscriptions: when the unpaid balance falls due, as decided (see SharesSubscribed). */
+  readonly paymentDueOn?: IsoDate;
   cancelled: boolean;
 }
 

@@ -98,8 +98,9 @@ function applyMovement(balances: UnpaidBalances, state: CooperativeState, m: Mov
   switch (m.type) {
     case 'SharesSubscribed': {
       if (m.amountCents === m.paidCents) return; // fully paid: never owed anything
-      const delay = statutsInForce(state, m.effectiveDate)?.paymentDelayMonths ?? 0;
-      insert(balances, m.associateId, { deadline: addMonths(m.effectiveDate, delay), cents: m.amountCents - m.paidCents });
+      // The deadline the decider fixed; derived only for events recorded before it did.
+      const deadline = m.paymentDueOn ?? addMonths(m.effectiveDate, statutsInForce(state, m.effectiveDate)?.paymentDelayMonths ?? 0);
+      insert(balances, m.associateId, { deadline, cents: m.amountCents - m.paidCents });
       return;
     }
     case 'SharesPaidUp':

@@ -1,5 +1,5 @@
 import { DomainError } from '../../rules/errors';
-import { IsoDate } from '../../shared/dates';
+import { addMonths, IsoDate } from '../../shared/dates';
 import { mulDivFloor } from '../../shared/fraction';
 import { capitalPicture, Holder } from '../capital-picture';
 import { CommandOf } from '../commands';
@@ -52,7 +52,15 @@ export function newShares(state: CooperativeState, statuts: Statuts, holder: Hol
   requirePublicCapitalAfter(statuts, after, flow);
   return {
     type: 'SharesSubscribed',
-    data: { movementId: terms.movementId, associateId: holder.id, shares: terms.shares, amountCents, paidCents, effectiveDate: terms.effectiveDate },
+    data: {
+      movementId: terms.movementId,
+      associateId: holder.id,
+      shares: terms.shares,
+      amountCents,
+      paidCents,
+      effectiveDate: terms.effectiveDate,
+      ...(paidCents < amountCents ? { paymentDueOn: addMonths(terms.effectiveDate, statuts.paymentDelayMonths) } : {}),
+    },
   };
 }
 

@@ -6,7 +6,12 @@ describe('COOP-PAYUP-QUARTER', () => {
   it('COOP-PAYUP-QUARTER accepts exactly a quarter paid at subscription', () =>
     given(coop)
       .when(subscribe({ associate: 'e1', shares: 4, paidCents: 100 }))
-      .then([{ type: 'SharesSubscribed', data: { movementId: 'm-new', associateId: 'e1', shares: 4, amountCents: 400, paidCents: 100, effectiveDate: '2024-02-01' } }]));
+      .then([{ type: 'SharesSubscribed', data: { movementId: 'm-new', associateId: 'e1', shares: 4, amountCents: 400, paidCents: 100, effectiveDate: '2024-02-01', paymentDueOn: '2029-02-01' } }]));
+
+  it('COOP-PAYUP-QUARTER: the balance falls due after the statuts delay, fixed when the subscription is decided', () =>
+    given(scop({ paymentDelayMonths: 18 }), admitted('e1', 'employee', 10))
+      .when(subscribe({ associate: 'e1', shares: 4, paidCents: 100, on: '2024-08-31' }))
+      .then([{ type: 'SharesSubscribed', data: { movementId: 'm-new', associateId: 'e1', shares: 4, amountCents: 400, paidCents: 100, effectiveDate: '2024-08-31', paymentDueOn: '2026-02-28' } }]));
 
   it('COOP-PAYUP-QUARTER refuses one cent less', () =>
     given(coop).when(subscribe({ associate: 'e1', shares: 4, paidCents: 99 })).thenThrows(rule('COOP-PAYUP-QUARTER'), 'at least 100 cents'));
