@@ -83,7 +83,7 @@ describe('SqliteEventStore on one file', () => {
     });
     await sleep(20);
     await store.append('cooperative-c1', [event('A')], 'no_stream');
-    await waitFor(() => seen.length === 1, 500);
+    await waitFor(() => seen.length === 1, 5000);
     await subscription.stop();
   });
 
