@@ -54,8 +54,9 @@ export class LedgerQueries {
   }
 
   async associate(coopId: string, associateId: string, asOf: string) {
-    await this.requireCooperative(coopId);
-    return this.found(associateAsOf(await this.ledger(), coopId, associateId, asOf), `Associate ${associateId} not found in ${coopId} as of ${asOf}`);
+    const ledger = await this.ledger();
+    if (!ledger.coops[coopId]) throw new NotFoundException(`Cooperative ${coopId} not found`);
+    return this.found(associateAsOf(ledger, coopId, associateId, asOf), `Associate ${associateId} not found in ${coopId} as of ${asOf}`);
   }
 
   async capTable(coopId: string, asOf: string) {
