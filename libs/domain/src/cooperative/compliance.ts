@@ -107,8 +107,9 @@ function toCheck(finding: Finding, since: IsoDate | undefined): ComplianceCheck 
 
 /**
  * Every date on which a check may change, up to asOf: the events' dates, and the day after each
- * deadline the events start (a deadline is met on its day and missed from the next). Delays are
- * those of the statuts in force on the event's date, as the checks themselves take them.
+ * deadline the events start (a deadline is met on its day and missed from the next). A payment
+ * deadline is the one the subscription recorded; other delays are those of the statuts in force
+ * on the event's date, as the checks themselves take them.
  */
 function evaluationDates(inForce: readonly CooperativeEvent[], asOf: IsoDate): IsoDate[] {
   const dates = new Set<IsoDate>([asOf]);
@@ -128,6 +129,9 @@ function evaluationDates(inForce: readonly CooperativeEvent[], asOf: IsoDate): I
       statuts = event.data.statuts;
       const end = amorcageDeadline(statuts);
       if (end) dates.add(addDays(end, 1));
+    } else if (event.type === 'SharesSubscribed' && event.data.paymentDueOn) {
+      // The deadline the decider fixed and the event carries (see unpaid-balances.ts).
+      dates.add(addDays(event.data.paymentDueOn, 1));
     } else if (statuts && event.type === 'SharesSubscribed' && event.data.paidCents < event.data.amountCents) {
       dates.add(dayAfter(date, statuts.paymentDelayMonths));
     } else if (statuts && event.type === 'AssociateWithdrew') {
