@@ -10,6 +10,7 @@ export * from './shared/format';
 
 export * from './cooperative/statuts';
 export * from './cooperative/events';
+export * from './cooperative/event-types';
 export * from './cooperative/commands';
 export * from './cooperative/state';
 export * from './cooperative/evolve';
@@ -27,6 +28,7 @@ export type { ComplianceCheck, ComplianceReport } from './cooperative/compliance
 export type { CheckStatus, CheckUnit } from './cooperative/compliance-checks';
 
 export * from './assembly/assembly-events';
+export * from './assembly/assembly-event-types';
 export * from './assembly/assembly-commands';
 export { initialAssemblyState } from './assembly/assembly-state';
 export type { AssemblyState, AssemblyStatus, AttendanceState, CollegeTally, Convocation, Headcount, Opening, ResolutionState, ResolutionStatus, VotingMethod } from './assembly/assembly-state';
