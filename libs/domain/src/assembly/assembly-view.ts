@@ -5,8 +5,8 @@ import { AssemblyState, own } from './assembly-state';
 import { openingQuorumBp } from './rules/quorum.rule';
 
 /**
- * An assembly as API.md's `GET …/assemblies/:assemblyId` shows it, and as the minutes print it.
- * Field names of API.md are binding; the others are additions.
+ * An assembly as docs/api.md's `GET …/assemblies/:assemblyId` shows it, and as the minutes print it.
+ * Field names of docs/api.md are binding; the others are additions.
  */
 export interface AssemblyView {
   id: string;

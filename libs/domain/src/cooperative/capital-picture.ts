@@ -7,8 +7,8 @@ import { AssociateState, CooperativeState } from './state';
  * - capital: all outstanding nominal capital, withdrawn associates' shares included — they stay
  *   capital until redeemed (COOP-CAPITAL-FLOOR suspends redemptions, it does not erase shares);
  * - employee capital and votes (SCOP-CAP-51, SCOP-VOTES-65): active associates of category
- *   `employee`. RULES.md also counts former employees who kept associate status on retirement,
- *   redundancy or invalidity: they stay active associates and keep category `employee` (API.md:
+ *   `employee`. SCOP-CAP-51 (docs/rules.md) also counts former employees who kept associate status on retirement,
+ *   redundancy or invalidity: they stay active associates and keep category `employee` (docs/api.md:
  *   "employee is what SCOP counts as employee-associate"). A withdrawn employee is no longer an
  *   associate and no longer counts, although the shares they await repayment for still do;
  * - public capital (SCIC-PUBLIC-CAPITAL-50): category `public_body`, withdrawn ones included,

@@ -55,7 +55,7 @@ export interface CheckContext {
   readonly pending: () => PendingRedemption[];
 }
 
-/** The report rules of RULES.md, in the order the report lists them. */
+/** The report rules of docs/rules.md, in the order the report lists them. */
 export function evaluateChecks(fold: ReportFold, date: IsoDate): Finding[] {
   const ctx = contextOf(fold, date);
   return CHECKS.map(({ finding }) => finding(ctx));

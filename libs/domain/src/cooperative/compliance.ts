@@ -16,7 +16,7 @@ export { pendingRedemptions } from './redemption-queue';
 export type { PendingRedemption } from './redemption-queue';
 export type { CheckStatus, CheckUnit } from './compliance-checks';
 
-/** One line of GET /compliance (API.md); `unit` says what `value` and `threshold` count. */
+/** One line of GET /compliance (docs/api.md); `unit` says what `value` and `threshold` count. */
 export interface ComplianceCheck {
   readonly rule: RuleId;
   readonly article: string;
@@ -38,7 +38,7 @@ export interface ComplianceReport {
 }
 
 /**
- * The report rules of RULES.md as of a date, from the cooperative stream's events (any order:
+ * The report rules of docs/rules.md as of a date, from the cooperative stream's events (any order:
  * they are put in effective order, recording order within a date). Each check is evaluated on
  * the cooperative as it stood on asOf. To date a violation (`since`: the first day of its last
  * unbroken run), the rules are tested on each date something could change: each event's date,

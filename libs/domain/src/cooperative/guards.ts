@@ -49,7 +49,7 @@ export function requireShareCount(shares: unknown, field = 'shares'): asserts sh
   throw new DomainError('INVALID_VALUE', `${field} must be a whole number of at least 1, not ${String(shares)}`);
 }
 
-/** Money is whole cents within Number's safe range (ARCHITECTURE.md "Money, numbers, dates"). */
+/** Money is whole cents within Number's safe range (docs/architecture.md, "Money, numbers, dates"). */
 export function requireCents(cents: unknown, field: string, least = 0): asserts cents is number {
   if (typeof cents === 'number' && Number.isSafeInteger(cents) && cents >= least) return;
   throw new DomainError('INVALID_VALUE', `${field} must be a whole number of cents of at least ${least} (and a safe integer), not ${String(cents)}`);

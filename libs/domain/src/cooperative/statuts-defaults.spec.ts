@@ -1,7 +1,7 @@
 import { resolveCollegeWeights, resolveStatuts } from './statuts-defaults';
 import { statutsInput, THREE_COLLEGES } from './testing';
 
-describe('Statuts defaults (RULES.md)', () => {
+describe('Statuts defaults', () => {
   it('COOP-PAYUP-QUARTER, COOP-CAPITAL-FLOOR, COOP-REDEMPTION-NOMINAL: a quarter paid, 60 months to pay, a quarter floor, 60 months to redeem', () => {
     const statuts = resolveStatuts(statutsInput('SCIC'));
     expect(statuts).toMatchObject({

@@ -2,7 +2,7 @@ import { AssemblyKindRules, StatutsAssemblyRules, College, CompanyForm, LegalFor
 import { FULL_BP, LEGAL } from './thresholds';
 
 /**
- * Defaults of RULES.md for what the statuts may leave unsaid. The resolved statuts, not the
+ * Defaults, within the law's bounds (docs/rules.md), for what the statuts may leave unsaid. The resolved statuts, not the
  * input, go into `StatutsAdopted`: a reader years later needs no knowledge of today's defaults.
  */
 export const STATUTS_DEFAULTS = {

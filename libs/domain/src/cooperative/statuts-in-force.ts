@@ -4,7 +4,7 @@ import { Statuts } from './statuts';
 import { LEGAL } from './thresholds';
 
 /**
- * The statuts in force on a date: every check uses those of the act's effective date (RULES.md).
+ * The statuts in force on a date: every check uses those of the act's effective date (docs/rules.md).
  * Amendments are recorded in non-decreasing effective order (the decider sees to it), so the
  * last entry on or before the date is the one; null before registration.
  */

@@ -4,7 +4,7 @@ import { AssemblyKindRules, Statuts } from './statuts';
 import { FULL_BP, LEGAL } from './thresholds';
 
 /**
- * The legal bounds on what the statuts may choose (the "parameter" rules of RULES.md), checked
+ * The legal bounds on what the statuts may choose (the "parameter" rules of docs/rules.md), checked
  * on the resolved statuts at adoption and at every amendment. The first breach is thrown.
  */
 export function requireValidStatuts(statuts: Statuts): void {

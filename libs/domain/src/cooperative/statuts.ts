@@ -29,7 +29,7 @@ export interface StatutsAssemblyRules {
 }
 
 /**
- * The statuts in force, with every default of RULES.md resolved: events carry the whole
+ * The statuts in force, with every default (statuts-defaults.ts) resolved: events carry the whole
  * resolved statuts so that a reader years later needs no knowledge of today's defaults.
  */
 export interface Statuts {
@@ -55,7 +55,7 @@ export interface Statuts {
   readonly amorcageConvertedOn: IsoDate | null;
 }
 
-/** What a client may give; absent optional fields take the defaults of RULES.md. */
+/** What a client may give; absent optional fields take the defaults of statuts-defaults.ts. */
 export type StatutsInput = Pick<Statuts, 'name' | 'legalForm' | 'companyForm' | 'registeredOn' | 'shareValueCents'> &
   Partial<Omit<Statuts, 'name' | 'legalForm' | 'companyForm' | 'registeredOn' | 'shareValueCents' | 'colleges' | 'assemblyRules'>> & {
     readonly colleges?: ReadonlyArray<{ code: string; name: string; weightBp?: number }>;

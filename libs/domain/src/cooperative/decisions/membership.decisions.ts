@@ -11,7 +11,7 @@ import { newShares } from './capital.decisions';
 
 const PERSON_TYPES = ['natural', 'legal'] as const;
 
-/** Admission is the first subscription (API.md): the associate and their shares, checked together. */
+/** Admission is the first subscription (docs/api.md): the associate and their shares, checked together. */
 export function admitAssociate(cmd: CommandOf<'AdmitAssociate'>, state: CooperativeState): CooperativeEvent[] {
   requireText(cmd.associateId, 'associateId');
   if (Object.prototype.hasOwnProperty.call(state.associates, cmd.associateId)) {
