@@ -1,6 +1,7 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { APP_FILTER, APP_GUARD, APP_INTERCEPTOR } from '@nestjs/core';
 import { CqrsModule } from '@nestjs/cqrs';
+import { TerminusModule } from '@nestjs/terminus';
 import { AssembliesController } from './assemblies/assemblies.controller';
 import { AssemblyCommands } from './assemblies/assembly-commands.service';
 import { AssemblyQueries } from './assemblies/assembly-queries.service';
@@ -23,7 +24,7 @@ export class AppModule {
   static forRoot(config: LedgerConfig): DynamicModule {
     return {
       module: AppModule,
-      imports: [CqrsModule.forRoot(), LedgerCoreModule.forRoot(config)],
+      imports: [CqrsModule.forRoot(), TerminusModule, LedgerCoreModule.forRoot(config)],
       controllers: [HealthController, CooperativesController, AssociatesController, CapitalController, AssembliesController, AuditController],
       providers: [
         CooperativeCommands,
