@@ -59,6 +59,18 @@ function names(row: string, field: string): boolean {
   return new RegExp(`\`${field}(\`|[ [{])`).test(row);
 }
 
+/** The text of a stream's section outside its table. */
+function proseOf(doc: string, heading: string): string {
+  const from = doc.indexOf(heading);
+  if (from < 0) return '';
+  const to = doc.indexOf('\n## ', from + 1);
+  return doc
+    .slice(from, to < 0 ? undefined : to)
+    .split('\n')
+    .filter((line) => !line.startsWith('|'))
+    .join('\n');
+}
+
 /** The table row of docs/events.md that documents an event type. */
 function rowOf(doc: string, type: string): string | undefined {
   return doc.split('\n').find((line) => line.startsWith(`| \`${type}\` |`));
@@ -83,9 +95,16 @@ describe('docs/events.md', () => {
 
   it('names every data field of every event, as in the TypeScript types', () => {
     const missing: string[] = [];
-    for (const event of [...types.cooperative, ...types.assembly]) {
-      const row = rowOf(doc, event.type) ?? '';
-      for (const field of event.fields) if (!names(row, field)) missing.push(`${event.type}.${field}`);
+    const streams = [
+      { events: types.cooperative, prose: proseOf(doc, '## `cooperative-') },
+      { events: types.assembly, prose: proseOf(doc, '## `assembly-') },
+    ];
+    // A field of the event's row, or one the stream's prose names for several events at once.
+    for (const { events, prose } of streams) {
+      for (const event of events) {
+        const row = rowOf(doc, event.type) ?? '';
+        for (const field of event.fields) if (!names(row, field) && !names(prose, field)) missing.push(`${event.type}.${field}`);
+      }
     }
     const adopted = rowOf(doc, 'StatutsAdopted') ?? '';
     for (const field of types.statuts) if (!names(adopted, field)) missing.push(`StatutsAdopted.statuts.${field}`);
