@@ -9,7 +9,7 @@ import * as fs from 'node:fs';
 import * as http from 'node:http';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { AssemblyCommand, AssemblyRules, BALLOT_CHOICES, Voter, decideAssembly, evolveAssembly, initialAssemblyState } from '@ledger/domain';
+import { AssemblyCommand, AssemblyRules, BALLOT_CHOICES, Voter, assemblyDecider } from '@ledger/domain';
 import { createLedgerApp } from '../apps/ledger-api/src/app.factory';
 import { TokenService } from '../apps/ledger-api/src/auth/token.service';
 import { loadConfig } from '../apps/ledger-api/src/config/config';
@@ -28,9 +28,9 @@ function deciderRun(voterCount: number): Record<string, number> {
     majority: { ordinary: { numerator: 1, denominator: 2, strict: true }, extraordinary: { numerator: 2, denominator: 3, strict: false } },
     blankProxyVotesWithBoard: true,
   };
-  const state = initialAssemblyState();
+  const state = assemblyDecider.initialState();
   const run = (command: AssemblyCommand) => {
-    for (const e of decideAssembly(command, state)) evolveAssembly(state, e);
+    for (const e of assemblyDecider.decide(command, state)) assemblyDecider.evolve(state, e);
   };
   run({ type: 'ConveneAssembly', coopId: 'bench', assemblyId: 'ag', kind: 'ordinary', title: 'AG', convenedOn: '2025-05-01', heldOn: '2025-06-01', call: 1, recordDate: '2025-05-01', reconvenes: null, resolutions: [{ id: 'r1', title: 'R1', kind: 'ordinary', boardApproved: true }], voters, votersHash: 'x'.repeat(64), rules });
   let start = process.hrtime.bigint();
@@ -43,7 +43,7 @@ function deciderRun(voterCount: number): Record<string, number> {
   const closings: number[] = [];
   for (let i = 0; i < 21; i++) {
     start = process.hrtime.bigint();
-    decideAssembly({ type: 'CloseResolution', resolutionId: 'r1' }, state);
+    assemblyDecider.decide({ type: 'CloseResolution', resolutionId: 'r1' }, state);
     closings.push(msSince(start));
   }
   return { voters: voterCount, attendanceMs, ballotsMs, ballotsPerSecond: voterCount / (ballotsMs / 1000), closeMedianMs: median(closings), closeMaxMs: Math.max(...closings) };

@@ -37,6 +37,16 @@ export function describeEventStoreContract(
         expect(result.position).toBe(read[2].position);
       });
 
+      it('answers where each appended event landed, so nothing is read back after a write', async () => {
+        await store.append('cooperative-c1', [event('A')], 'no_stream');
+        await store.append('cooperative-c2', [event('X')], 'no_stream');
+        const result = await store.append('cooperative-c1', [event('B'), event('C')], 0n);
+        const read = await collect(store.readStream('cooperative-c1', 1n));
+        expect(result.events).toEqual(read.map((e) => ({ revision: e.revision, position: e.position })));
+        expect(result.events.map((e) => e.revision)).toEqual([1n, 2n]);
+        expect(result.events[1].position > result.events[0].position).toBe(true);
+      });
+
       it('gives data and writer metadata back as written', async () => {
         const written = event('SharesSubscribed', {
           associateId: 'a-1',
@@ -96,10 +106,10 @@ export function describeEventStoreContract(
 
       it('checks the revision, writing nothing, when appending no event', async () => {
         const first = await store.append('cooperative-c1', [event('A'), event('B')], 'no_stream');
-        expect(await store.append('cooperative-c1', [], 1n)).toEqual(first);
+        expect(await store.append('cooperative-c1', [], 1n)).toEqual({ ...first, events: [] });
         await expect(store.append('cooperative-c1', [], 0n)).rejects.toBeInstanceOf(WrongExpectedRevisionError);
         // A missing stream answers -1 ("before revision 0"), which reads back as no_stream.
-        expect(await store.append('cooperative-c2', [], 'no_stream')).toEqual({ nextExpectedRevision: -1n, position: -1n });
+        expect(await store.append('cooperative-c2', [], 'no_stream')).toEqual({ nextExpectedRevision: -1n, position: -1n, events: [] });
         await store.append('cooperative-c2', [event('A')], -1n);
         expect(await collect(store.readAll())).toHaveLength(3);
       });

@@ -1,6 +1,7 @@
 import { randomUUID } from 'crypto';
-import { Commands } from '../apps/ledger-api/src/commands/record-command';
-import { RequestContext } from '../apps/ledger-api/src/http/request-context';
+import { CooperativeCommand, cooperativeDecider } from '@ledger/domain';
+import { CommandMetadata } from '../apps/ledger-api/src/write/command-metadata';
+import { LedgerCommands } from '../apps/ledger-api/src/write/stream-command';
 import { TestApp, bearer, removeDir, startTestApp } from './support/test-app';
 import { associate, scicAlpha } from './support/fixtures';
 
@@ -28,14 +29,12 @@ describe('Concurrent commands on one cooperative, committed together', () => {
     removeDir(t.dataDir);
   });
 
-  const ctx = (extra: Partial<RequestContext> = {}): RequestContext => ({ caller: { sub: 'test-gerant', role: 'gerant', coops: ['*'] }, correlationId: randomUUID(), ...extra });
+  const meta = (extra: Partial<CommandMetadata> = {}): CommandMetadata => ({ actor: { sub: 'test-gerant', role: 'gerant' }, correlationId: randomUUID(), ...extra });
+  const record = (command: CooperativeCommand, metadata: CommandMetadata) => t.app.get(LedgerCommands).send(cooperativeDecider, 'alpha', command, metadata);
   const subscribe = (shares: number, effectiveDate: string, paidCents?: number) => ({ type: 'SubscribeShares' as const, associateId: 'ana', shares, paidCents, effectiveDate, movementId: randomUUID() });
 
   it('answers each with its own event, refuses only the unlawful one, and keeps one unbroken chain', async () => {
-    const commands = t.app.get(Commands);
-    const answers = await Promise.allSettled(
-      Array.from({ length: 12 }, (_, i) => commands.record('alpha', subscribe(2, `2024-05-${String(i + 1).padStart(2, '0')}`, i === 5 ? 1 : undefined), ctx())),
-    );
+    const answers = await Promise.allSettled(Array.from({ length: 12 }, (_, i) => record(subscribe(2, `2024-05-${String(i + 1).padStart(2, '0')}`, i === 5 ? 1 : undefined), meta())));
 
     expect(answers.map((a) => a.status)).toEqual(answers.map((_, i) => (i === 5 ? 'rejected' : 'fulfilled')));
     expect((answers[5] as PromiseRejectedResult).reason).toMatchObject({ rule: 'COOP-PAYUP-QUARTER' });
@@ -54,11 +53,10 @@ describe('Concurrent commands on one cooperative, committed together', () => {
   });
 
   it('meets If-Match within a batch as it would one command at a time', async () => {
-    const revision = BigInt((await t.http().get('/v1/cooperatives/alpha').set(gerant).expect(200)).headers.etag.replace(/"/g, ''));
-    const commands = t.app.get(Commands);
-    const answers = await Promise.allSettled([1, 2, 3].map((day) => commands.record('alpha', subscribe(1, `2024-06-0${day}`), ctx({ expectedRevision: revision }))));
+    const revision = BigInt((await t.http().get('/v1/cooperatives/alpha').set(gerant).expect(200)).headers.etag.replace(/^W\/|"/g, ''));
+    const answers = await Promise.allSettled([1, 2, 3].map((day) => record(subscribe(1, `2024-06-0${day}`), meta({ expectedRevision: revision }))));
     expect(answers.map((a) => a.status)).toEqual(['fulfilled', 'rejected', 'rejected']);
-    expect((answers[1] as PromiseRejectedResult).reason).toMatchObject({ name: 'WrongExpectedRevisionError', expected: revision, actual: revision + 1n });
+    expect((answers[1] as PromiseRejectedResult).reason).toMatchObject({ name: 'StaleRevisionError', expected: revision, actual: revision + 1n });
     await t.http().post('/v1/cooperatives/alpha/associates/ana/subscriptions').set(gerant).set('If-Match', `"${revision + 1n}"`).send({ shares: 1, effectiveDate: '2024-06-04' }).expect(201);
   });
 
@@ -68,8 +66,7 @@ describe('Concurrent commands on one cooperative, committed together', () => {
       await second.http().post('/v1/cooperatives/alpha/associates/ana/subscriptions').set(bearer(second.token('gerant'))).send({ shares: 5, effectiveDate: '2024-07-01' }).expect(201);
       const before = (await second.http().get('/v1/cooperatives/alpha/associates/ana').set(bearer(second.token('auditor'))).expect(200)).body.shares as number;
       // This process's cache is one command behind: the batch's append meets the conflict.
-      const commands = t.app.get(Commands);
-      const answers = await Promise.all([2, 3, 4].map((day) => commands.record('alpha', subscribe(1, `2024-07-0${day}`), ctx())));
+      const answers = await Promise.all([2, 3, 4].map((day) => record(subscribe(1, `2024-07-0${day}`), meta())));
       expect(answers.map((a) => a.revision)).toEqual([answers[0].revision, answers[0].revision + 1n, answers[0].revision + 2n]);
       for (const app of [t, second]) {
         const ana = await app.http().get('/v1/cooperatives/alpha/associates/ana').set(bearer(app.token('auditor'))).expect(200);

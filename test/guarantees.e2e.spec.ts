@@ -51,13 +51,13 @@ describe('What gérants, auditors and accountants rely on', () => {
     expect(await eventCount()).toBe(before + 1);
   });
 
-  it('a stale If-Match answers 409 and appends nothing; the current one succeeds', async () => {
+  it('a stale If-Match answers 412 Precondition Failed and appends nothing; the current one succeeds', async () => {
     const current = await t.http().get('/v1/cooperatives/beta').set(gerant).expect(200);
     const etag = current.headers.etag;
     await t.http().post('/v1/cooperatives/beta/associates/emma/subscriptions').set(gerant).set('If-Match', etag).send({ shares: 1, effectiveDate: '2024-02-01' }).expect(201);
     const before = await eventCount();
-    const stale = await t.http().post('/v1/cooperatives/beta/associates/emma/subscriptions').set(gerant).set('If-Match', etag).send({ shares: 1, effectiveDate: '2024-02-02' }).expect(409);
-    expect(stale.body).toMatchObject({ status: 409, code: 'WRONG-EXPECTED-REVISION' });
+    const stale = await t.http().post('/v1/cooperatives/beta/associates/emma/subscriptions').set(gerant).set('If-Match', etag).send({ shares: 1, effectiveDate: '2024-02-02' }).expect(412);
+    expect(stale.body).toMatchObject({ status: 412, code: 'WRONG-EXPECTED-REVISION' });
     expect(await eventCount()).toBe(before);
   });
 

@@ -3,14 +3,11 @@ import { APP_FILTER, APP_GUARD, APP_INTERCEPTOR } from '@nestjs/core';
 import { CqrsModule } from '@nestjs/cqrs';
 import { TerminusModule } from '@nestjs/terminus';
 import { AssembliesController } from './assemblies/assemblies.controller';
-import { AssemblyCommands } from './assemblies/assembly-commands.service';
 import { AssemblyQueries } from './assemblies/assembly-queries.service';
 import { AuditController } from './audit/audit.controller';
 import { AuthGuard } from './auth/auth.guard';
 import { AssociatesController } from './capital/associates.controller';
 import { CapitalController } from './capital/capital.controller';
-import { CooperativeCommands } from './commands/cooperative-commands';
-import { Commands, RecordCooperativeCommandHandler } from './commands/record-command';
 import { LedgerConfig } from './config/config';
 import { CooperativesController } from './cooperatives/cooperatives.controller';
 import { HealthController } from './health/health.controller';
@@ -18,6 +15,8 @@ import { IdempotencyInterceptor } from './http/idempotency.interceptor';
 import { ProblemFilter } from './http/problem.filter';
 import { LedgerCoreModule } from './infrastructure/ledger-core.module';
 import { LedgerQueries } from './queries/ledger-queries';
+import { CrossStreamFacts } from './write/cross-stream-facts';
+import { LedgerCommands, StreamCommandHandler } from './write/stream-command';
 
 @Module({})
 export class AppModule {
@@ -27,11 +26,10 @@ export class AppModule {
       imports: [CqrsModule.forRoot(), TerminusModule, LedgerCoreModule.forRoot(config)],
       controllers: [HealthController, CooperativesController, AssociatesController, CapitalController, AssembliesController, AuditController],
       providers: [
-        CooperativeCommands,
-        RecordCooperativeCommandHandler,
-        Commands,
+        StreamCommandHandler,
+        LedgerCommands,
+        CrossStreamFacts,
         LedgerQueries,
-        AssemblyCommands,
         AssemblyQueries,
         { provide: APP_GUARD, useClass: AuthGuard },
         { provide: APP_INTERCEPTOR, useClass: IdempotencyInterceptor },

@@ -52,11 +52,19 @@ export interface RecordedEvent {
   metadata: EventMetadata;
 }
 
+/** Where one appended event landed. */
+export interface AppendedEvent {
+  revision: bigint;
+  position: bigint;
+}
+
 export interface AppendResult {
   /** Revision of the last event appended: the expected revision for the next append. */
   nextExpectedRevision: bigint;
   /** Global position of the last event appended. */
   position: bigint;
+  /** Each appended event's revision and global position, in the order given: nothing to read back. */
+  events: AppendedEvent[];
 }
 
 export interface ReadAllOptions {
@@ -105,7 +113,8 @@ export class WrongExpectedRevisionError extends Error {
 
 /**
  * Streams belong to a cooperative by their id: `cooperative-<coopId>`,
- * `assembly-<coopId>.<assemblyId>`, `fiscalyear-<coopId>.<year>`.
+ * `assembly-<coopId>.<assemblyId>`, `fiscalyear-<coopId>.<year>` (named in
+ * libs/domain/src/streams/stream-ids.ts; the store reads the cooperative back without the domain).
  */
 export function coopIdOfStream(streamId: string): string | undefined {
   const dash = streamId.indexOf('-');

@@ -168,11 +168,11 @@ export class SqliteEventStore implements EventStore {
     if (events.length === 0) {
       // Nothing to write: the call only checked the revision. A stream that does not exist
       // answers -1 for both, "one before revision 0 / before any position".
-      return { nextExpectedRevision: head?.revision ?? -1n, position: head?.position ?? -1n };
+      return { nextExpectedRevision: head?.revision ?? -1n, position: head?.position ?? -1n, events: [] };
     }
     const coopId = coopIdOfStream(streamId) ?? null;
     const chained = chainEvents(streamId, head ? head.revision + 1n : 0n, head?.hash ?? GENESIS_HASH, events);
-    let position = -1n;
+    const appended: AppendResult['events'] = [];
     for (const event of chained) {
       const inserted = this.statements.insert.run(
         streamId,
@@ -182,9 +182,10 @@ export class SqliteEventStore implements EventStore {
         canonicalJson(event.data),
         canonicalJson(event.metadata),
       );
-      position = BigInt(inserted.lastInsertRowid);
+      appended.push({ revision: event.revision, position: BigInt(inserted.lastInsertRowid) });
     }
-    return { nextExpectedRevision: chained[chained.length - 1].revision, position };
+    const last = appended[appended.length - 1];
+    return { nextExpectedRevision: last.revision, position: last.position, events: appended };
   }
 
   /** The global log's rows, page after page, each read when the previous one is done with. */

@@ -86,6 +86,16 @@ export function capitalMovementsPage(state: CooperativeLedgerState, coopId: stri
   return { items, next: null };
 }
 
+/** One row of the register by its movement id (a cancellation's own row included); undefined when none. */
+export function capitalMovementRow(state: CooperativeLedgerState, coopId: string, movementId: string): CapitalMovementRow | null | undefined {
+  const coop = state.coops[coopId];
+  if (!coop) return undefined;
+  const register = extendedRegister(coop);
+  const at = register.indexOf.get(movementId);
+  if (at !== undefined) return register.rows[at];
+  return register.rows.find((row) => row.movementId === movementId) ?? null;
+}
+
 /**
  * The whole register, kept beside the read model (never in it, so snapshots and replays do not
  * see it) and extended with the events recorded since it was last asked for; nothing is

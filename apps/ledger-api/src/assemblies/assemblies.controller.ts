@@ -4,11 +4,16 @@ import { randomUUID } from 'crypto';
 import type { FastifyReply } from 'fastify';
 import { Allow } from '../auth/auth.guard';
 import { READERS, WRITERS } from '../auth/roles';
-import { commandResponse } from '../http/command-response';
+import { AssemblyCommand, assemblyDecider } from '@ledger/domain';
+import { CommandMeta } from '../http/command-meta';
+import { created } from '../http/command-response';
 import { requireEmptyBody } from '../http/empty-body';
+import { strongEtag } from '../http/etag';
 import { parseEnum } from '../http/query-params';
-import { Ctx, RequestContext, etagOf } from '../http/request-context';
-import { AssemblyCommands } from './assembly-commands.service';
+import { CommandMetadata } from '../write/command-metadata';
+import { CrossStreamFacts } from '../write/cross-stream-facts';
+import { LedgerCommands } from '../write/stream-command';
+import { CommandResult } from '../write/stream-writer';
 import { AssemblyQueries } from './assembly-queries.service';
 import { AttendanceDto, BallotDto, ConveneAssemblyDto, ShowOfHandsDto } from './assembly.dto';
 
@@ -17,7 +22,8 @@ import { AttendanceDto, BallotDto, ConveneAssemblyDto, ShowOfHandsDto } from './
 @Controller('v1/cooperatives/:coopId/assemblies')
 export class AssembliesController {
   constructor(
-    private readonly commands: AssemblyCommands,
+    private readonly commands: LedgerCommands,
+    private readonly facts: CrossStreamFacts,
     private readonly queries: AssemblyQueries,
   ) {}
 
@@ -25,9 +31,10 @@ export class AssembliesController {
   @HttpCode(201)
   @Allow(...WRITERS)
   @ApiOperation({ summary: 'Convene an AG: fixes the voter list at the record date (AssemblyConvened)' })
-  async convene(@Param('coopId') coopId: string, @Body() dto: ConveneAssemblyDto, @Ctx() ctx: RequestContext, @Res({ passthrough: true }) reply: FastifyReply) {
+  async convene(@Param('coopId') coopId: string, @Body() dto: ConveneAssemblyDto, @CommandMeta() meta: CommandMetadata, @Res({ passthrough: true }) reply: FastifyReply) {
     const assemblyId = dto.id ?? randomUUID();
-    return commandResponse(reply, assemblyId, await this.commands.convene(coopId, assemblyId, dto, ctx));
+    const command = await this.facts.convocation({ ...dto, coopId, assemblyId });
+    return created(reply, assemblyUrl(coopId, assemblyId), assemblyId, await this.send(coopId, assemblyId, command, meta));
   }
 
   @Get()
@@ -42,7 +49,7 @@ export class AssembliesController {
   @ApiOperation({ summary: 'An assembly: attendance, quorum, resolutions with their weighted results' })
   async get(@Param('coopId') coopId: string, @Param('assemblyId') assemblyId: string, @Res({ passthrough: true }) reply: FastifyReply) {
     const { view, revision } = await this.queries.get(coopId, assemblyId);
-    void reply.header('etag', etagOf(revision));
+    void reply.header('etag', strongEtag(revision));
     return view;
   }
 
@@ -68,18 +75,18 @@ export class AssembliesController {
   @HttpCode(201)
   @Allow(...WRITERS)
   @ApiOperation({ summary: 'Record an associate’s attendance: present, remote, by mail, or by proxy (AttendanceRecorded)' })
-  async attend(@Param('coopId') coopId: string, @Param('assemblyId') assemblyId: string, @Body() dto: AttendanceDto, @Ctx() ctx: RequestContext, @Res({ passthrough: true }) reply: FastifyReply) {
-    const result = await this.commands.record(coopId, assemblyId, { type: 'RecordAttendance', associateId: dto.associateId, mode: dto.mode, proxyHolderId: dto.proxyHolderId ?? null }, ctx);
-    return commandResponse(reply, dto.associateId, result);
+  async attend(@Param('coopId') coopId: string, @Param('assemblyId') assemblyId: string, @Body() dto: AttendanceDto, @CommandMeta() meta: CommandMetadata, @Res({ passthrough: true }) reply: FastifyReply) {
+    const result = await this.send(coopId, assemblyId, { type: 'RecordAttendance', associateId: dto.associateId, mode: dto.mode, proxyHolderId: dto.proxyHolderId ?? null }, meta);
+    return created(reply, assemblyUrl(coopId, assemblyId), dto.associateId, result);
   }
 
   @Post(':assemblyId/opening')
   @HttpCode(201)
   @Allow(...WRITERS)
   @ApiOperation({ summary: 'Open the AG: checks AG-QUORUM (422 if not met; reconvene on second call)' })
-  async open(@Param('coopId') coopId: string, @Param('assemblyId') assemblyId: string, @Body() body: unknown, @Ctx() ctx: RequestContext, @Res({ passthrough: true }) reply: FastifyReply) {
+  async open(@Param('coopId') coopId: string, @Param('assemblyId') assemblyId: string, @Body() body: unknown, @CommandMeta() meta: CommandMetadata, @Res({ passthrough: true }) reply: FastifyReply) {
     requireEmptyBody(body);
-    return commandResponse(reply, assemblyId, await this.commands.record(coopId, assemblyId, { type: 'OpenAssembly' }, ctx));
+    return created(reply, assemblyUrl(coopId, assemblyId), assemblyId, await this.send(coopId, assemblyId, { type: 'OpenAssembly' }, meta));
   }
 
   @Post(':assemblyId/resolutions/:resolutionId/ballots')
@@ -91,11 +98,11 @@ export class AssembliesController {
     @Param('assemblyId') assemblyId: string,
     @Param('resolutionId') resolutionId: string,
     @Body() dto: BallotDto,
-    @Ctx() ctx: RequestContext,
+    @CommandMeta() meta: CommandMetadata,
     @Res({ passthrough: true }) reply: FastifyReply,
   ) {
-    const result = await this.commands.record(coopId, assemblyId, { type: 'CastBallot', resolutionId, associateId: dto.associateId, choice: dto.choice }, ctx);
-    return commandResponse(reply, result.events[0].eventId, result);
+    const result = await this.send(coopId, assemblyId, { type: 'CastBallot', resolutionId, associateId: dto.associateId, choice: dto.choice }, meta);
+    return created(reply, assemblyUrl(coopId, assemblyId), result.events[0].eventId, result);
   }
 
   @Post(':assemblyId/resolutions/:resolutionId/show-of-hands')
@@ -107,10 +114,10 @@ export class AssembliesController {
     @Param('assemblyId') assemblyId: string,
     @Param('resolutionId') resolutionId: string,
     @Body() dto: ShowOfHandsDto,
-    @Ctx() ctx: RequestContext,
+    @CommandMeta() meta: CommandMetadata,
     @Res({ passthrough: true }) reply: FastifyReply,
   ) {
-    const result = await this.commands.record(coopId, assemblyId, {
+    const result = await this.send(coopId, assemblyId, {
         type: 'RecordShowOfHands',
         resolutionId,
         collegeCode: dto.collegeCode ?? null,
@@ -119,8 +126,8 @@ export class AssembliesController {
         abstain: dto.abstain,
         blank: dto.blank ?? 0,
         nonEmployee: dto.nonEmployee ? { ...dto.nonEmployee, blank: dto.nonEmployee.blank ?? 0 } : null,
-      }, ctx);
-    return commandResponse(reply, result.events[0].eventId, result);
+      }, meta);
+    return created(reply, assemblyUrl(coopId, assemblyId), result.events[0].eventId, result);
   }
 
   @Post(':assemblyId/resolutions/:resolutionId/closing')
@@ -132,22 +139,30 @@ export class AssembliesController {
     @Param('assemblyId') assemblyId: string,
     @Param('resolutionId') resolutionId: string,
     @Body() body: unknown,
-    @Ctx() ctx: RequestContext,
+    @CommandMeta() meta: CommandMetadata,
     @Res({ passthrough: true }) reply: FastifyReply,
   ) {
     requireEmptyBody(body);
-    const result = await this.commands.record(coopId, assemblyId, { type: 'CloseResolution', resolutionId }, ctx);
+    const result = await this.send(coopId, assemblyId, { type: 'CloseResolution', resolutionId }, meta);
     const closed = result.events[0].data as { outcome: string; result: unknown };
-    return { ...commandResponse(reply, resolutionId, result), outcome: closed.outcome, result: closed.result };
+    return { ...created(reply, assemblyUrl(coopId, assemblyId), resolutionId, result), outcome: closed.outcome, result: closed.result };
   }
 
   @Post(':assemblyId/closing')
   @HttpCode(201)
   @Allow(...WRITERS)
   @ApiOperation({ summary: 'Close the AG: the ledger digest (hash over every stream head) goes into the minutes' })
-  async close(@Param('coopId') coopId: string, @Param('assemblyId') assemblyId: string, @Body() body: unknown, @Ctx() ctx: RequestContext, @Res({ passthrough: true }) reply: FastifyReply) {
+  async close(@Param('coopId') coopId: string, @Param('assemblyId') assemblyId: string, @Body() body: unknown, @CommandMeta() meta: CommandMetadata, @Res({ passthrough: true }) reply: FastifyReply) {
     requireEmptyBody(body);
-    const result = await this.commands.close(coopId, assemblyId, ctx);
-    return { ...commandResponse(reply, assemblyId, result), ledgerDigest: (result.events[0].data as { ledgerDigest: string }).ledgerDigest };
+    const result = await this.send(coopId, assemblyId, await this.facts.closing(coopId), meta);
+    return { ...created(reply, assemblyUrl(coopId, assemblyId), assemblyId, result), ledgerDigest: (result.events[0].data as { ledgerDigest: string }).ledgerDigest };
   }
+
+  private send(coopId: string, assemblyId: string, command: AssemblyCommand, meta: CommandMetadata): Promise<CommandResult> {
+    return this.commands.send(assemblyDecider, { coopId, assemblyId }, command, meta);
+  }
+}
+
+export function assemblyUrl(coopId: string, assemblyId: string): string {
+  return `/v1/cooperatives/${coopId}/assemblies/${assemblyId}`;
 }

@@ -4,11 +4,13 @@ import { randomUUID } from 'crypto';
 import type { FastifyReply } from 'fastify';
 import { Allow, AllowOwnRecord } from '../auth/auth.guard';
 import { READERS, WRITERS } from '../auth/roles';
-import { Commands } from '../commands/record-command';
-import { commandResponse } from '../http/command-response';
+import { cooperativeDecider } from '@ledger/domain';
+import { CommandMeta } from '../http/command-meta';
+import { created } from '../http/command-response';
 import { parseAsOf, parseEnum, parseLimit, parseOptionalId } from '../http/query-params';
-import { Ctx, RequestContext } from '../http/request-context';
 import { LedgerQueries } from '../queries/ledger-queries';
+import { CommandMetadata } from '../write/command-metadata';
+import { LedgerCommands } from '../write/stream-command';
 import {
   AdmitAssociateDto,
   ChangeCategoryDto,
@@ -24,7 +26,7 @@ import {
 @Controller('v1/cooperatives/:coopId/associates')
 export class AssociatesController {
   constructor(
-    private readonly commands: Commands,
+    private readonly commands: LedgerCommands,
     private readonly queries: LedgerQueries,
   ) {}
 
@@ -32,9 +34,10 @@ export class AssociatesController {
   @HttpCode(201)
   @Allow(...WRITERS)
   @ApiOperation({ summary: 'Admit an associate with their first subscription (AssociateAdmitted + SharesSubscribed)' })
-  async admit(@Param('coopId') coopId: string, @Body() dto: AdmitAssociateDto, @Ctx() ctx: RequestContext, @Res({ passthrough: true }) reply: FastifyReply) {
+  async admit(@Param('coopId') coopId: string, @Body() dto: AdmitAssociateDto, @CommandMeta() meta: CommandMetadata, @Res({ passthrough: true }) reply: FastifyReply) {
     const associateId = dto.id ?? randomUUID();
-    const result = await this.commands.record(
+    const result = await this.commands.send(
+      cooperativeDecider,
       coopId,
       {
         type: 'AdmitAssociate',
@@ -48,9 +51,9 @@ export class AssociatesController {
         paidCents: dto.paidCents,
         movementId: randomUUID(),
       },
-      ctx,
+      meta,
     );
-    return commandResponse(reply, associateId, result);
+    return created(reply, associateUrl(coopId, associateId), associateId, result);
   }
 
   @Get()
@@ -91,56 +94,58 @@ export class AssociatesController {
   @HttpCode(201)
   @Allow(...WRITERS)
   @ApiOperation({ summary: 'Subscribe shares (SharesSubscribed)' })
-  async subscribe(@Param('coopId') coopId: string, @Param('associateId') associateId: string, @Body() dto: SubscribeSharesDto, @Ctx() ctx: RequestContext, @Res({ passthrough: true }) reply: FastifyReply) {
+  async subscribe(@Param('coopId') coopId: string, @Param('associateId') associateId: string, @Body() dto: SubscribeSharesDto, @CommandMeta() meta: CommandMetadata, @Res({ passthrough: true }) reply: FastifyReply) {
     const movementId = randomUUID();
-    const result = await this.commands.record(coopId, { type: 'SubscribeShares', associateId, shares: dto.shares, paidCents: dto.paidCents, effectiveDate: dto.effectiveDate, movementId }, ctx);
-    return commandResponse(reply, movementId, result);
+    return created(reply, movementUrl(coopId, movementId), movementId, await this.commands.send(cooperativeDecider, coopId, { type: 'SubscribeShares', associateId, shares: dto.shares, paidCents: dto.paidCents, effectiveDate: dto.effectiveDate, movementId }, meta));
   }
 
   @Post(':associateId/payments')
   @HttpCode(201)
   @Allow(...WRITERS)
   @ApiOperation({ summary: 'Pay up subscribed shares (SharesPaidUp)' })
-  async payUp(@Param('coopId') coopId: string, @Param('associateId') associateId: string, @Body() dto: PayUpSharesDto, @Ctx() ctx: RequestContext, @Res({ passthrough: true }) reply: FastifyReply) {
+  async payUp(@Param('coopId') coopId: string, @Param('associateId') associateId: string, @Body() dto: PayUpSharesDto, @CommandMeta() meta: CommandMetadata, @Res({ passthrough: true }) reply: FastifyReply) {
     const movementId = randomUUID();
-    const result = await this.commands.record(coopId, { type: 'PayUpShares', associateId, amountCents: dto.amountCents, effectiveDate: dto.effectiveDate, movementId }, ctx);
-    return commandResponse(reply, movementId, result);
+    return created(reply, movementUrl(coopId, movementId), movementId, await this.commands.send(cooperativeDecider, coopId, { type: 'PayUpShares', associateId, amountCents: dto.amountCents, effectiveDate: dto.effectiveDate, movementId }, meta));
   }
 
   @Post(':associateId/category')
   @HttpCode(201)
   @Allow(...WRITERS)
   @ApiOperation({ summary: 'Change the category (CategoryChanged)' })
-  async changeCategory(@Param('coopId') coopId: string, @Param('associateId') associateId: string, @Body() dto: ChangeCategoryDto, @Ctx() ctx: RequestContext, @Res({ passthrough: true }) reply: FastifyReply) {
-    const result = await this.commands.record(coopId, { type: 'ChangeCategory', associateId, category: dto.category, effectiveDate: dto.effectiveDate }, ctx);
-    return commandResponse(reply, associateId, result);
+  async changeCategory(@Param('coopId') coopId: string, @Param('associateId') associateId: string, @Body() dto: ChangeCategoryDto, @CommandMeta() meta: CommandMetadata, @Res({ passthrough: true }) reply: FastifyReply) {
+    return created(reply, associateUrl(coopId, associateId), associateId, await this.commands.send(cooperativeDecider, coopId, { type: 'ChangeCategory', associateId, category: dto.category, effectiveDate: dto.effectiveDate }, meta));
   }
 
   @Post(':associateId/college')
   @HttpCode(201)
   @Allow(...WRITERS)
   @ApiOperation({ summary: 'Move to another collège (CollegeChanged)' })
-  async changeCollege(@Param('coopId') coopId: string, @Param('associateId') associateId: string, @Body() dto: ChangeCollegeDto, @Ctx() ctx: RequestContext, @Res({ passthrough: true }) reply: FastifyReply) {
-    const result = await this.commands.record(coopId, { type: 'ChangeCollege', associateId, collegeCode: dto.collegeCode, effectiveDate: dto.effectiveDate }, ctx);
-    return commandResponse(reply, associateId, result);
+  async changeCollege(@Param('coopId') coopId: string, @Param('associateId') associateId: string, @Body() dto: ChangeCollegeDto, @CommandMeta() meta: CommandMetadata, @Res({ passthrough: true }) reply: FastifyReply) {
+    return created(reply, associateUrl(coopId, associateId), associateId, await this.commands.send(cooperativeDecider, coopId, { type: 'ChangeCollege', associateId, collegeCode: dto.collegeCode, effectiveDate: dto.effectiveDate }, meta));
   }
 
   @Post(':associateId/withdrawal')
   @HttpCode(201)
   @Allow(...WRITERS)
   @ApiOperation({ summary: 'Record an exit (AssociateWithdrew): voting rights end, shares await redemption' })
-  async withdraw(@Param('coopId') coopId: string, @Param('associateId') associateId: string, @Body() dto: WithdrawAssociateDto, @Ctx() ctx: RequestContext, @Res({ passthrough: true }) reply: FastifyReply) {
-    const result = await this.commands.record(coopId, { type: 'WithdrawAssociate', associateId, reason: dto.reason, effectiveDate: dto.effectiveDate }, ctx);
-    return commandResponse(reply, associateId, result);
+  async withdraw(@Param('coopId') coopId: string, @Param('associateId') associateId: string, @Body() dto: WithdrawAssociateDto, @CommandMeta() meta: CommandMetadata, @Res({ passthrough: true }) reply: FastifyReply) {
+    return created(reply, associateUrl(coopId, associateId), associateId, await this.commands.send(cooperativeDecider, coopId, { type: 'WithdrawAssociate', associateId, reason: dto.reason, effectiveDate: dto.effectiveDate }, meta));
   }
 
   @Post(':associateId/redemptions')
   @HttpCode(201)
   @Allow(...WRITERS)
   @ApiOperation({ summary: 'Redeem shares (SharesRedeemed); refused while COOP-CAPITAL-FLOOR suspends it' })
-  async redeem(@Param('coopId') coopId: string, @Param('associateId') associateId: string, @Body() dto: RedeemSharesDto, @Ctx() ctx: RequestContext, @Res({ passthrough: true }) reply: FastifyReply) {
+  async redeem(@Param('coopId') coopId: string, @Param('associateId') associateId: string, @Body() dto: RedeemSharesDto, @CommandMeta() meta: CommandMetadata, @Res({ passthrough: true }) reply: FastifyReply) {
     const movementId = randomUUID();
-    const result = await this.commands.record(coopId, { type: 'RedeemShares', associateId, shares: dto.shares, amountCents: dto.amountCents, effectiveDate: dto.effectiveDate, movementId }, ctx);
-    return commandResponse(reply, movementId, result);
+    return created(reply, movementUrl(coopId, movementId), movementId, await this.commands.send(cooperativeDecider, coopId, { type: 'RedeemShares', associateId, shares: dto.shares, amountCents: dto.amountCents, effectiveDate: dto.effectiveDate, movementId }, meta));
   }
+}
+
+export function associateUrl(coopId: string, associateId: string): string {
+  return `/v1/cooperatives/${coopId}/associates/${associateId}`;
+}
+
+export function movementUrl(coopId: string, movementId: string): string {
+  return `/v1/cooperatives/${coopId}/capital-movements/${movementId}`;
 }

@@ -4,12 +4,15 @@ import { randomUUID } from 'crypto';
 import type { FastifyReply } from 'fastify';
 import { Allow } from '../auth/auth.guard';
 import { READERS, WRITERS } from '../auth/roles';
-import { Commands } from '../commands/record-command';
-import { commandResponse } from '../http/command-response';
+import { cooperativeDecider } from '@ledger/domain';
+import { CommandMeta } from '../http/command-meta';
+import { created } from '../http/command-response';
 import { badQuery, parseAsOf, parseEnum, parseOptionalDate, parseOptionalLimit, parseOptionalRowNumber } from '../http/query-params';
-import { Ctx, RequestContext } from '../http/request-context';
 import { ID_PATTERN } from '../http/validators';
 import { LedgerQueries } from '../queries/ledger-queries';
+import { CommandMetadata } from '../write/command-metadata';
+import { LedgerCommands } from '../write/stream-command';
+import { movementUrl } from './associates.controller';
 import { CancelMovementDto, TransferSharesDto } from './capital.dto';
 
 /** The largest page of the capital-movements register. */
@@ -20,7 +23,7 @@ const MOVEMENTS_MAX_LIMIT = 10_000;
 @Controller('v1/cooperatives/:coopId')
 export class CapitalController {
   constructor(
-    private readonly commands: Commands,
+    private readonly commands: LedgerCommands,
     private readonly queries: LedgerQueries,
   ) {}
 
@@ -28,20 +31,19 @@ export class CapitalController {
   @HttpCode(201)
   @Allow(...WRITERS)
   @ApiOperation({ summary: 'Transfer shares between associates (SharesTransferred)' })
-  async transfer(@Param('coopId') coopId: string, @Body() dto: TransferSharesDto, @Ctx() ctx: RequestContext, @Res({ passthrough: true }) reply: FastifyReply) {
+  async transfer(@Param('coopId') coopId: string, @Body() dto: TransferSharesDto, @CommandMeta() meta: CommandMetadata, @Res({ passthrough: true }) reply: FastifyReply) {
     const movementId = randomUUID();
-    const result = await this.commands.record(coopId, { type: 'TransferShares', ...dto, movementId }, ctx);
-    return commandResponse(reply, movementId, result);
+    return created(reply, movementUrl(coopId, movementId), movementId, await this.commands.send(cooperativeDecider, coopId, { type: 'TransferShares', ...dto, movementId }, meta));
   }
 
   @Post('events/:eventId/cancellation')
   @HttpCode(201)
   @Allow(...WRITERS)
   @ApiOperation({ summary: 'Cancel a capital movement recorded by mistake (CapitalMovementCancelled); the original stays' })
-  async cancel(@Param('coopId') coopId: string, @Param('eventId') eventId: string, @Body() dto: CancelMovementDto, @Ctx() ctx: RequestContext, @Res({ passthrough: true }) reply: FastifyReply) {
-    if (!/^[0-9a-f-]{1,64}$/.test(eventId) && !ID_PATTERN.test(eventId)) throw new NotFoundException(`Event ${eventId} not found`);
-    const result = await this.commands.record(coopId, { type: 'CancelCapitalMovement', movementId: eventId, reason: dto.reason }, ctx);
-    return commandResponse(reply, result.events[0].eventId, result);
+  async cancel(@Param('coopId') coopId: string, @Param('eventId') eventId: string, @Body() dto: CancelMovementDto, @CommandMeta() meta: CommandMetadata, @Res({ passthrough: true }) reply: FastifyReply) {
+    requireEventId(eventId);
+    const result = await this.commands.send(cooperativeDecider, coopId, { type: 'CancelCapitalMovement', movementId: eventId, reason: dto.reason }, meta);
+    return created(reply, movementUrl(coopId, result.events[0].eventId), result.events[0].eventId, result);
   }
 
   @Get('cap-table')
@@ -83,6 +85,14 @@ export class CapitalController {
     return this.queries.capitalMovements(coopId, { ...range, ...page });
   }
 
+  @Get('capital-movements/:movementId')
+  @Allow(...READERS)
+  @ApiOperation({ summary: 'One row of the register of share movements, by its movement id (the event id of the movement)' })
+  movement(@Param('coopId') coopId: string, @Param('movementId') movementId: string) {
+    requireEventId(movementId);
+    return this.queries.capitalMovement(coopId, movementId);
+  }
+
   @Get('compliance')
   @Allow(...READERS)
   @ApiQuery({ name: 'asOf', required: false })
@@ -98,4 +108,9 @@ export class CapitalController {
   pendingRedemptions(@Param('coopId') coopId: string, @Query('asOf') asOf?: string) {
     return this.queries.pendingRedemptions(coopId, parseAsOf(asOf));
   }
+}
+
+/** Movement ids are UUIDs this service gave, or ids of the documented pattern: anything else is no movement here. */
+function requireEventId(id: string): void {
+  if (!/^[0-9a-f-]{1,64}$/.test(id) && !ID_PATTERN.test(id)) throw new NotFoundException(`Event ${id} not found`);
 }

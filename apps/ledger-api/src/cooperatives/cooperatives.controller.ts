@@ -2,15 +2,17 @@ import { Body, Controller, ForbiddenException, Get, HttpCode, Param, Post, Query
 import { ApiBearerAuth, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
 import { randomUUID } from 'crypto';
 import type { FastifyReply } from 'fastify';
-import { StatutsInput } from '@ledger/domain';
-import { AssemblyCommands } from '../assemblies/assembly-commands.service';
+import { StatutsInput, cooperativeDecider } from '@ledger/domain';
 import { Allow } from '../auth/auth.guard';
-import { READERS, WRITERS, canSeeCooperative } from '../auth/roles';
-import { Commands } from '../commands/record-command';
-import { commandResponse } from '../http/command-response';
+import { Caller, READERS, WRITERS, canSeeCooperative } from '../auth/roles';
+import { CommandMeta, CurrentCaller } from '../http/command-meta';
+import { created } from '../http/command-response';
+import { weakEtag } from '../http/etag';
 import { parseAsOf } from '../http/query-params';
-import { Ctx, RequestContext, etagOf } from '../http/request-context';
 import { LedgerQueries } from '../queries/ledger-queries';
+import { CommandMetadata } from '../write/command-metadata';
+import { CrossStreamFacts } from '../write/cross-stream-facts';
+import { LedgerCommands } from '../write/stream-command';
 import { AmendStatutsDto, CreateCooperativeDto } from './cooperative.dto';
 
 @ApiTags('Cooperatives and statuts')
@@ -18,28 +20,27 @@ import { AmendStatutsDto, CreateCooperativeDto } from './cooperative.dto';
 @Controller('v1/cooperatives')
 export class CooperativesController {
   constructor(
-    private readonly commands: Commands,
+    private readonly commands: LedgerCommands,
     private readonly queries: LedgerQueries,
-    private readonly assemblies: AssemblyCommands,
+    private readonly facts: CrossStreamFacts,
   ) {}
 
   @Post()
   @HttpCode(201)
   @Allow(...WRITERS)
   @ApiOperation({ summary: 'Register a cooperative with its statuts (StatutsAdopted)' })
-  async create(@Body() dto: CreateCooperativeDto, @Ctx() ctx: RequestContext, @Res({ passthrough: true }) reply: FastifyReply) {
+  async create(@Body() dto: CreateCooperativeDto, @CurrentCaller() caller: Caller, @CommandMeta() meta: CommandMetadata, @Res({ passthrough: true }) reply: FastifyReply) {
     const { id = randomUUID(), ...statuts } = dto;
-    if (!canSeeCooperative(ctx.caller, id)) throw new ForbiddenException(`Your token does not cover cooperative ${id}`);
-    const result = await this.commands.record(id, { type: 'AdoptStatuts', coopId: id, statuts: statuts as StatutsInput }, ctx);
-    return commandResponse(reply, id, result);
+    if (!canSeeCooperative(caller, id)) throw new ForbiddenException(`Your token does not cover cooperative ${id}`);
+    return created(reply, cooperativeUrl(id), id, await this.commands.send(cooperativeDecider, id, { type: 'AdoptStatuts', coopId: id, statuts: statuts as StatutsInput }, meta));
   }
 
   @Get()
   @Allow(...READERS)
   @ApiOperation({ summary: 'The cooperatives your token covers' })
-  async list(@Ctx() ctx: RequestContext) {
+  async list(@CurrentCaller() caller: Caller) {
     const items = await this.queries.listCooperatives();
-    return { items: items.filter((c) => canSeeCooperative(ctx.caller, c.id)) };
+    return { items: items.filter((c) => canSeeCooperative(caller, c.id)) };
   }
 
   @Get(':coopId')
@@ -48,7 +49,7 @@ export class CooperativesController {
   @ApiOperation({ summary: 'Statuts in force and capital totals as of a date' })
   async get(@Param('coopId') coopId: string, @Query('asOf') asOf: string | undefined, @Res({ passthrough: true }) reply: FastifyReply) {
     const view = await this.queries.cooperative(coopId, parseAsOf(asOf));
-    void reply.header('etag', etagOf(view.revision));
+    void reply.header('etag', weakEtag(view.revision));
     return view;
   }
 
@@ -56,14 +57,12 @@ export class CooperativesController {
   @HttpCode(201)
   @Allow(...WRITERS)
   @ApiOperation({ summary: 'Amend the statuts (StatutsAmended) under an adopted extraordinary resolution of a closed AG of this cooperative' })
-  async amend(@Param('coopId') coopId: string, @Body() dto: AmendStatutsDto, @Ctx() ctx: RequestContext, @Res({ passthrough: true }) reply: FastifyReply) {
-    await this.queries.requireCooperative(coopId);
-    await this.assemblies.requireAmendmentResolution(coopId, dto.resolution);
-    const result = await this.commands.record(
-      coopId,
-      { type: 'AmendStatuts', effectiveDate: dto.effectiveDate, changes: dto.changes as Partial<StatutsInput>, resolution: dto.resolution },
-      ctx,
-    );
-    return commandResponse(reply, coopId, result);
+  async amend(@Param('coopId') coopId: string, @Body() dto: AmendStatutsDto, @CommandMeta() meta: CommandMetadata, @Res({ passthrough: true }) reply: FastifyReply) {
+    const command = await this.facts.amendment(coopId, { type: 'AmendStatuts', effectiveDate: dto.effectiveDate, changes: dto.changes as Partial<StatutsInput>, resolution: dto.resolution });
+    return created(reply, cooperativeUrl(coopId), coopId, await this.commands.send(cooperativeDecider, coopId, command, meta));
   }
+}
+
+export function cooperativeUrl(coopId: string): string {
+  return `/v1/cooperatives/${coopId}`;
 }

@@ -1,6 +1,6 @@
 import type { FastifyReply } from 'fastify';
-import { CommandResult } from '../commands/cooperative-commands';
-import { etagOf } from './request-context';
+import { CommandResult } from '../write/stream-writer';
+import { strongEtag } from './etag';
 
 export interface CommandResponse {
   id: string;
@@ -9,9 +9,12 @@ export interface CommandResponse {
   events: Array<{ eventId: string; type: string }>;
 }
 
-/** API.md: every successful command answers { id, revision, position } and an ETag. */
-export function commandResponse(reply: FastifyReply, id: string, result: CommandResult): CommandResponse {
-  void reply.header('etag', etagOf(result.revision));
+/**
+ * docs/api.md: every successful command answers `{ id, revision, position }` with the stream
+ * revision as its ETag, and `Location`: where the resource it created or changed is read.
+ */
+export function created(reply: FastifyReply, location: string, id: string, result: CommandResult): CommandResponse {
+  void reply.header('etag', strongEtag(result.revision)).header('location', location);
   return {
     id,
     revision: Number(result.revision),

@@ -1,8 +1,9 @@
 import { HttpException, HttpStatus, Logger } from '@nestjs/common';
 import { DomainError, RuleViolation } from '@ledger/domain';
 import { WrongExpectedRevisionError } from '@ledger/event-store';
+import { StaleRevisionError } from '../write/command-metadata';
 
-/** RFC 9457 problem details, as API.md fixes them. */
+/** RFC 9457 problem details, as docs/api.md fixes them. */
 export interface Problem {
   type: string;
   title: string;
@@ -40,6 +41,7 @@ const TITLES: Record<number, string> = {
   405: 'Method Not Allowed',
   406: 'Not Acceptable',
   409: 'Conflict',
+  412: 'Precondition Failed',
   413: 'Payload Too Large',
   415: 'Unsupported Media Type',
   422: 'Unprocessable Content',
@@ -63,8 +65,12 @@ export function toProblem(error: unknown): Problem {
   if (error instanceof DomainError) {
     return problem(DOMAIN_STATUS[error.code], error.code.toLowerCase().replace(/_/g, '-'), error.detail, { code: error.code });
   }
+  if (error instanceof StaleRevisionError) {
+    // RFC 9110 §13.1.1: an If-Match that no longer matches is a failed precondition.
+    return problem(412, 'precondition-failed', `The resource changed: If-Match named revision ${String(error.expected)}, it is now at ${String(error.actual)}. Read it again and retry with its current ETag.`, { code: 'WRONG-EXPECTED-REVISION' });
+  }
   if (error instanceof WrongExpectedRevisionError) {
-    return problem(409, 'concurrency-conflict', `The resource changed: expected revision ${String(error.expected)}, it is now at ${String(error.actual)}. Read it again and retry with its current ETag.`, { code: 'WRONG-EXPECTED-REVISION' });
+    return problem(409, 'concurrency-conflict', `Other commands kept changing the resource (expected revision ${String(error.expected)}, it is now at ${String(error.actual)}); nothing was recorded: retry.`, { code: 'CONCURRENCY-CONFLICT' });
   }
   if (error instanceof ProblemException) {
     return problem(error.status, error.code.toLowerCase(), error.detail, { code: error.code });

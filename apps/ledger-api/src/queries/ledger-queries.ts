@@ -9,6 +9,7 @@ import {
   associateAsOf,
   associatesAsOf,
   capTable,
+  capitalMovementRow,
   capitalMovementsCsvOf,
   capitalMovementsPage,
   complianceAsOf,
@@ -72,6 +73,11 @@ export class LedgerQueries {
       if (error instanceof InvalidCursorError) throw new BadRequestException({ errors: [{ field: 'after', message: `after must be the number of a row of the register (it has no row ${error.cursor})` }] });
       throw error;
     }
+  }
+
+  async capitalMovement(coopId: string, movementId: string) {
+    const row = this.found(capitalMovementRow(await this.ledger(), coopId, movementId), `Cooperative ${coopId} not found`);
+    return this.found(row ?? undefined, `Capital movement ${movementId} not found in ${coopId}`);
   }
 
   async capitalMovementsCsv(coopId: string, range: DateRange): Promise<string> {

@@ -1,8 +1,8 @@
-import { requireAdoptedExtraordinaryResolution } from './adopted-resolution';
+import { requireAdoptedResolution, resolutionRecordOf } from './adopted-resolution';
 import { AssemblyState } from './assembly-state';
 import { ballots, closeAssembly, closeResolution, convene, domainError, members, open, resolution, sitting, stateOf, attend } from './testing';
 
-describe('requireAdoptedExtraordinaryResolution (statuts amendments)', () => {
+describe('requireAdoptedResolution on the record of an assembly (statuts amendments)', () => {
   const voters = members('a', 4);
   const agenda = [resolution('ord'), resolution('ext', 'extraordinary'), resolution('lost', 'extraordinary')];
   const meeting = [sitting({ kind: 'combined', voters, resolutions: agenda }), ballots('ord', { for: ['a1', 'a2'] }), ballots('ext', { for: ['a1', 'a2', 'a3'] }), ballots('lost', { against: ['a1'] })];
@@ -10,7 +10,7 @@ describe('requireAdoptedExtraordinaryResolution (statuts amendments)', () => {
 
   const refusal = (state: AssemblyState | undefined, coopId: string, resolutionId: string): string => {
     try {
-      requireAdoptedExtraordinaryResolution(state, coopId, resolutionId);
+      requireAdoptedResolution(resolutionRecordOf(state, resolutionId), coopId, { assemblyId: 'ag1', resolutionId }, 'extraordinary');
     } catch (error) {
       domainError('INVALID_STATE').check(error);
       return (error as Error).message;
@@ -19,7 +19,15 @@ describe('requireAdoptedExtraordinaryResolution (statuts amendments)', () => {
   };
 
   it('passes for an extraordinary resolution adopted by a closed assembly of the cooperative', () =>
-    expect(requireAdoptedExtraordinaryResolution(closed, 'coop', 'ext')).toEqual({ assemblyId: 'ag1', resolution: resolution('ext', 'extraordinary'), heldOn: '2025-06-14' }));
+    expect(requireAdoptedResolution(resolutionRecordOf(closed, 'ext'), 'coop', { assemblyId: 'ag1', resolutionId: 'ext' }, 'extraordinary')).toEqual({
+      coopId: 'coop',
+      assemblyId: 'ag1',
+      assemblyStatus: 'closed',
+      heldOn: '2025-06-14',
+      resolutionId: 'ext',
+      kind: 'extraordinary',
+      outcome: 'adopted',
+    }));
 
   it('refuses, saying why, every other case (INVALID_STATE)', () => {
     expect(refusal(undefined, 'coop', 'ext')).toContain('does not exist');
@@ -27,7 +35,7 @@ describe('requireAdoptedExtraordinaryResolution (statuts amendments)', () => {
     expect(refusal(stateOf(meeting), 'coop', 'ext')).toContain('still open');
     expect(refusal(stateOf(convene({ voters })), 'coop', 'r1')).toContain('not held yet');
     expect(refusal(closed, 'coop', 'nope')).toContain('has no resolution nope');
-    expect(refusal(closed, 'coop', 'ord')).toContain('is ordinary');
+    expect(refusal(closed, 'coop', 'ord')).toContain('is ordinary; only an extraordinary resolution');
     expect(refusal(closed, 'coop', 'lost')).toContain('was rejected');
   });
 

@@ -1,13 +1,15 @@
 import { AssemblyEventOf, AttendanceMode, BallotChoice } from './assembly-events';
+import type { FirstCall } from './convocation';
 
 /**
- * Commands on an assembly stream. What the decider cannot know alone comes in the command,
- * computed by the command handler: the voter list at the record date from the capital ledger,
- * its hash, the statuts' rules, and at closing the ledger digest.
+ * Commands on an assembly stream. What the decider cannot know alone comes in the command as
+ * data the write path reads from other streams (see convocation.ts): the voter list at the
+ * record date from the capital ledger, its hash, the statuts' rules, a second call's first
+ * call, and at closing the ledger digest.
  */
 export type AssemblyCommand =
-  /** Convocation carries exactly what AssemblyConvened records. */
-  | ({ type: 'ConveneAssembly' } & AssemblyEventOf<'AssemblyConvened'>['data'])
+  /** Convocation carries what AssemblyConvened records, and a second call its first call's facts. */
+  | ({ type: 'ConveneAssembly'; firstCall?: FirstCall | null } & AssemblyEventOf<'AssemblyConvened'>['data'])
   | { type: 'RecordAttendance'; associateId: string; mode: AttendanceMode; proxyHolderId?: string | null }
   | { type: 'OpenAssembly' }
   | { type: 'CastBallot'; resolutionId: string; associateId: string; choice: BallotChoice }

@@ -165,7 +165,3 @@ export type AssemblyEvent =
 
 export type AssemblyEventType = AssemblyEvent['type'];
 export type AssemblyEventOf<T extends AssemblyEventType> = Extract<AssemblyEvent, { type: T }>;
-
-export function assemblyStreamId(coopId: string, assemblyId: string): string {
-  return `assembly-${coopId}.${assemblyId}`;
-}

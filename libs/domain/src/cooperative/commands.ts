@@ -1,6 +1,23 @@
 import { IsoDate } from '../shared/dates';
-import { Category, PersonType, ResolutionRef, WithdrawalReason } from './events';
+import { Category, LateRecording, PersonType, ResolutionRef, WithdrawalReason } from './events';
+import type { ResolutionRecord } from '../assembly/adopted-resolution';
 import { StatutsInput } from './statuts';
+
+/**
+ * A period already relied on (an assembly's voter list, a fiscal year's accounts): acts dated on
+ * or before `through` are in it. The write path fills it from the other streams; `by` names the
+ * closing act (e.g. `assembly ag-2025`).
+ */
+export interface ClosedPeriod {
+  readonly through: IsoDate;
+  readonly by: string;
+}
+
+/** What every dated command may carry besides its own fields (see LEDGER-PERIOD-CLOSED). */
+export interface DatedAct {
+  closedPeriods?: ClosedPeriod[];
+  lateRecording?: LateRecording;
+}
 
 /**
  * Commands on the cooperative stream. Ids that the decider must put in events
@@ -8,8 +25,15 @@ import { StatutsInput } from './statuts';
  */
 export type CooperativeCommand =
   | { type: 'AdoptStatuts'; coopId: string; statuts: StatutsInput }
-  | { type: 'AmendStatuts'; effectiveDate: IsoDate; changes: Partial<StatutsInput>; resolution: ResolutionRef }
-  | {
+  | ({
+      type: 'AmendStatuts';
+      effectiveDate: IsoDate;
+      changes: Partial<StatutsInput>;
+      resolution: ResolutionRef;
+      /** What the assembly stream says of that resolution, read by the write path (see assembly/adopted-resolution.ts). */
+      adoption: ResolutionRecord | null;
+    } & DatedAct)
+  | ({
       type: 'AdmitAssociate';
       associateId: string;
       name: string;
@@ -21,15 +45,16 @@ export type CooperativeCommand =
       /** Defaults to full payment. */
       paidCents?: number;
       movementId: string;
-    }
-  | { type: 'SubscribeShares'; associateId: string; shares: number; paidCents?: number; effectiveDate: IsoDate; movementId: string }
-  | { type: 'PayUpShares'; associateId: string; amountCents: number; effectiveDate: IsoDate; movementId: string }
-  | { type: 'ChangeCategory'; associateId: string; category: Category; effectiveDate: IsoDate }
-  | { type: 'ChangeCollege'; associateId: string; collegeCode: string; effectiveDate: IsoDate }
-  | { type: 'WithdrawAssociate'; associateId: string; reason: WithdrawalReason; effectiveDate: IsoDate }
-  | { type: 'RedeemShares'; associateId: string; shares: number; amountCents: number; effectiveDate: IsoDate; movementId: string }
-  | { type: 'TransferShares'; fromAssociateId: string; toAssociateId: string; shares: number; effectiveDate: IsoDate; movementId: string }
-  | { type: 'CancelCapitalMovement'; movementId: string; reason: string };
+    } & DatedAct)
+  | ({ type: 'SubscribeShares'; associateId: string; shares: number; paidCents?: number; effectiveDate: IsoDate; movementId: string } & DatedAct)
+  | ({ type: 'PayUpShares'; associateId: string; amountCents: number; effectiveDate: IsoDate; movementId: string } & DatedAct)
+  | ({ type: 'ChangeCategory'; associateId: string; category: Category; effectiveDate: IsoDate } & DatedAct)
+  | ({ type: 'ChangeCollege'; associateId: string; collegeCode: string; effectiveDate: IsoDate } & DatedAct)
+  | ({ type: 'WithdrawAssociate'; associateId: string; reason: WithdrawalReason; effectiveDate: IsoDate } & DatedAct)
+  | ({ type: 'RedeemShares'; associateId: string; shares: number; amountCents: number; effectiveDate: IsoDate; movementId: string } & DatedAct)
+  | ({ type: 'TransferShares'; fromAssociateId: string; toAssociateId: string; shares: number; effectiveDate: IsoDate; movementId: string } & DatedAct)
+  | ({ type: 'CancelCapitalMovement'; movementId: string; reason: string } & DatedAct);
 
 export type CooperativeCommandType = CooperativeCommand['type'];
 export type CommandOf<T extends CooperativeCommandType> = Extract<CooperativeCommand, { type: T }>;
+export type CooperativeCommandOf<T extends CooperativeCommandType> = CommandOf<T>;

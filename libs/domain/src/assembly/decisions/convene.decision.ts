@@ -3,13 +3,13 @@ import { DomainError } from '../../rules/errors';
 import { AssemblyCommandOf } from '../assembly-commands';
 import { ASSEMBLY_KINDS, AssemblyEvent, AssemblyKind, AssemblyRules, RESOLUTION_KINDS, ResolutionSpec, Voter } from '../assembly-events';
 import { AssemblyState } from '../assembly-state';
+import { requireReconvenable } from '../convocation';
 import { requireAssemblyColleges, requireCollegeOf } from '../rules/colleges.rule';
 
 /**
- * Convocation fixes the agenda, the voter list (AG-VOTERS) and the rules of this call, all
- * computed by the command handler from the cooperative stream on the record date. A second
- * call names the first-call assembly it reconvenes; the handler has checked that one exists
- * and failed its quorum, which this stream alone cannot see.
+ * Convocation fixes the agenda, the voter list (AG-VOTERS) and the rules of this call, read
+ * from the cooperative stream on the record date (see convocation.ts). A second call names the
+ * first-call assembly it reconvenes and carries that assembly's facts, checked here.
  */
 export function conveneAssembly(cmd: AssemblyCommandOf<'ConveneAssembly'>, state: AssemblyState): AssemblyEvent[] {
   if (state.status !== 'none') throw new DomainError('ALREADY_EXISTS', `assembly ${state.convocation?.assemblyId ?? cmd.assemblyId} is already convened`);
@@ -63,6 +63,7 @@ function requireCall(cmd: AssemblyCommandOf<'ConveneAssembly'>): void {
       throw new DomainError('INVALID_VALUE', 'a second call names the first-call assembly it reconvenes (reconvenes)');
     }
     if (reconvenes === cmd.assemblyId) throw new DomainError('INVALID_VALUE', `assembly ${cmd.assemblyId} cannot reconvene itself`);
+    requireReconvenable(cmd.firstCall, reconvenes, cmd.kind);
   }
 }
 
@@ -98,8 +99,8 @@ function requireAgenda(kind: AssemblyKind, resolutions: ResolutionSpec[]): Resol
       throw new DomainError('INVALID_VALUE', `resolution ${r.id} is ${r.kind}; an ${kind} assembly votes ${kind} resolutions only (a combined assembly votes both)`);
     }
     if (r.boardApproved !== undefined && typeof r.boardApproved !== 'boolean') throw new DomainError('INVALID_VALUE', `resolutions[${i}].boardApproved must be true or false`);
-    // API.md: `"boardApproved"?: true` — absent means the board did not approve it.
-    return { id: r.id, title: r.title, kind: r.kind, boardApproved: r.boardApproved === true };
+    // docs/api.md: `boardApproved` defaults to true (the board proposes the agenda).
+    return { id: r.id, title: r.title, kind: r.kind, boardApproved: r.boardApproved !== false };
   });
 }
 

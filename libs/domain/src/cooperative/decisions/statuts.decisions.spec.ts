@@ -1,10 +1,14 @@
+import { ResolutionRecord } from '../../assembly/adopted-resolution';
 import { CooperativeCommand } from '../commands';
 import { StatutsInput } from '../statuts';
 import { resolveStatuts } from '../statuts-defaults';
 import { admitted, domainError, given, rule, scic, scop, statutsInput, THREE_COLLEGES } from '../testing';
 
-function amend(changes: Partial<StatutsInput>, effectiveDate = '2025-06-30'): CooperativeCommand {
-  return { type: 'AmendStatuts', effectiveDate, changes, resolution: { assemblyId: 'age-2025', resolutionId: 'r1' } };
+/** The extraordinary resolution r1 of the closed AG age-2025, adopted: what the write path reads from that assembly. */
+const ADOPTED: ResolutionRecord = { coopId: 'coop', assemblyId: 'age-2025', assemblyStatus: 'closed', heldOn: '2025-06-20', resolutionId: 'r1', kind: 'extraordinary', outcome: 'adopted' };
+
+function amend(changes: Partial<StatutsInput>, effectiveDate = '2025-06-30', adoption: ResolutionRecord | null = ADOPTED): CooperativeCommand {
+  return { type: 'AmendStatuts', effectiveDate, changes, resolution: { assemblyId: 'age-2025', resolutionId: 'r1' }, adoption };
 }
 
 describe('AdoptStatuts', () => {
@@ -50,7 +54,7 @@ describe('AmendStatuts', () => {
   it('COOP-SHARE-VALUE: the share value cannot change while shares are outstanding', () =>
     given(scop(), admitted('e1', 'employee', 10)).when(amend({ shareValueCents: 200 })).thenThrows(rule('COOP-SHARE-VALUE'), '10 shares are outstanding'));
 
-  it('COOP-SHARE-VALUE: the share value may change before any share is subscribed', () => given(scop()).when(amend({ shareValueCents: 200 })).thenAccepts());
+  it('COOP-SHARE-VALUE: the share value may change before any share is subscribed', () => given(scop()).when(amend({ shareValueCents: 200 })).thenEmits([{ type: 'StatutsAmended', data: { statuts: { shareValueCents: 200 }, changes: { shareValueCents: 200 } } }]));
 
   it('refuses an amendment dated before registration or before the statuts in force (INVALID_VALUE)', () => {
     given(scop()).when(amend({ capitalFloorBp: 3000 }, '2024-01-14')).thenThrows(domainError('INVALID_VALUE'));
@@ -64,7 +68,15 @@ describe('AmendStatuts', () => {
   });
 
   it('refuses an amendment without its resolution (INVALID_VALUE) and before any statuts (NOT_FOUND)', () => {
-    given(scop()).when({ type: 'AmendStatuts', effectiveDate: '2025-01-01', changes: {}, resolution: { assemblyId: '', resolutionId: 'r' } }).thenThrows(domainError('INVALID_VALUE'));
+    given(scop()).when({ type: 'AmendStatuts', effectiveDate: '2025-01-01', changes: {}, resolution: { assemblyId: '', resolutionId: 'r' }, adoption: null }).thenThrows(domainError('INVALID_VALUE'));
     given().when(amend({})).thenThrows(domainError('NOT_FOUND'));
+  });
+
+  it('refuses an amendment whose resolution is not an adopted extraordinary one of a closed AG of this cooperative (INVALID_STATE)', () => {
+    given(scop()).when(amend({}, '2025-06-30', null)).thenThrows(domainError('INVALID_STATE'), 'does not exist');
+    given(scop()).when(amend({}, '2025-06-30', { ...ADOPTED, coopId: 'other' })).thenThrows(domainError('INVALID_STATE'), 'of cooperative other, not of coop');
+    given(scop()).when(amend({}, '2025-06-30', { ...ADOPTED, assemblyStatus: 'open' })).thenThrows(domainError('INVALID_STATE'), 'still open');
+    given(scop()).when(amend({}, '2025-06-30', { ...ADOPTED, kind: 'ordinary' })).thenThrows(domainError('INVALID_STATE'), 'is ordinary');
+    given(scop()).when(amend({}, '2025-06-30', { ...ADOPTED, outcome: 'rejected' })).thenThrows(domainError('INVALID_STATE'), 'was rejected');
   });
 });

@@ -1,3 +1,4 @@
+import { requireAdoptedResolution } from '../../assembly/adopted-resolution';
 import { DomainError } from '../../rules/errors';
 import { CommandOf } from '../commands';
 import { CooperativeEvent } from '../events';
@@ -32,6 +33,7 @@ export function amendStatuts(cmd: CommandOf<'AmendStatuts'>, state: CooperativeS
   requireOnOrAfter(cmd.effectiveDate, lastAmendedOn, 'effectiveDate', 'the statuts in force since');
   requireText(cmd.resolution?.assemblyId, 'resolution.assemblyId');
   requireText(cmd.resolution?.resolutionId, 'resolution.resolutionId');
+  requireAdoptedResolution(cmd.adoption, state.coopId ?? '', cmd.resolution, 'extraordinary');
   const changes = definedOnly(cmd.changes ?? {});
   requireUnchanged(current, changes, 'registeredOn', 'the registration date is a fact, not a clause of the statuts');
   requireUnchanged(current, changes, 'legalForm', 'turning a SCIC into a SCOP or back is a transformation, not an amendment');

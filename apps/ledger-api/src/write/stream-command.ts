@@ -1,0 +1,69 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { CommandBus, CommandHandler, ICommand, ICommandHandler } from '@nestjs/cqrs';
+import { Decider, DomainEvent, assemblyDecider, cooperativeDecider } from '@ledger/domain';
+import { EventStore } from '@ledger/event-store';
+import { ProjectionEngine } from '@ledger/projections';
+import { EVENT_STORE } from '../infrastructure/tokens';
+import { CommandMetadata } from './command-metadata';
+import { CommandResult, StreamWriter } from './stream-writer';
+
+/** Every stream kind the ledger writes. A new kind is its decider (libs/domain) and one line here. */
+export const STREAM_KINDS = [cooperativeDecider, assemblyDecider] as const;
+
+// The write path is generic over each decider's command, event, state and key types.
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+type AnyDecider = Decider<any, DomainEvent, any, any>;
+type CommandOf<D> = D extends Decider<infer C, infer _E, infer _S, infer _K> ? C : never;
+type KeyOf<D> = D extends Decider<infer _C, infer _E, infer _S, infer K> ? K : never;
+
+/** A command for one stream, as it travels on the CommandBus. */
+export class StreamCommand<D extends AnyDecider = AnyDecider> implements ICommand {
+  constructor(
+    readonly decider: D,
+    readonly key: KeyOf<D>,
+    readonly command: CommandOf<D>,
+    readonly metadata: CommandMetadata,
+  ) {}
+}
+
+/** The one command path: each stream kind's commands go to that kind's StreamWriter. */
+@CommandHandler(StreamCommand)
+export class StreamCommandHandler implements ICommandHandler<StreamCommand, CommandResult> {
+  private readonly writers = new Map<string, StreamWriter<unknown, DomainEvent, unknown, unknown>>();
+
+  constructor(@Inject(EVENT_STORE) store: EventStore, projections: ProjectionEngine) {
+    for (const decider of STREAM_KINDS as readonly AnyDecider[]) this.writers.set(decider.kind, new StreamWriter(store, projections, decider));
+  }
+
+  execute({ decider, key, command, metadata }: StreamCommand): Promise<CommandResult> {
+    return this.writerOf(decider).execute(key, command, metadata);
+  }
+
+  /** A stream's state as the write path holds it (for facts another stream's command needs). */
+  current<D extends AnyDecider>(decider: D, key: KeyOf<D>): Promise<ReturnType<D['initialState']> | undefined> {
+    return this.writerOf(decider).current(key) as Promise<ReturnType<D['initialState']> | undefined>;
+  }
+
+  private writerOf(decider: AnyDecider): StreamWriter<unknown, DomainEvent, unknown, unknown> {
+    const writer = this.writers.get(decider.kind);
+    if (!writer) throw new Error(`No stream kind ${decider.kind} is registered in STREAM_KINDS`);
+    return writer;
+  }
+}
+
+/** What the rest of the app uses to record a command: one call, whatever the stream. */
+@Injectable()
+export class LedgerCommands {
+  constructor(
+    private readonly bus: CommandBus,
+    private readonly handler: StreamCommandHandler,
+  ) {}
+
+  send<D extends AnyDecider>(decider: D, key: KeyOf<D>, command: CommandOf<D>, metadata: CommandMetadata): Promise<CommandResult> {
+    return this.bus.execute(new StreamCommand(decider, key, command, metadata));
+  }
+
+  current<D extends AnyDecider>(decider: D, key: KeyOf<D>): Promise<ReturnType<D['initialState']> | undefined> {
+    return this.handler.current(decider, key);
+  }
+}

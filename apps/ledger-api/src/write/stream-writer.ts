@@ -1,0 +1,151 @@
+import { Decider, DomainError, DomainEvent, coopIdOf } from '@ledger/domain';
+import { EventStore, NewEvent, WrongExpectedRevisionError } from '@ledger/event-store';
+import { CommandMetadata, StaleRevisionError, toNewEvent } from './command-metadata';
+import { GroupCommit } from './group-commit';
+import { LoadedStream, StreamStates } from './stream-states';
+
+export interface CommandResult {
+  events: Array<{ eventId: string; type: string; data: Record<string, unknown> }>;
+  /** Stream revision after the command: the resource's new ETag. */
+  revision: bigint;
+  /** Global position of the command's last event (of the stream's head when it decided nothing). */
+  position: bigint;
+}
+
+/** Waits until the read models have folded a position (read-your-writes). */
+export interface ReadModels {
+  waitFor(position: bigint): Promise<void>;
+}
+
+interface Waiting<C, K> {
+  key: K;
+  command: C;
+  metadata: CommandMetadata;
+  resolve(result: CommandResult): void;
+  reject(error: unknown): void;
+}
+
+interface Accepted<C, K> {
+  waiting: Waiting<C, K>;
+  events: NewEvent[];
+}
+
+interface DecidedBatch<C, E, K> {
+  accepted: Array<Accepted<C, K>>;
+  /** The last accepted command's events, not folded into the state yet. */
+  unfolded: E[];
+  /** Whether the state folded events of this batch that are not appended yet. */
+  speculative: boolean;
+}
+
+/** Another process wrote first: catch up and decide again, this many times at most. */
+const MAX_ATTEMPTS = 5;
+
+/**
+ * The write path of one stream kind: load (hot cache, else the stream) → decide → append with
+ * the exact expected revision → on conflict catch up and decide again → answer once the read
+ * models hold the events. Commands of one stream are decided one at a time, in arrival order,
+ * each on the state the previous ones leave; those that arrive together are appended in one
+ * transaction (see GroupCommit) and each is answered exactly as if it had been alone. A command
+ * the decider refuses is refused alone. A command that names the revision it expects
+ * (If-Match) is refused with StaleRevisionError when the stream is elsewhere, never retried.
+ */
+export class StreamWriter<C, E extends DomainEvent, S, K> {
+  private readonly states: StreamStates<C, E, S>;
+  private readonly batches: GroupCommit<Waiting<C, K>>;
+
+  constructor(
+    private readonly store: EventStore,
+    private readonly readModels: ReadModels,
+    private readonly decider: Decider<C, E, S, K>,
+    private readonly clock: () => Date = () => new Date(),
+  ) {
+    this.states = new StreamStates(store, decider);
+    this.batches = new GroupCommit((streamId, batch) => this.write(streamId, batch));
+  }
+
+  execute(key: K, command: C, metadata: CommandMetadata): Promise<CommandResult> {
+    return new Promise((resolve, reject) => this.batches.enqueue(this.decider.streamId(key), { key, command, metadata, resolve, reject }));
+  }
+
+  /** The stream's state caught up with the store, or undefined when it does not exist. Do not mutate it. */
+  async current(key: K): Promise<S | undefined> {
+    const streamId = this.decider.streamId(key);
+    const loaded = await this.batches.serially(streamId, () => this.states.catchUp(streamId));
+    return loaded.revision === undefined ? undefined : loaded.state;
+  }
+
+  private async write(streamId: string, batch: Array<Waiting<C, K>>): Promise<void> {
+    try {
+      for (let attempt = 1; batch.length > 0; attempt++) {
+        const loaded = attempt === 1 ? await this.states.get(streamId) : await this.states.catchUp(streamId);
+        batch = await this.attempt(streamId, loaded, batch, attempt);
+      }
+    } catch (error) {
+      for (const waiting of batch) waiting.reject(error);
+    }
+  }
+
+  /** Decides and appends the batch once; returns the commands to decide again after a conflict. */
+  private async attempt(streamId: string, loaded: LoadedStream<S>, batch: Array<Waiting<C, K>>, attempt: number): Promise<Array<Waiting<C, K>>> {
+    const { accepted, unfolded, speculative } = this.decideBatch(streamId, loaded, batch);
+    if (accepted.length === 0) return [];
+    const before = loaded.revision;
+    let appended;
+    try {
+      appended = await this.store.append(streamId, accepted.flatMap((a) => a.events), before ?? 'no_stream');
+    } catch (error) {
+      if (speculative) this.states.drop(streamId);
+      if (!(error instanceof WrongExpectedRevisionError) || attempt >= MAX_ATTEMPTS) {
+        for (const { waiting } of accepted) waiting.reject(error);
+        return [];
+      }
+      return accepted.map((a) => a.waiting);
+    }
+    if (appended.events.length > 0) this.states.advance(streamId, loaded, unfolded, appended.nextExpectedRevision);
+    try {
+      await this.readModels.waitFor(appended.position);
+    } catch (error) {
+      for (const { waiting } of accepted) waiting.reject(error);
+      return [];
+    }
+    // Each command answers where its own last event landed (a command that decided nothing: the
+    // revision the ones before it reached).
+    let reached: { revision: bigint; position: bigint } = { revision: before ?? -1n, position: appended.position };
+    let next = 0;
+    for (const { waiting, events } of accepted) {
+      next += events.length;
+      if (events.length > 0) reached = appended.events[next - 1];
+      waiting.resolve({ events: events.map((e) => ({ eventId: e.metadata.eventId, type: e.type, data: e.data })), ...reached });
+    }
+    return [];
+  }
+
+  /** Decides each command on the state the previous ones leave, folded before they are appended. */
+  private decideBatch(streamId: string, loaded: LoadedStream<S>, batch: Array<Waiting<C, K>>): DecidedBatch<C, E, K> {
+    const accepted: Array<Accepted<C, K>> = [];
+    const coopId = coopIdOf(streamId) ?? '';
+    const recordedAt = this.clock().toISOString();
+    let revision = loaded.revision;
+    let unfolded: E[] = [];
+    let speculative = false;
+    for (const waiting of batch) {
+      for (const event of unfolded) this.decider.evolve(loaded.state, event);
+      speculative ||= unfolded.length > 0;
+      unfolded = [];
+      try {
+        if (revision === undefined && !this.decider.creates(waiting.command)) throw new DomainError('NOT_FOUND', this.decider.notFound(waiting.key));
+        const expected = waiting.metadata.expectedRevision;
+        if (expected !== undefined && expected !== revision) throw new StaleRevisionError(streamId, expected, revision ?? 'no_stream');
+        const decided = this.decider.decide(waiting.command, loaded.state);
+        if (decided.length > 0) revision = (revision ?? -1n) + BigInt(decided.length);
+        const events = decided.map((event) => toNewEvent(event, this.decider.eventIdOf?.(event), coopId, waiting.metadata, recordedAt));
+        accepted.push({ waiting, events });
+        unfolded = decided;
+      } catch (error) {
+        waiting.reject(error);
+      }
+    }
+    return { accepted, unfolded, speculative };
+  }
+}
