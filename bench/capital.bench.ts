@@ -1,10 +1,10 @@
 import 'reflect-metadata';
 import { ChildProcess, execFile, spawn } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import * as http from 'node:http';
 import { AddressInfo, createServer } from 'node:net';
 import { cpus, tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import Database from 'better-sqlite3';
 import { createLedgerApp } from '../apps/ledger-api/src/app.factory';
@@ -17,15 +17,20 @@ import { COOP_ID } from './workload';
 
 /**
  * Issue 2's benchmark: one SCIC, 10,000 associates, 100,000 capital movements, through the
- * real HTTP app, then the read side over it. Not a test: it asserts nothing, it measures and
- * writes bench/RESULTS.md (between the markers; the analysis around them is kept).
+ * real HTTP app, then the read side over it. Not a test: it asserts nothing, it measures. The
+ * figures go to stdout and to bench/latest/capital.md (untracked); bench/RESULTS.md, which is
+ * committed, changes only when asked (between the markers; the analysis around them is kept),
+ * so a run on a busy laptop does not overwrite the reference figures by accident.
  *
- *   npm run bench
- *   BENCH_SCALE=0.1 npm run bench     # a tenth of the scenario, for a quick look
+ *   npm run bench                       # stdout + bench/latest/capital.md
+ *   npm run bench -- --update           # also bench/RESULTS.md (or BENCH_UPDATE=1 npm run bench)
+ *   BENCH_SCALE=0.1 npm run bench       # a tenth of the scenario, for a quick look
  */
 const ROOT = resolve(__dirname, '../..');
 const RESULTS = join(ROOT, 'bench/RESULTS.md');
+const LATEST = join(ROOT, 'bench/latest/capital.md');
 const SCALE = Number(process.env.BENCH_SCALE ?? 1);
+const UPDATE_RESULTS = process.argv.includes('--update') || ['1', 'true'].includes(process.env.BENCH_UPDATE ?? '');
 const ASSOCIATES = Math.round(10_000 * SCALE);
 const MOVEMENTS = Math.round(90_000 * SCALE);
 const BARS = { commandsPerSecond: 1_000, rebuildEventsPerSecond: 200_000, startMs: 2_000 };
@@ -146,8 +151,10 @@ async function main(): Promise<void> {
     log();
     log(`Bar: < ${fmt(BARS.startMs)} ms to /health; median with a snapshot ${fmt(median(startRuns))} ms. Command per run: \`node -r ./apps/ledger-api/register-paths.js dist/apps/ledger-api/src/main.js\` with LEDGER_DATA_DIR, PORT, LOG_LEVEL=error.`);
 
-    if (SCALE === 1) writeResults(lines);
-    else console.error('Scaled run: bench/RESULTS.md left as it was.');
+    writeLatest(lines);
+    if (!UPDATE_RESULTS) console.error('bench/RESULTS.md left as it was (npm run bench -- --update, or BENCH_UPDATE=1, rewrites it).');
+    else if (SCALE !== 1) console.error('Scaled run: bench/RESULTS.md left as it was.');
+    else writeResults(lines);
   } finally {
     for (const child of children) child.kill('SIGKILL');
     rmSync(dataDir, { recursive: true, force: true });
@@ -266,6 +273,13 @@ function dropSnapshots(file: string): number {
 
 const BEGIN = '<!-- bench:begin (written by bench/capital.bench.ts; edit outside the markers) -->';
 const END = '<!-- bench:end -->';
+
+/** The latest run's figures, whatever its scale: untracked, overwritten by the next run. */
+function writeLatest(lines: string[]): void {
+  mkdirSync(dirname(LATEST), { recursive: true });
+  writeFileSync(LATEST, `# Latest capital benchmark (bench/capital.bench.ts)\n\n${lines.join('\n')}\n`);
+  console.error(`Figures written to ${LATEST}`);
+}
 
 function writeResults(lines: string[]): void {
   const block = `${BEGIN}\n${lines.join('\n')}\n${END}`;
