@@ -1,8 +1,7 @@
 /**
- * Given / when / then for the assembly decider, and builders that read like an attendance
- * sheet. For specs only; not exported from the package index. Plain `node:assert`, no Jest
- * globals, so the production build (which compiles every non-spec file without Jest's types)
- * accepts it.
+ * Given / when / then for the assembly decider (the generic one of testing/given-when-then.ts),
+ * and builders that read like an attendance sheet. For specs only; not exported from the package
+ * index. Plain `node:assert`, no Jest globals, so the production build accepts it.
  *
  * A history mixes events (facts) and commands: a command in a history is decided against the
  * state so far and its events are appended — `given(sitting(...), vote('r1', 'a1', 'for'))`
@@ -12,18 +11,17 @@
  * date the convocation date; rules are a SCIC's without collèges, SA defaults (ordinary: 1/5 on
  * first call, more than half; extraordinary: 1/4 on first call, two thirds), blank proxies on.
  */
-import { deepStrictEqual, fail } from 'node:assert';
+import { fail } from 'node:assert';
 import { College, CollegeCounting, LegalForm, Majority } from '../cooperative/statuts';
-import { DomainError, RuleViolation } from '../rules/errors';
+import { eventsFor, givenFor, Nested, When } from '../testing/given-when-then';
 import { AssemblyCommand } from './assembly-commands';
-import { decideAssembly } from './assembly-decide';
+import { assemblyDecider } from './assembly.decider';
 import { AssemblyEvent, AssemblyEventOf, AssemblyKind, AssemblyRules, AttendanceMode, BallotChoice, ResolutionKind, ResolutionSpec, Voter } from './assembly-events';
-import { evolveAssembly } from './assembly-evolve';
+import { evolveAssemblyAll } from './assembly-evolve';
 import { AssemblyState, initialAssemblyState } from './assembly-state';
 
-export { domainError, rule } from '../cooperative/testing';
-export type { ErrorExpectation } from '../cooperative/testing';
-import type { ErrorExpectation } from '../cooperative/testing';
+export { domainError, rule } from '../testing/given-when-then';
+export type { ErrorExpectation } from '../testing/given-when-then';
 
 export const COOP = 'coop';
 export const AG = 'ag1';
@@ -38,89 +36,39 @@ export type AssemblyOpenedData = AssemblyEventOf<'AssemblyOpened'>['data'];
 export type ResolutionClosedData = AssemblyEventOf<'ResolutionClosed'>['data'];
 
 /** Events and commands, or lists of them nested as builders return them. */
-export type History = AssemblyEvent | AssemblyCommand | readonly History[];
+export type History = Nested<AssemblyEvent | AssemblyCommand>;
 
-function flatten(history: readonly History[]): Array<AssemblyEvent | AssemblyCommand> {
-  return (history as unknown[]).flat(Infinity) as Array<AssemblyEvent | AssemblyCommand>;
-}
-
-function isEvent(item: AssemblyEvent | AssemblyCommand): item is AssemblyEvent {
-  return 'data' in item;
-}
+const options = { isCommand: (item: AssemblyEvent | AssemblyCommand): item is AssemblyCommand => !('data' in item) };
 
 /** The events a history stands for: its events, and the events its commands were decided into. */
 export function eventsOf(...history: History[]): AssemblyEvent[] {
-  const state = initialAssemblyState();
-  const events: AssemblyEvent[] = [];
-  for (const item of flatten(history)) {
-    let decided: AssemblyEvent[];
-    if (isEvent(item)) decided = [item];
-    else {
-      try {
-        decided = decideAssembly(item, state);
-      } catch (error) {
-        fail(`the history's ${item.type} was refused: ${error instanceof Error ? error.message : String(error)}`);
-      }
-    }
-    for (const e of decided) evolveAssembly(state, e);
-    events.push(...decided);
-  }
-  return events;
+  return eventsFor(assemblyDecider, history, options);
 }
 
+/** The assembly as its history makes it. */
 export function stateOf(...history: History[]): AssemblyState {
-  const state = initialAssemblyState();
-  for (const e of eventsOf(...history)) evolveAssembly(state, e);
-  return state;
+  return evolveAssemblyAll(initialAssemblyState(), eventsOf(...history));
 }
 
-export function given(...history: History[]) {
-  const events = eventsOf(...history);
+export interface AssemblyWhen extends When<AssemblyEvent> {
+  /** The ResolutionClosed data of a CloseResolution. */
+  closed(): ResolutionClosedData;
+}
+
+const givenAssembly = givenFor(assemblyDecider, options);
+
+/** `given(...history).when(command)` then `.then(events)`, `.thenEmits(matchers)`, `.thenThrows(rule(…))`, `.events()` or `.closed()`. */
+export function given(...history: History[]): { when(command: AssemblyCommand): AssemblyWhen } {
+  const scenario = givenAssembly(...history);
   return {
-    when(command: AssemblyCommand) {
-      const state = initialAssemblyState();
-      for (const e of events) evolveAssembly(state, e);
-      const before = JSON.stringify(state);
-      const run = () => {
-        try {
-          return decideAssembly(command, state);
-        } finally {
-          if (JSON.stringify(state) !== before) fail('decide mutated the state it was given');
-        }
-      };
+    when(command) {
+      const outcome = scenario.when(command);
       return {
-        then(expected: AssemblyEvent[]): void {
-          deepStrictEqual(run(), expected);
-        },
-        /** Accepted, whatever the events. */
-        thenAccepts(): void {
-          run();
-        },
-        /** The accepted events, for a closer look. */
-        events(): AssemblyEvent[] {
-          return run();
-        },
-        /** The ResolutionClosed data of a CloseResolution. */
-        closed(): AssemblyEventOf<'ResolutionClosed'>['data'] {
-          const [event] = run();
+        ...outcome,
+        closed() {
+          const [event] = outcome.events();
           if (event?.type !== 'ResolutionClosed') fail(`expected ResolutionClosed, got ${JSON.stringify(event)}`);
           return event.data;
-        },
-        /** Refused with this error; `detailPart` must appear in its detail when given. */
-        thenThrows(expected: ErrorExpectation, detailPart?: string | RegExp): void {
-          let thrown: unknown;
-          let accepted: AssemblyEvent[] | undefined;
-          try {
-            accepted = run();
-          } catch (error) {
-            thrown = error;
-          }
-          if (accepted) fail(`expected a refusal, got ${JSON.stringify(accepted)}`);
-          expected.check(thrown);
-          const detail = (thrown as RuleViolation | DomainError).detail;
-          if (detailPart !== undefined && !(typeof detailPart === 'string' ? detail.includes(detailPart) : detailPart.test(detail))) {
-            fail(`expected the detail to mention ${String(detailPart)}, got: ${detail}`);
-          }
         },
       };
     },

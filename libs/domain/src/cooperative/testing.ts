@@ -1,111 +1,41 @@
 /**
- * Given / when / then for the cooperative decider, and builders that read like the register.
- * For specs only; not exported from the package index. Plain `node:assert`, no Jest globals, so
- * the production build (which compiles every non-spec file without Jest's types) accepts it.
+ * Given / when / then for the cooperative decider (the generic one of testing/given-when-then.ts),
+ * and builders that read like the register. For specs only; not exported from the package index.
+ * No Jest globals, so the production build accepts it.
  *
  * Conventions: a share is worth 100 cents (1 €), so "51 shares of 100" is 51 % of 100 shares;
  * the cooperative is registered on 2024-01-15 and acts default to 2024-02-01.
  */
-import { deepStrictEqual, fail } from 'node:assert';
-import { DomainError, DomainErrorCode, RuleViolation } from '../rules/errors';
-import { RuleId } from '../rules/rule-catalogue';
+import { Given, givenFor, Nested } from '../testing/given-when-then';
 import { IsoDate } from '../shared/dates';
 import { CooperativeCommand } from './commands';
-import { decide } from './decide';
+import { cooperativeDecider } from './cooperative.decider';
 import { Category, CooperativeEvent, WithdrawalReason } from './events';
 import { evolveAll } from './evolve';
 import { CooperativeState, initialState } from './state';
 import { StatutsInput } from './statuts';
 import { resolveStatuts } from './statuts-defaults';
 
+export { domainError, rule } from '../testing/given-when-then';
+export type { ErrorExpectation } from '../testing/given-when-then';
+
 export const REGISTERED_ON = '2024-01-15';
 export const ON = '2024-02-01';
 export const SHARE = 100;
 
 /** Events, or lists of them nested as builders return them. */
-export type History = CooperativeEvent | readonly History[];
+export type History = Nested<CooperativeEvent>;
 
-function flatten(history: readonly History[]): CooperativeEvent[] {
-  return (history as unknown[]).flat(Infinity) as CooperativeEvent[];
-}
-
-export interface ErrorExpectation {
-  readonly check: (error: unknown) => void;
-}
-
-/** The error must be a RuleViolation of this rule. */
-export function rule(id: RuleId): ErrorExpectation {
-  return {
-    check: (error) => {
-      if (error instanceof RuleViolation && error.rule === id) return;
-      fail(`expected RuleViolation ${id}, got ${whatWasThrown(error)}`);
-    },
-  };
-}
-
-/** The error must be a DomainError with this code. */
-export function domainError(code: DomainErrorCode): ErrorExpectation {
-  return {
-    check: (error) => {
-      if (error instanceof DomainError && error.code === code) return;
-      fail(`expected DomainError ${code}, got ${whatWasThrown(error)}`);
-    },
-  };
-}
-
-function whatWasThrown(error: unknown): string {
-  return error instanceof Error ? `${error.name} ${error.message}` : `no error (${JSON.stringify(error)})`;
-}
-
+/** The cooperative as these events make it (what projections and reports read). */
 export function stateOf(...history: History[]): CooperativeState {
-  return evolveAll(initialState(), flatten(history));
+  return evolveAll(initialState(), (history as unknown[]).flat(Infinity) as CooperativeEvent[]);
 }
 
-export function given(...history: History[]) {
-  const events = flatten(history);
-  return {
-    when(command: CooperativeCommand) {
-      const state = stateOf(events);
-      const before = JSON.stringify(state);
-      const run = () => {
-        try {
-          return decide(command, state);
-        } finally {
-          if (JSON.stringify(state) !== before) fail('decide mutated the state it was given');
-        }
-      };
-      return {
-        then(expected: CooperativeEvent[]): void {
-          deepStrictEqual(run(), expected);
-        },
-        /** Accepted, whatever the events. */
-        thenAccepts(): void {
-          run();
-        },
-        /** The accepted events, for a closer look. */
-        events(): CooperativeEvent[] {
-          return run();
-        },
-        /** Refused with this error; `detailPart` must appear in its detail when given. */
-        thenThrows(expected: ErrorExpectation, detailPart?: string | RegExp): void {
-          let thrown: unknown;
-          let events: CooperativeEvent[] | undefined;
-          try {
-            events = run();
-          } catch (error) {
-            thrown = error;
-          }
-          if (events) fail(`expected a refusal, got ${JSON.stringify(events)}`);
-          expected.check(thrown);
-          const detail = (thrown as RuleViolation | DomainError).detail;
-          if (detailPart !== undefined && !(typeof detailPart === 'string' ? detail.includes(detailPart) : detailPart.test(detail))) {
-            fail(`expected the detail to mention ${String(detailPart)}, got: ${detail}`);
-          }
-        },
-      };
-    },
-  };
-}
+/**
+ * `given(...history).when(command)` then `.then(events)`, `.thenEmits(matchers)`,
+ * `.thenThrows(rule(…))` or `.events()`, decided by the stream's decider as the write path runs it.
+ */
+export const given: (...history: History[]) => Given<CooperativeCommand, CooperativeEvent> = givenFor(cooperativeDecider);
 
 // --- statuts ---------------------------------------------------------------------------------
 
