@@ -58,7 +58,7 @@ describe('ConveneAssembly', () => {
   });
 
   it('accepts a record date before the convocation, and an assembly held on the day it is convened', () =>
-    given().when(convene({ voters, recordDate: '2025-05-01', heldOn: '2025-05-20' })).thenAccepts());
+    given().when(convene({ voters, recordDate: '2025-05-01', heldOn: '2025-05-20' })).thenEmits([{ type: 'AssemblyConvened', data: { convenedOn: '2025-05-20', heldOn: '2025-05-20', recordDate: '2025-05-01' } }]));
 
   it('refuses an empty agenda and a resolution listed twice (INVALID_VALUE)', () => {
     given().when(convene({ voters, resolutions: [] })).thenThrows(domainError('INVALID_VALUE'), 'at least one resolution');
@@ -68,7 +68,7 @@ describe('ConveneAssembly', () => {
   it('refuses a resolution of a kind the assembly cannot vote; a combined assembly votes both (INVALID_VALUE)', () => {
     given().when(convene({ voters, kind: 'ordinary', resolutions: [resolution('r1', 'extraordinary')] })).thenThrows(domainError('INVALID_VALUE'), 'an ordinary assembly votes ordinary resolutions only');
     given().when(convene({ voters, kind: 'extraordinary', resolutions: [resolution('r1', 'ordinary')] })).thenThrows(domainError('INVALID_VALUE'), 'an extraordinary assembly votes extraordinary resolutions only');
-    given().when(convene({ voters, kind: 'combined', resolutions: [resolution('r1', 'ordinary'), resolution('r2', 'extraordinary')] })).thenAccepts();
+    given().when(convene({ voters, kind: 'combined', resolutions: [resolution('r1', 'ordinary'), resolution('r2', 'extraordinary')] })).thenEmits([{ type: 'AssemblyConvened', data: { kind: 'combined', resolutions: [{ id: 'r1', kind: 'ordinary' }, { id: 'r2', kind: 'extraordinary' }] } }]);
   });
 
   it('refuses an empty voter list: no associate can vote (INVALID_STATE)', () => given().when(convene({ voters: [] })).thenThrows(domainError('INVALID_STATE'), 'no associate can vote'));
@@ -79,7 +79,7 @@ describe('ConveneAssembly', () => {
     given().when(convene({ voters, call: 2 })).thenThrows(domainError('INVALID_VALUE'), 'names the first-call assembly');
     given().when(convene({ voters, call: 1, reconvenes: 'ag0' })).thenThrows(domainError('INVALID_VALUE'), 'a first call reconvenes nothing');
     given().when(convene({ voters, call: 2, reconvenes: 'ag1' })).thenThrows(domainError('INVALID_VALUE'), 'cannot reconvene itself');
-    given().when(convene({ assemblyId: 'ag2', voters, call: 2, reconvenes: 'ag1' })).thenAccepts();
+    given().when(convene({ assemblyId: 'ag2', voters, call: 2, reconvenes: 'ag1' })).thenEmits([{ type: 'AssemblyConvened', data: { assemblyId: 'ag2', call: 2, reconvenes: 'ag1' } }]);
   });
 
   it('refuses rules out of bounds (INVALID_VALUE)', () => {
@@ -120,7 +120,7 @@ describe('CastBallot', () => {
   it('records the ballot, cast by the associate', () =>
     given(sitting({ voters })).when(vote('r1', 'a1', 'abstain')).then([{ type: 'BallotCast', data: { resolutionId: 'r1', associateId: 'a1', choice: 'abstain', castBy: 'a1' } }]));
 
-  it('takes a postal ballot for an associate who votes by mail', () => given(convene({ voters }), attend('a1', 'mail'), open).when(vote('r1', 'a1', 'for')).thenAccepts());
+  it('takes a postal ballot for an associate who votes by mail', () => given(convene({ voters }), attend('a1', 'mail'), open).when(vote('r1', 'a1', 'for')).then([{ type: 'BallotCast', data: { resolutionId: 'r1', associateId: 'a1', choice: 'for', castBy: 'a1' } }]));
 
   it('refuses a vote before the assembly opens (INVALID_STATE)', () =>
     given(convene({ voters }), attend('a1')).when(vote('r1', 'a1', 'for')).thenThrows(domainError('INVALID_STATE'), 'the assembly is not open yet; record the attendance, then open it'));
@@ -169,14 +169,14 @@ describe('RecordShowOfHands', () => {
   it('refuses more hands than attendees who can raise one; blank proxies raise none (INVALID_VALUE)', () => {
     // 5 on the list: a1, a2, a3 present, a4 blank proxy, a5 absent: 3 hands at most.
     const ag = [convene({ voters }), attend('a1'), attend('a2'), attend('a3'), attend('a4', 'proxy'), open];
-    given(ag).when(hands('r1', { for: 2, against: 1 })).thenAccepts();
+    given(ag).when(hands('r1', { for: 2, against: 1 })).then([{ type: 'ShowOfHandsRecorded', data: { resolutionId: 'r1', collegeCode: null, for: 2, against: 1, abstain: 0, blank: 0, nonEmployee: null } }]);
     given(ag).when(hands('r1', { for: 2, against: 1, blank: 1 })).thenThrows(domainError('INVALID_VALUE'), '4 hands counted (for 2, against 1, abstain 0, blank 1) but only 3 attendees who can vote by hand');
   });
 
   it('counts the hands per collège against that collège\'s attendees', () => {
     const three = [...members('a', 2, { college: 'A' }), ...members('b', 3, { college: 'B' }), ...members('c', 1, { college: 'C' })];
     const ag = sitting({ voters: three, rules: rulesWith({ colleges: [{ code: 'A', name: 'A', weightBp: 4000 }, { code: 'B', name: 'B', weightBp: 3000 }, { code: 'C', name: 'C', weightBp: 3000 }] }) });
-    given(ag).when(hands('r1', { for: 3, against: 0 }, 'B')).thenAccepts();
+    given(ag).when(hands('r1', { for: 3, against: 0 }, 'B')).then([{ type: 'ShowOfHandsRecorded', data: { resolutionId: 'r1', collegeCode: 'B', for: 3, against: 0, abstain: 0, blank: 0, nonEmployee: null } }]);
     given(ag).when(hands('r1', { for: 3, against: 0 }, 'A')).thenThrows(domainError('INVALID_VALUE'), 'collège A: attendees who can vote by hand');
   });
 
@@ -197,7 +197,7 @@ describe('RecordShowOfHands', () => {
     });
 
     it('SCOP-VOTES-65 needs no split when only employees attend, and a SCIC takes none (INVALID_VALUE)', () => {
-      given(convene({ voters: scop, rules: rulesWith({ legalForm: 'SCOP' }) }), attend('e1'), attend('e2'), open).when(hands('r1', { for: 2, against: 0 })).thenAccepts();
+      given(convene({ voters: scop, rules: rulesWith({ legalForm: 'SCOP' }) }), attend('e1'), attend('e2'), open).when(hands('r1', { for: 2, against: 0 })).then([{ type: 'ShowOfHandsRecorded', data: { resolutionId: 'r1', collegeCode: null, for: 2, against: 0, abstain: 0, blank: 0, nonEmployee: null } }]);
       given(sitting({ voters })).when(hands('r1', { for: 1, against: 0 }, null, { for: 1, against: 0, abstain: 0 })).thenThrows(domainError('INVALID_VALUE'), 'SCOP');
     });
   });

@@ -47,7 +47,7 @@ describe('PayUpShares', () => {
     given(coop).when(pay(0)).thenThrows(domainError('INVALID_VALUE'));
   });
 
-  it('lets a withdrawn associate pay what they still owe', () => given(coop, withdrew('s1', '2024-02-15')).when(pay(200)).thenAccepts());
+  it('lets a withdrawn associate pay what they still owe', () => given(coop, withdrew('s1', '2024-02-15')).when(pay(200)).then([{ type: 'SharesPaidUp', data: { movementId: 'm-pay', associateId: 's1', amountCents: 200, effectiveDate: '2024-03-01' } }]));
 });
 
 describe('ChangeCategory', () => {
@@ -57,7 +57,7 @@ describe('ChangeCategory', () => {
     given(coop).when(change('s1', 'beneficiary')).then([{ type: 'CategoryChanged', data: { associateId: 's1', from: 'supporter', to: 'beneficiary', effectiveDate: '2024-03-01' } }]));
 
   it('SCOP-CAP-51 and SCOP-VOTES-65 are reports when an employee stops being one: accepted', () =>
-    given(scop(), admitted('e1', 'employee', 51), admitted('e2', 'employee', 1), admitted('o1', 'supporter', 48)).when(change('e1', 'supporter')).thenAccepts());
+    given(scop(), admitted('e1', 'employee', 51), admitted('e2', 'employee', 1), admitted('o1', 'supporter', 48)).when(change('e1', 'supporter')).then([{ type: 'CategoryChanged', data: { associateId: 'e1', from: 'employee', to: 'supporter', effectiveDate: '2024-03-01' } }]));
 
   it('refuses the category already held (INVALID_VALUE)', () => given(coop).when(change('s1', 'supporter')).thenThrows(domainError('INVALID_VALUE')));
 });
@@ -78,7 +78,7 @@ describe('RedeemShares', () => {
   const rich = [scic(), admitted('b1', 'beneficiary', 1000), admitted('s1', 'supporter', 10)];
 
   it('lets an active associate redeem part of their shares, never all (INVALID_VALUE)', () => {
-    given(rich).when(redeem({ associate: 's1', shares: 9 })).thenAccepts();
+    given(rich).when(redeem({ associate: 's1', shares: 9 })).then([{ type: 'SharesRedeemed', data: { movementId: 'm-new', associateId: 's1', shares: 9, amountCents: 900, nominalCents: 900, paidCents: 900, effectiveDate: '2024-02-01' } }]);
     given(rich).when(redeem({ associate: 's1', shares: 10 })).thenThrows(domainError('INVALID_VALUE'), 'withdraw first');
   });
 

@@ -10,5 +10,5 @@ describe('AG-ONE-BALLOT', () => {
     given(convene({ voters }), attend('a1'), attend('a2', 'proxy', 'a1'), open, vote('r1', 'a2', 'for')).when(vote('r1', 'a2', 'for')).thenThrows(rule('AG-ONE-BALLOT')));
 
   it('AG-ONE-BALLOT: the holder\'s own ballot and the one they cast by proxy are two ballots', () =>
-    given(convene({ voters }), attend('a1'), attend('a2', 'proxy', 'a1'), open, vote('r1', 'a2', 'for')).when(vote('r1', 'a1', 'against')).thenAccepts());
+    given(convene({ voters }), attend('a1'), attend('a2', 'proxy', 'a1'), open, vote('r1', 'a2', 'for')).when(vote('r1', 'a1', 'against')).then([{ type: 'BallotCast', data: { resolutionId: 'r1', associateId: 'a1', choice: 'against', castBy: 'a1' } }]));
 });

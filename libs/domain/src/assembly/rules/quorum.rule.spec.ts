@@ -29,7 +29,7 @@ describe('AG-QUORUM', () => {
   it('AG-QUORUM is exact: 1/5 of 7 voters is 1.4, so 1 attendee is short and 2 suffice', () => {
     const seven = members('s', 7);
     given(convene({ voters: seven }), present(seven, 1)).when(open).thenThrows(rule('AG-QUORUM'), 'at least 2 associates');
-    given(convene({ voters: seven }), present(seven, 2)).when(open).thenAccepts();
+    given(convene({ voters: seven }), present(seven, 2)).when(open).then([{ type: 'AssemblyOpened', data: { present: 2, remote: 0, mail: 0, represented: 0, total: 2, voters: 7, quorumBp: 2857, quorumRequiredBp: 2000, ordinaryQuorumMet: true, extraordinaryQuorumMet: true } }]);
   });
 
   describe('an extraordinary assembly that misses its first-call quorum, reconvened on second call', () => {
@@ -42,7 +42,7 @@ describe('AG-QUORUM', () => {
     it('AG-QUORUM: on second call the same 4 of 20 meet the 20 % required, and the assembly votes', () => {
       const [event] = given(secondCall, present(voters, 4)).when(open).events();
       expect(event.data).toMatchObject({ total: 4, quorumRequiredBp: 2000, extraordinaryQuorumMet: true });
-      given(secondCall, present(voters, 4), open).when(vote('r1', 'a1', 'for')).thenAccepts();
+      given(secondCall, present(voters, 4), open).when(vote('r1', 'a1', 'for')).then([{ type: 'BallotCast', data: { resolutionId: 'r1', associateId: 'a1', choice: 'for', castBy: 'a1' } }]);
     });
 
     it('AG-QUORUM: a second call that misses its own quorum says a new assembly must be convened', () =>
@@ -58,7 +58,7 @@ describe('AG-QUORUM', () => {
       expect(event.data).toMatchObject({ quorumRequiredBp: 2000, ordinaryQuorumMet: true, extraordinaryQuorumMet: false });
     });
 
-    it('AG-QUORUM lets it vote on its ordinary resolutions', () => given(combined).when(vote('r1', 'a1', 'for')).thenAccepts());
+    it('AG-QUORUM lets it vote on its ordinary resolutions', () => given(combined).when(vote('r1', 'a1', 'for')).then([{ type: 'BallotCast', data: { resolutionId: 'r1', associateId: 'a1', choice: 'for', castBy: 'a1' } }]));
 
     it('AG-QUORUM refuses a ballot or a show of hands on its extraordinary resolutions', () => {
       given(combined).when(vote('r2', 'a1', 'for')).thenThrows(rule('AG-QUORUM'), 'cannot vote on extraordinary resolution r2');

@@ -9,7 +9,7 @@ function moveTo(collegeCode: string, associateId = 'b1'): CooperativeCommand {
 
 describe('SCIC-COLLEGES', () => {
   it('SCIC-COLLEGES admits an associate into one of the statuts\' collèges', () =>
-    given(withColleges).when(admit({ id: 'b1', category: 'beneficiary', shares: 1, collegeCode: 'users' })).thenAccepts());
+    given(withColleges).when(admit({ id: 'b1', category: 'beneficiary', shares: 1, collegeCode: 'users' })).then([{ type: 'AssociateAdmitted', data: { associateId: 'b1', name: 'Associate b1', personType: 'natural', category: 'beneficiary', collegeCode: 'users', effectiveDate: '2024-02-01' } }, { type: 'SharesSubscribed', data: { movementId: 'm-new', associateId: 'b1', shares: 1, amountCents: 100, paidCents: 100, effectiveDate: '2024-02-01' } }]));
 
   it('SCIC-COLLEGES refuses an admission without a collège when the statuts create them', () =>
     given(withColleges).when(admit({ id: 'b1', category: 'beneficiary', shares: 1 })).thenThrows(rule('SCIC-COLLEGES'), 'exactly one'));

@@ -7,7 +7,7 @@ function scopWith(shares: { employees: number; outsiders: number }, statuts: Par
 
 describe('SCOP-CAP-51', () => {
   it('SCOP-CAP-51 accepts an outside subscription that leaves employees at exactly 51 %', () =>
-    given(scopWith({ employees: 5099, outsiders: 4899 })).when(subscribe({ associate: 'o1', shares: 1 })).thenAccepts());
+    given(scopWith({ employees: 5099, outsiders: 4899 })).when(subscribe({ associate: 'o1', shares: 1 })).then([{ type: 'SharesSubscribed', data: { movementId: 'm-new', associateId: 'o1', shares: 1, amountCents: 100, paidCents: 100, effectiveDate: '2024-02-01' } }]));
 
   it('SCOP-CAP-51 refuses an outside subscription that takes employees just below 51 %', () =>
     given(scopWith({ employees: 5099, outsiders: 4900 }))
@@ -20,7 +20,7 @@ describe('SCOP-CAP-51', () => {
       .thenThrows(rule('SCOP-CAP-51')));
 
   it('SCOP-CAP-51 accepts an employee subscription even while employees are below 51 %', () =>
-    given(scopWith({ employees: 10, outsiders: 90 })).when(subscribe({ associate: 'e1', shares: 1 })).thenAccepts());
+    given(scopWith({ employees: 10, outsiders: 90 })).when(subscribe({ associate: 'e1', shares: 1 })).then([{ type: 'SharesSubscribed', data: { movementId: 'm-new', associateId: 'e1', shares: 1, amountCents: 100, paidCents: 100, effectiveDate: '2024-02-01' } }]));
 
   it('SCOP-CAP-51 refuses an outside subscription while employees are already below 51 %', () =>
     given(scopWith({ employees: 10, outsiders: 90 })).when(subscribe({ associate: 'o1', shares: 1 })).thenThrows(rule('SCOP-CAP-51')));
@@ -29,10 +29,10 @@ describe('SCOP-CAP-51', () => {
     given(scopWith({ employees: 50, outsiders: 49 })).when(transfer({ from: 'e1', to: 'o1', shares: 1 })).thenThrows(rule('SCOP-CAP-51')));
 
   it('SCOP-CAP-51 accepts a transfer from an employee to an outsider that leaves employees at exactly 51 %', () =>
-    given(scopWith({ employees: 51, outsiders: 48 })).when(transfer({ from: 'e1', to: 'o1', shares: 1 })).thenAccepts());
+    given(scopWith({ employees: 51, outsiders: 48 })).when(transfer({ from: 'e1', to: 'o1', shares: 1 })).then([{ type: 'SharesTransferred', data: { movementId: 'm-new', fromAssociateId: 'e1', toAssociateId: 'o1', shares: 1, amountCents: 100, paidCents: 100, effectiveDate: '2024-02-01' } }]));
 
   it('SCOP-CAP-51 accepts a transfer between outsiders, which leaves the employees\' share as it was', () =>
-    given(scopWith({ employees: 10, outsiders: 90 }), admitted('o2', 'supporter', 1)).when(transfer({ from: 'o1', to: 'o2', shares: 5 })).thenAccepts());
+    given(scopWith({ employees: 10, outsiders: 90 }), admitted('o2', 'supporter', 1)).when(transfer({ from: 'o1', to: 'o2', shares: 5 })).then([{ type: 'SharesTransferred', data: { movementId: 'm-new', fromAssociateId: 'o1', toAssociateId: 'o2', shares: 5, amountCents: 500, paidCents: 500, effectiveDate: '2024-02-01' } }]));
 });
 
 describe('SCOP-AMORCAGE', () => {
@@ -40,7 +40,7 @@ describe('SCOP-AMORCAGE', () => {
   const amorcage = { amorcageConvertedOn: '2024-01-15' };
 
   it('SCOP-AMORCAGE accepts an outside majority of the capital within the period', () =>
-    given(scopWith({ employees: 10, outsiders: 90 }, amorcage)).when(subscribe({ associate: 'o1', shares: 100, on: '2031-12-31' })).thenAccepts());
+    given(scopWith({ employees: 10, outsiders: 90 }, amorcage)).when(subscribe({ associate: 'o1', shares: 100, on: '2031-12-31' })).then([{ type: 'SharesSubscribed', data: { movementId: 'm-new', associateId: 'o1', shares: 100, amountCents: 10000, paidCents: 10000, effectiveDate: '2031-12-31' } }]));
 
   it('SCOP-AMORCAGE refuses it the day after the deadline: SCOP-CAP-51 applies again', () =>
     given(scopWith({ employees: 10, outsiders: 90 }, amorcage)).when(subscribe({ associate: 'o1', shares: 1, on: '2032-01-01' })).thenThrows(rule('SCOP-CAP-51')));

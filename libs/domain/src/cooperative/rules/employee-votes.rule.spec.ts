@@ -10,7 +10,7 @@ function scopWith(counts: { employees: number; outsiders: number }): Cooperative
 
 describe('SCOP-VOTES-65', () => {
   it('SCOP-VOTES-65 accepts the admission of an outsider that leaves employees at exactly 65 % of the votes', () =>
-    given(scopWith({ employees: 13, outsiders: 6 })).when(admit({ id: 'new', category: 'supporter', shares: 1 })).thenAccepts());
+    given(scopWith({ employees: 13, outsiders: 6 })).when(admit({ id: 'new', category: 'supporter', shares: 1 })).then([{ type: 'AssociateAdmitted', data: { associateId: 'new', name: 'Associate new', personType: 'natural', category: 'supporter', collegeCode: null, effectiveDate: '2024-02-01' } }, { type: 'SharesSubscribed', data: { movementId: 'm-new', associateId: 'new', shares: 1, amountCents: 100, paidCents: 100, effectiveDate: '2024-02-01' } }]));
 
   it('SCOP-VOTES-65 refuses the admission of an outsider that takes employees below 65 %', () =>
     given(scopWith({ employees: 13, outsiders: 7 }))
@@ -18,12 +18,12 @@ describe('SCOP-VOTES-65', () => {
       .thenThrows(rule('SCOP-VOTES-65'), 'would hold 13 of 21 votes'));
 
   it('SCOP-VOTES-65 always accepts the admission of an employee', () =>
-    given(scopWith({ employees: 1, outsiders: 7 })).when(admit({ id: 'new', category: 'employee', shares: 10 })).thenAccepts());
+    given(scopWith({ employees: 1, outsiders: 7 })).when(admit({ id: 'new', category: 'employee', shares: 10 })).then([{ type: 'AssociateAdmitted', data: { associateId: 'new', name: 'Associate new', personType: 'natural', category: 'employee', collegeCode: null, effectiveDate: '2024-02-01' } }, { type: 'SharesSubscribed', data: { movementId: 'm-new', associateId: 'new', shares: 10, amountCents: 1000, paidCents: 1000, effectiveDate: '2024-02-01' } }]));
 
   it('SCOP-VOTES-65 counts active associates only: a withdrawn outsider has no vote', () =>
     given(scopWith({ employees: 13, outsiders: 7 }), { type: 'AssociateWithdrew', data: { associateId: 'o0', reason: 'resignation', effectiveDate: '2024-03-01' } })
       .when(admit({ id: 'new', category: 'supporter', shares: 1, on: '2024-03-02' }))
-      .thenAccepts());
+      .then([{ type: 'AssociateAdmitted', data: { associateId: 'new', name: 'Associate new', personType: 'natural', category: 'supporter', collegeCode: null, effectiveDate: '2024-03-02' } }, { type: 'SharesSubscribed', data: { movementId: 'm-new', associateId: 'new', shares: 1, amountCents: 100, paidCents: 100, effectiveDate: '2024-03-02' } }]));
 
-  it('SCOP-VOTES-65 does not apply to a SCIC', () => given(scic(), admitted('b1', 'beneficiary', 1)).when(admit({ id: 's1', category: 'supporter', shares: 1 })).thenAccepts());
+  it('SCOP-VOTES-65 does not apply to a SCIC', () => given(scic(), admitted('b1', 'beneficiary', 1)).when(admit({ id: 's1', category: 'supporter', shares: 1 })).then([{ type: 'AssociateAdmitted', data: { associateId: 's1', name: 'Associate s1', personType: 'natural', category: 'supporter', collegeCode: null, effectiveDate: '2024-02-01' } }, { type: 'SharesSubscribed', data: { movementId: 'm-new', associateId: 's1', shares: 1, amountCents: 100, paidCents: 100, effectiveDate: '2024-02-01' } }]));
 });

@@ -18,7 +18,7 @@ describe('COOP-PAYUP-QUARTER', () => {
 
   it('COOP-PAYUP-QUARTER rounds the quarter up to the cent', () => {
     const odd = [scop({ shareValueCents: 101 }), admitted('e1', 'employee', 10)];
-    given(odd).when(subscribe({ associate: 'e1', shares: 1, paidCents: 26 })).thenAccepts();
+    given(odd).when(subscribe({ associate: 'e1', shares: 1, paidCents: 26 })).then([{ type: 'SharesSubscribed', data: { movementId: 'm-new', associateId: 'e1', shares: 1, amountCents: 101, paidCents: 26, effectiveDate: '2024-02-01', paymentDueOn: '2029-02-01' } }]);
     given(odd).when(subscribe({ associate: 'e1', shares: 1, paidCents: 25 })).thenThrows(rule('COOP-PAYUP-QUARTER'));
   });
 
