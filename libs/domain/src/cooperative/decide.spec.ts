@@ -1,5 +1,5 @@
 import { CooperativeCommand } from './commands';
-import { admit, admitted, domainError, given, redeem, scic, scop, subscribe, transfer, withdrew } from './testing';
+import { admit, admitted, domainError, given, redeem, rule, scic, scop, subscribe, transfer, withdrew } from './testing';
 
 const coop = [scic(), admitted('b1', 'beneficiary', 10), admitted('s1', 'supporter', 3, { paidCents: 100 })];
 
@@ -84,7 +84,7 @@ describe('RedeemShares', () => {
 
   it('refuses more shares than held, and a redemption dated before the exit (INVALID_VALUE)', () => {
     given(rich, withdrew('s1', '2024-06-01')).when(redeem({ associate: 's1', shares: 11, on: '2024-07-01' })).thenThrows(domainError('INVALID_VALUE'));
-    given(rich, withdrew('s1', '2024-06-01')).when(redeem({ associate: 's1', shares: 10, on: '2024-05-31' })).thenThrows(domainError('INVALID_VALUE'), 'before the exit');
+    given(rich, withdrew('s1', '2024-06-01')).when(redeem({ associate: 's1', shares: 10, on: '2024-05-31' })).thenThrows(domainError('INVALID_VALUE'), 'withdraw first');
   });
 });
 
@@ -95,10 +95,12 @@ describe('TransferShares', () => {
       .when(transfer({ from: 's1', to: 'b1', shares: 2 }))
       .then([{ type: 'SharesTransferred', data: { movementId: 'm-new', fromAssociateId: 's1', toAssociateId: 'b1', shares: 2, amountCents: 200, paidCents: 66, effectiveDate: '2024-02-01' } }]));
 
-  it('moves the whole paid-up capital with the whole holding', () =>
+  it('refuses the whole holding of an associate who stays one (COOP-ONE-SHARE); part of it takes its paid-up part pro rata, rounded down', () => {
+    given(coop).when(transfer({ from: 's1', to: 'b1', shares: 3 })).thenThrows(rule('COOP-ONE-SHARE'));
     given(coop)
-      .when(transfer({ from: 's1', to: 'b1', shares: 3 }))
-      .then([{ type: 'SharesTransferred', data: { movementId: 'm-new', fromAssociateId: 's1', toAssociateId: 'b1', shares: 3, amountCents: 300, paidCents: 100, effectiveDate: '2024-02-01' } }]));
+      .when(transfer({ from: 's1', to: 'b1', shares: 2 }))
+      .then([{ type: 'SharesTransferred', data: { movementId: 'm-new', fromAssociateId: 's1', toAssociateId: 'b1', shares: 2, amountCents: 200, paidCents: 66, effectiveDate: '2024-02-01' } }]);
+  });
 
   it('refuses a transfer to oneself or of more shares than held (INVALID_VALUE), and to or from a withdrawn associate (INVALID_STATE)', () => {
     given(coop).when(transfer({ from: 'b1', to: 'b1', shares: 1 })).thenThrows(domainError('INVALID_VALUE'));

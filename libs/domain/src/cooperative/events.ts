@@ -7,6 +7,11 @@ export type PersonType = 'natural' | 'legal';
 export type WithdrawalReason = 'resignation' | 'exclusion' | 'death' | 'end_of_employment' | 'other';
 export const WITHDRAWAL_REASONS: readonly WithdrawalReason[] = ['resignation', 'exclusion', 'death', 'end_of_employment', 'other'];
 
+/** Why an act dated in a closed period was recorded anyway (LEDGER-PERIOD-CLOSED). */
+export interface LateRecording {
+  readonly reason: string;
+}
+
 export interface ResolutionRef {
   readonly assemblyId: string;
   readonly resolutionId: string;
@@ -18,11 +23,14 @@ export interface ResolutionRef {
  *
  * Capital movements (SharesSubscribed, SharesPaidUp, SharesRedeemed, SharesTransferred)
  * carry a `movementId`, which is also the stored event's id, so a cancellation can name it.
+ *
+ * `lateRecording` (every event but StatutsAdopted, optional): the reason given for recording an
+ * act dated in a period already closed by an assembly or a fiscal year (LEDGER-PERIOD-CLOSED).
  */
 export type CooperativeEvent =
   | { type: 'StatutsAdopted'; data: { coopId: string; statuts: Statuts; effectiveDate: IsoDate } }
-  | { type: 'StatutsAmended'; data: { statuts: Statuts; changes: Record<string, unknown>; resolution: ResolutionRef; effectiveDate: IsoDate } }
-  | { type: 'AssociateAdmitted'; data: { associateId: string; name: string; personType: PersonType; category: Category; collegeCode: string | null; effectiveDate: IsoDate } }
+  | { type: 'StatutsAmended'; data: { statuts: Statuts; changes: Record<string, unknown>; resolution: ResolutionRef; effectiveDate: IsoDate; lateRecording?: LateRecording } }
+  | { type: 'AssociateAdmitted'; data: { associateId: string; name: string; personType: PersonType; category: Category; collegeCode: string | null; effectiveDate: IsoDate; lateRecording?: LateRecording } }
   | {
       type: 'SharesSubscribed';
       /**
@@ -30,12 +38,12 @@ export type CooperativeEvent =
        * subscription was decided, under the statuts in force on its effective date; absent when
        * fully paid (and on events recorded before the field existed: then derived on replay).
        */
-      data: { movementId: string; associateId: string; shares: number; amountCents: number; paidCents: number; effectiveDate: IsoDate; paymentDueOn?: IsoDate };
+      data: { movementId: string; associateId: string; shares: number; amountCents: number; paidCents: number; effectiveDate: IsoDate; lateRecording?: LateRecording; paymentDueOn?: IsoDate };
     }
-  | { type: 'SharesPaidUp'; data: { movementId: string; associateId: string; amountCents: number; effectiveDate: IsoDate } }
-  | { type: 'CategoryChanged'; data: { associateId: string; from: Category; to: Category; effectiveDate: IsoDate } }
-  | { type: 'CollegeChanged'; data: { associateId: string; from: string | null; to: string; effectiveDate: IsoDate } }
-  | { type: 'AssociateWithdrew'; data: { associateId: string; reason: WithdrawalReason; effectiveDate: IsoDate } }
+  | { type: 'SharesPaidUp'; data: { movementId: string; associateId: string; amountCents: number; effectiveDate: IsoDate; lateRecording?: LateRecording } }
+  | { type: 'CategoryChanged'; data: { associateId: string; from: Category; to: Category; effectiveDate: IsoDate; lateRecording?: LateRecording } }
+  | { type: 'CollegeChanged'; data: { associateId: string; from: string | null; to: string; effectiveDate: IsoDate; lateRecording?: LateRecording } }
+  | { type: 'AssociateWithdrew'; data: { associateId: string; reason: WithdrawalReason; effectiveDate: IsoDate; lateRecording?: LateRecording } }
   | {
       type: 'SharesRedeemed';
       /**
@@ -44,17 +52,17 @@ export type CooperativeEvent =
        * order) applies the same facts. Optional for events written before they existed: evolve then
        * recomputes them from the holding.
        */
-      data: { movementId: string; associateId: string; shares: number; amountCents: number; nominalCents?: number; paidCents?: number; effectiveDate: IsoDate };
+      data: { movementId: string; associateId: string; shares: number; amountCents: number; nominalCents?: number; paidCents?: number; effectiveDate: IsoDate; lateRecording?: LateRecording };
     }
   | {
       type: 'SharesTransferred';
       /** paidCents: the paid-up part that moves with the shares (pro rata of the seller's paid-up capital). */
-      data: { movementId: string; fromAssociateId: string; toAssociateId: string; shares: number; amountCents: number; paidCents: number; effectiveDate: IsoDate };
+      data: { movementId: string; fromAssociateId: string; toAssociateId: string; shares: number; amountCents: number; paidCents: number; effectiveDate: IsoDate; lateRecording?: LateRecording };
     }
   | {
       type: 'CapitalMovementCancelled';
       /** effectiveDate is the cancelled movement's: as of any date, the mistake never happened. */
-      data: { movementId: string; cancelledType: CapitalMovementType; reason: string; effectiveDate: IsoDate };
+      data: { movementId: string; cancelledType: CapitalMovementType; reason: string; effectiveDate: IsoDate; lateRecording?: LateRecording };
     };
 
 export type CapitalMovementType = 'SharesSubscribed' | 'SharesPaidUp' | 'SharesRedeemed' | 'SharesTransferred';
@@ -62,7 +70,3 @@ export const CAPITAL_MOVEMENT_TYPES: readonly CapitalMovementType[] = ['SharesSu
 
 export type CooperativeEventType = CooperativeEvent['type'];
 export type EventOf<T extends CooperativeEventType> = Extract<CooperativeEvent, { type: T }>;
-
-export function cooperativeStreamId(coopId: string): string {
-  return `cooperative-${coopId}`;
-}

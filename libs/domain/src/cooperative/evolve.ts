@@ -76,6 +76,8 @@ export function evolve(state: CooperativeState, event: CooperativeEvent): Cooper
         recount(state, a, () => (a.status = 'withdrawn'));
         a.withdrawnOn = d.effectiveDate;
         a.withdrawalReason = d.reason;
+        state.withdrawalsFolded = (state.withdrawalsFolded ?? 0) + 1;
+        a.withdrawalRank = state.withdrawalsFolded;
       }
       return syncExitQueue(state, d.associateId);
     }
@@ -144,15 +146,24 @@ function syncExitQueue(state: CooperativeState, associateId: string): Cooperativ
     state.exitQueue = state.exitQueue.filter((id) => id !== associateId);
     return state;
   }
-  const at = state.exitQueue.findIndex((id) => (state.associates[id].withdrawnOn ?? '') > (a.withdrawnOn ?? ''));
+  // Exit date, then the order the exits were folded in: a cancelled full redemption puts the
+  // associate back where they stood, never behind others who left the same day.
+  const at = state.exitQueue.findIndex((id) => leftBefore(a, state.associates[id]));
   state.exitQueue.splice(at === -1 ? state.exitQueue.length : at, 0, associateId);
   return state;
+}
+
+function leftBefore(a: AssociateState, b: AssociateState): boolean {
+  const da = a.withdrawnOn ?? '';
+  const db = b.withdrawnOn ?? '';
+  return da < db || (da === db && (a.withdrawalRank ?? 0) < (b.withdrawalRank ?? 0));
 }
 
 function cancelMovement(state: CooperativeState, movementId: string): CooperativeState {
   const m = state.movements[movementId];
   if (!m || m.cancelled) return state;
-  m.cancelled = true;
+  // A new object, not a flag flipped: checkpoints of the fold share movement objects (history.ts).
+  state.movements[movementId] = { ...m, cancelled: true };
   switch (m.type) {
     case 'SharesSubscribed':
       applyHoldings(state, m.associateId, -m.shares, -m.amountCents, -m.paidCents);

@@ -17,6 +17,8 @@ export interface AssociateState {
   /** Nominal capital held (shares × share value at subscription). */
   subscribedCents: number;
   paidUpCents: number;
+  /** Withdrawn: the how-manieth exit folded (date, then recording order); orders the exit queue. */
+  withdrawalRank?: number;
 }
 
 export interface MovementState {
@@ -58,6 +60,8 @@ export interface CooperativeState {
   highestCapitalCents: number;
   /** Withdrawn associates whose shares await redemption, in order of exit. */
   exitQueue: string[];
+  /** Exits folded so far: the rank of the next one (see AssociateState.withdrawalRank). */
+  withdrawalsFolded?: number;
   /**
    * The figures the capital and vote rules compare, kept by `evolve` as associates change, so
    * that a decision reads them instead of counting 10,000 associates (see capital-picture.ts).

@@ -2,6 +2,7 @@ import { DomainError } from '../../rules/errors';
 import { CommandOf } from '../commands';
 import { CooperativeEvent } from '../events';
 import { requireRegistered, requireText } from '../guards';
+import { requireShareWhileActive } from '../rules/one-share.rule';
 import { CooperativeState, MovementState } from '../state';
 
 /**
@@ -18,6 +19,7 @@ export function cancelCapitalMovement(cmd: CommandOf<'CancelCapitalMovement'>, s
   if (movement.cancelled) throw new DomainError('INVALID_STATE', `capital movement ${cmd.movementId} is already cancelled`);
   requireText(cmd.reason, 'reason');
   requireHoldingsWithout(state, movement);
+  requireSharesLeftWithout(state, movement);
   return [
     {
       type: 'CapitalMovementCancelled',
@@ -56,6 +58,17 @@ function requireHoldingsWithout(state: CooperativeState, cancelled: MovementStat
       );
     }
   }
+}
+
+/**
+ * COOP-ONE-SHARE: an active associate keeps a share once the movement is undone — cancelling the
+ * subscription that made someone an associate is cancelling the admission, which has no command.
+ */
+function requireSharesLeftWithout(state: CooperativeState, cancelled: MovementState): void {
+  const losing = cancelled.type === 'SharesSubscribed' ? cancelled.associateId : cancelled.type === 'SharesTransferred' ? cancelled.toAssociateId : null;
+  if (losing === null || !state.associates[losing]) return;
+  const holder = state.associates[losing];
+  requireShareWhileActive({ ...holder, shares: holder.shares - cancelled.shares }, cancelled.effectiveDate, `cancelling ${cancelled.movementId}`);
 }
 
 /** The associate's standing movements but one, by effective date then recording order. */

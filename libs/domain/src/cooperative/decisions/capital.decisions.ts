@@ -17,6 +17,7 @@ import {
 import { redemptionQueue, owedAheadOf } from '../redemption-queue';
 import { requireRoomAboveFloor } from '../rules/capital-floor.rule';
 import { requireEmployeeCapitalAfter } from '../rules/employee-capital.rule';
+import { requireShareWhileActive } from '../rules/one-share.rule';
 import { requirePaidAtSubscription } from '../rules/pay-up.rule';
 import { requirePublicCapitalAfter } from '../rules/public-capital.rule';
 import { requireRefundWithinPaidUpNominal } from '../rules/redemption-nominal.rule';
@@ -129,6 +130,7 @@ export function transferShares(cmd: CommandOf<'TransferShares'>, state: Cooperat
   requireOnOrAfter(cmd.effectiveDate, buyer.admittedOn, 'effectiveDate', `the admission of ${buyer.id}`);
   requireShareCount(cmd.shares);
   requireHeld(seller, cmd.shares, 0);
+  requireShareWhileActive({ ...seller, shares: seller.shares - cmd.shares }, cmd.effectiveDate, `the transfer of ${cmd.shares} shares`);
   requireNewMovement(state, cmd.movementId);
   const { amountCents, paidCents } = transferredCapital(seller, cmd.shares);
   const after = capitalPicture(state, [
