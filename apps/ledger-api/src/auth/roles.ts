@@ -13,7 +13,7 @@ export function canSeeCooperative(caller: Caller, coopId: string): boolean {
   return caller.coops.includes('*') || caller.coops.includes(coopId);
 }
 
-/** Who may do what (ARCHITECTURE.md, Auth). */
+/** Who may do what (docs/architecture.md, Auth). */
 export const WRITERS: Role[] = ['admin', 'gerant'];
 export const READERS: Role[] = ['admin', 'gerant', 'auditor', 'accountant'];
 export const AUDITORS: Role[] = ['admin', 'auditor'];

@@ -28,7 +28,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): LedgerConfig {
   if (store !== 'sqlite' && store !== 'esdb') problems.push(`LEDGER_STORE must be "sqlite" or "esdb", got "${store}"`);
   if (store === 'esdb') {
     if (!env.EVENTSTORE_CONNECTION_STRING) problems.push('LEDGER_STORE=esdb needs EVENTSTORE_CONNECTION_STRING (esdb://…)');
-    // The EventStoreDB adapter is planned (ARCHITECTURE.md) but not built yet: say so at boot, not at the first request.
+    // The EventStoreDB adapter is planned (docs/architecture.md) but not built yet: say so at boot, not at the first request.
     else problems.push('LEDGER_STORE=esdb: the EventStoreDB adapter is not available in this version; use the default sqlite store');
   }
   const portText = env.PORT ?? '3000';

@@ -26,7 +26,7 @@ export class AssemblyRulesDto {
   @IsOptional() @ValidateNested() @Type(() => AssemblyKindRulesDto) @ApiPropertyOptional({ type: AssemblyKindRulesDto }) extraordinary?: AssemblyKindRulesDto;
 }
 
-/** The statutory parameters of RULES.md; omitted ones take its defaults. */
+/** The statutory parameters (docs/rules.md); omitted ones take the defaults of libs/domain/src/cooperative/statuts-defaults.ts. */
 export class StatutsParametersDto {
   @IsOptional() @IsArray() @ArrayMaxSize(20) @ValidateNested({ each: true }) @Type(() => CollegeDto)
   @ApiPropertyOptional({ type: [CollegeDto], description: 'SCIC only; omitted ⇒ one associate one vote, no collèges' })

@@ -10,7 +10,7 @@ import { ProblemException } from './problem';
 const KEY_PATTERN = /^[\x21-\x7e]{1,200}$/;
 
 /**
- * Idempotency-Key on every POST (API.md): same key and same body ⇒ the first answer again
+ * Idempotency-Key on every POST (docs/api.md): same key and same body ⇒ the first answer again
  * with 200, nothing appended; same key, another body ⇒ 422 IDEMPOTENCY-KEY-REUSED.
  * Only successful answers are kept: a refused command appended nothing and may be retried.
  */

@@ -1,6 +1,6 @@
 import { BadRequestException, ValidationError, ValidationPipe } from '@nestjs/common';
 
-/** Flattens class-validator's tree into API.md's `errors: [{ field, message }]`. */
+/** Flattens class-validator's tree into docs/api.md's `errors: [{ field, message }]`. */
 export function flattenValidationErrors(errors: ValidationError[], parent = ''): Array<{ field: string; message: string }> {
   return errors.flatMap((error) => {
     const field = parent ? `${parent}.${error.property}` : error.property;
