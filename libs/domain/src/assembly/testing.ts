@@ -19,6 +19,7 @@ import { assemblyDecider } from './assembly.decider';
 import { AssemblyEvent, AssemblyEventOf, AssemblyKind, AssemblyRules, AttendanceMode, BallotChoice, ResolutionKind, ResolutionSpec, Voter } from './assembly-events';
 import { evolveAssemblyAll } from './assembly-evolve';
 import { AssemblyState, initialAssemblyState } from './assembly-state';
+import type { FirstCall } from './convocation';
 
 export { domainError, rule } from '../testing/given-when-then';
 export type { ErrorExpectation } from '../testing/given-when-then';
@@ -125,10 +126,14 @@ export interface ConveneOptions {
   resolutions?: ResolutionSpec[];
   voters: Voter[];
   rules?: AssemblyRules;
+  /** A second call's first call, as the write path reads it; default: `reconvenes`, same kind, never opened. */
+  firstCall?: FirstCall | null;
 }
 
 export function convene(o: ConveneOptions): AssemblyCommand {
   const kind = o.kind ?? 'ordinary';
+  const reconvenes = o.reconvenes ?? null;
+  const firstCall = o.firstCall !== undefined ? o.firstCall : o.call === 2 && reconvenes ? { assemblyId: reconvenes, call: 1 as const, kind, status: 'convened' as const } : undefined;
   return {
     type: 'ConveneAssembly',
     coopId: COOP,
@@ -139,11 +144,12 @@ export function convene(o: ConveneOptions): AssemblyCommand {
     heldOn: o.heldOn ?? HELD_ON,
     call: o.call ?? 1,
     recordDate: o.recordDate ?? o.convenedOn ?? CONVENED_ON,
-    reconvenes: o.reconvenes ?? null,
+    reconvenes,
     resolutions: o.resolutions ?? [resolution('r1', kind === 'extraordinary' ? 'extraordinary' : 'ordinary')],
     voters: o.voters,
     votersHash: 'hash-of-the-voter-list',
     rules: o.rules ?? rulesWith(),
+    ...(firstCall !== undefined ? { firstCall } : {}),
   };
 }
 
