@@ -5,6 +5,7 @@
 export * from './rules/rule-catalogue';
 export * from './rules/errors';
 export * from './shared/fraction';
+export * from './shared/apportion';
 export * from './shared/dates';
 export * from './shared/format';
 export * from './decider';
