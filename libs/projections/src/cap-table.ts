@@ -1,4 +1,4 @@
-import { AssociateState, bpFloor, CATEGORIES, Category } from '@ledger/domain';
+import { AssociateState, bpCeil, bpFloor, CATEGORIES, Category, largestRemainderBp } from '@ledger/domain';
 import { CooperativeLedgerState } from './cooperative-ledger.projection';
 import { cooperativeStateAsOf } from './ledger-folds';
 
@@ -23,8 +23,17 @@ export interface CapTable {
 /**
  * Who holds the capital on `asOf`. Rows cover every holder, a withdrawn associate whose shares
  * await redemption included: their capital is still the cooperative's until it is repaid.
- * `associates` counts active associates only, the ones with a vote. `…Bp` figures are rounded
- * down for display; no rule is decided on them.
+ * `associates` counts active associates only, the ones with a vote. `…Bp` figures are for
+ * display only (no rule is decided on them), and each column of them — `byCategory`, `rows` —
+ * is a split of the whole capital that adds up to exactly 10000 (largest remainder).
+ *
+ * One figure, one rounding: a category's share that a legal check also shows is rounded as the
+ * compliance report rounds it (libs/domain/src/cooperative/compliance-checks.ts, unit 'bp'),
+ * toward the side of its threshold that keeps the verdict readable — public bodies' capital
+ * (SCIC-PUBLIC-CAPITAL-50, at most 50 %) up, employees' capital (SCOP-CAP-51, at least 51 %)
+ * down — and the other categories share what is left of the 10000. So 5/11 held by public
+ * bodies reads 45.46 % on the cap table as on /compliance, never 45.45 % on one and 45.46 % on
+ * the other.
  */
 export function capTable(state: CooperativeLedgerState, coopId: string, asOf: string): CapTable | undefined {
   const coop = state.coops[coopId];
@@ -61,10 +70,22 @@ export function capTable(state: CooperativeLedgerState, coopId: string, asOf: st
         shares: a.shares,
         capitalCents: a.subscribedCents,
         paidUpCents: a.paidUpCents,
-        capitalBp: bpFloor(a.subscribedCents, total),
+        capitalBp: 0,
       });
     }
   }
+  largestRemainderBp(rows.map((r) => r.capitalCents)).forEach((bp, i) => (rows[i].capitalBp = bp));
+  const present = CATEGORIES.filter((c) => categories.has(c));
+  const categoryBp = largestRemainderBp(
+    present.map((c) => categories.get(c)!.capitalCents),
+    new Map(present.flatMap((c, i): Array<[number, number]> => {
+      const cents = categories.get(c)!.capitalCents;
+      if (c === 'public_body') return [[i, bpCeil(cents, total)]];
+      // SCOP-CAP-51 counts active employees only: the same figure when every employee holder is active.
+      if (c === 'employee' && folded.statuts?.legalForm === 'SCOP' && employeesAllActive(folded.associateOrder.map((id) => folded.associates[id]))) return [[i, bpFloor(cents, total)]];
+      return [];
+    })),
+  );
   return {
     asOf,
     totals: {
@@ -73,11 +94,13 @@ export function capTable(state: CooperativeLedgerState, coopId: string, asOf: st
       capitalCents: total,
       paidUpCents: folded.totals.paidUpCents,
     },
-    byCategory: CATEGORIES.filter((c) => categories.has(c)).map((c) => {
-      const figures = categories.get(c)!;
-      return { category: c, ...figures, capitalBp: bpFloor(figures.capitalCents, total) };
-    }),
+    byCategory: present.map((c, i) => ({ category: c, ...categories.get(c)!, capitalBp: categoryBp[i] })),
     byCollege: [...colleges.values()],
     rows,
   };
+}
+
+/** No withdrawn employee still holds shares: the employee category is what SCOP-CAP-51 measures. */
+function employeesAllActive(associates: readonly AssociateState[]): boolean {
+  return associates.every((a) => a.category !== 'employee' || a.status === 'active' || a.subscribedCents === 0);
 }
