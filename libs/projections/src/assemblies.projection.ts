@@ -1,5 +1,5 @@
 import { RecordedEvent } from '@ledger/event-store/event-store.port';
-import { AssemblyEvent, AssemblyState, assemblyView, AssemblyView, evolveAssembly, initialAssemblyState } from '@ledger/domain';
+import { AssemblyEvent, AssemblyState, assemblyView, AssemblyView, ClosedPeriod, evolveAssembly, initialAssemblyState } from '@ledger/domain';
 import { Projection } from './projection';
 
 const ASSEMBLY_STREAM = 'assembly-';
@@ -64,4 +64,18 @@ export function assemblyViewOf(state: AssembliesState, coopId: string, assemblyI
 
 export function listAssemblies(state: AssembliesState, coopId: string): AssemblyView[] {
   return (state.order[coopId] ?? []).map((id) => assemblyViewOf(state, coopId, id)!.view);
+}
+
+/**
+ * LEDGER-PERIOD-CLOSED: every closed assembly of the cooperative closes the period through its
+ * record date (its voter list was relied on). O(assemblies): a closed AG's last event is its closing.
+ */
+export function closedPeriodsOf(state: AssembliesState, coopId: string): ClosedPeriod[] {
+  const periods: ClosedPeriod[] = [];
+  for (const log of Object.values(state.coops[coopId] ?? {})) {
+    const first = log.events[0];
+    if (log.events[log.events.length - 1]?.type !== 'AssemblyClosed' || first?.type !== 'AssemblyConvened') continue;
+    periods.push({ through: first.data.recordDate, by: `assembly ${log.assemblyId}` });
+  }
+  return periods;
 }

@@ -2,7 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { CommandBus, CommandHandler, ICommand, ICommandHandler } from '@nestjs/cqrs';
 import { Decider, DomainEvent, assemblyDecider, cooperativeDecider } from '@ledger/domain';
 import { EventStore } from '@ledger/event-store';
-import { ProjectionEngine } from '@ledger/projections';
+import { AssembliesState, ProjectionEngine, assembliesProjection, closedPeriodsOf } from '@ledger/projections';
 import { EVENT_STORE } from '../infrastructure/tokens';
 import { CommandMetadata } from './command-metadata';
 import { CommandResult, StreamWriter } from './stream-writer';
@@ -31,12 +31,25 @@ export class StreamCommand<D extends AnyDecider = AnyDecider> implements IComman
 export class StreamCommandHandler implements ICommandHandler<StreamCommand, CommandResult> {
   private readonly writers = new Map<string, StreamWriter<unknown, DomainEvent, unknown, unknown>>();
 
-  constructor(@Inject(EVENT_STORE) store: EventStore, projections: ProjectionEngine) {
+  constructor(
+    @Inject(EVENT_STORE) store: EventStore,
+    private readonly projections: ProjectionEngine,
+  ) {
     for (const decider of STREAM_KINDS as readonly AnyDecider[]) this.writers.set(decider.kind, new StreamWriter(store, projections, decider));
   }
 
-  execute({ decider, key, command, metadata }: StreamCommand): Promise<CommandResult> {
-    return this.writerOf(decider).execute(key, command, metadata);
+  async execute({ decider, key, command, metadata }: StreamCommand): Promise<CommandResult> {
+    return this.writerOf(decider).execute(key, await this.withClosedPeriods(decider, key, command), metadata);
+  }
+
+  /**
+   * LEDGER-PERIOD-CLOSED: which periods the assemblies (later the fiscal years) have closed is
+   * another stream's knowledge, so every dated command of the cooperative carries it as data.
+   */
+  private async withClosedPeriods(decider: AnyDecider, key: unknown, command: { type: string }): Promise<unknown> {
+    if (decider !== cooperativeDecider || command.type === 'AdoptStatuts') return command;
+    await this.projections.catchUp();
+    return { ...command, closedPeriods: closedPeriodsOf(this.projections.state<AssembliesState>(assembliesProjection.name), key as string) };
   }
 
   /** A stream's state as the write path holds it (for facts another stream's command needs). */
