@@ -139,7 +139,7 @@ describe('projections over the SQLite event store', () => {
     return store;
   }
 
-  function openEngine(store: SqliteEventStore, projections: Projection<any>[] = [cooperativeLedgerProjection, streamHeadsProjection], options = {}) {
+  function openEngine(store: SqliteEventStore, projections: Projection<unknown>[] = [cooperativeLedgerProjection, streamHeadsProjection], options = {}) {
     const snapshots = new SqliteSnapshotStore({ file });
     const engine = new ProjectionEngine(store, snapshots, projections, options);
     cleanups.push(async () => {
@@ -523,7 +523,6 @@ describe('projections over the SQLite event store', () => {
     const started = process.hrtime.bigint();
     const rebuilt = await rebuild(cooperativeLedgerProjection, store);
     const seconds = Number(process.hrtime.bigint() - started) / 1e9;
-    // eslint-disable-next-line no-console
     console.log(`rebuild: ${rebuilt.events} events in ${(seconds * 1000).toFixed(0)} ms = ${Math.round(rebuilt.events / seconds)} events/s`);
     expect(rebuilt.events).toBe(20_001);
     expect(capTable(rebuilt.state, 'alpha', '2024-12-31')!.totals).toEqual({ associates: 2000, shares: 18_000, capitalCents: 18_000 * SHARE, paidUpCents: 18_000 * SHARE });

@@ -44,8 +44,8 @@ const NUDGE_AFTER_MS = 20;
  * interleave their events; each slot's position check then makes a duplicate harmless.
  */
 export class ProjectionEngine {
-  private readonly slots: ProjectionSlot<any>[];
-  private readonly byName = new Map<string, ProjectionSlot<any>>();
+  private readonly slots: ProjectionSlot<unknown>[];
+  private readonly byName = new Map<string, ProjectionSlot<unknown>>();
   private readonly snapshotEvery: number;
   private readonly snapshotMinIntervalMs: number;
   private readonly onSnapshotError: (error: unknown, projection: string) => void;
@@ -63,7 +63,7 @@ export class ProjectionEngine {
   constructor(
     private readonly store: EventStore,
     private readonly snapshots: SnapshotStore,
-    projections: Projection<any>[],
+    projections: Projection<unknown>[],
     options: ProjectionEngineOptions = {},
   ) {
     this.slots = projections.map((projection) => freshSlot(projection));

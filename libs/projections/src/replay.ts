@@ -36,7 +36,7 @@ export function freshSlot<S>(projection: Projection<S>): ProjectionSlot<S> {
  * position check is what makes a duplicate delivery (catch-up racing the subscription)
  * harmless. Returns true when at least one slot applied the event.
  */
-export function applyToSlots(slots: readonly ProjectionSlot<any>[], event: RecordedEvent): boolean {
+export function applyToSlots(slots: readonly ProjectionSlot<unknown>[], event: RecordedEvent): boolean {
   let applied = false;
   for (const slot of slots) {
     if (slot.position !== undefined && event.position <= slot.position) continue;
@@ -53,7 +53,7 @@ export function applyToSlots(slots: readonly ProjectionSlot<any>[], event: Recor
 }
 
 /** The position every slot has reached: the lowest, or undefined when one has seen nothing. */
-export function lowestPosition(slots: readonly ProjectionSlot<any>[]): bigint | undefined {
+export function lowestPosition(slots: readonly ProjectionSlot<unknown>[]): bigint | undefined {
   let lowest: bigint | undefined;
   for (const slot of slots) {
     if (slot.position === undefined) return undefined;
@@ -70,7 +70,7 @@ const YIELD_EVERY = 5000;
  * many events were applied to at least one slot.
  */
 export async function replayInto(
-  slots: readonly ProjectionSlot<any>[],
+  slots: readonly ProjectionSlot<unknown>[],
   store: EventStore,
   options: { until?: bigint } = {},
 ): Promise<number> {
