@@ -1,5 +1,7 @@
 import { Body, Controller, Get, Headers, HttpCode, Param, Post, Query, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiProduces, ApiQuery, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiQuery, ApiTags } from '@nestjs/swagger';
+import { ApiCommand, ApiRead } from '../http/api-docs';
+import { AssemblyClosedAnswerDoc, AssemblyListDoc, AssemblyViewDoc, ResolutionClosedAnswerDoc } from './assembly.views';
 import { randomUUID } from 'crypto';
 import type { FastifyReply } from 'fastify';
 import { Allow } from '../auth/auth.guard';
@@ -30,7 +32,7 @@ export class AssembliesController {
   @Post()
   @HttpCode(201)
   @Allow(...WRITERS)
-  @ApiOperation({ summary: 'Convene an AG: fixes the voter list at the record date (AssemblyConvened)' })
+  @ApiCommand({ summary: 'Convene an AG: fixes the voter list at the record date (AssemblyConvened)', location: 'the assembly', startsStream: true })
   async convene(@Param('coopId') coopId: string, @Body() dto: ConveneAssemblyDto, @CommandMeta() meta: CommandMetadata, @Res({ passthrough: true }) reply: FastifyReply) {
     const assemblyId = dto.id ?? randomUUID();
     const command = await this.facts.convocation({ ...dto, coopId, assemblyId });
@@ -39,14 +41,14 @@ export class AssembliesController {
 
   @Get()
   @Allow(...READERS)
-  @ApiOperation({ summary: 'The cooperative’s assemblies, in order of convocation' })
+  @ApiRead({ summary: 'The cooperative’s assemblies, in order of convocation', type: AssemblyListDoc })
   list(@Param('coopId') coopId: string) {
     return this.queries.list(coopId);
   }
 
   @Get(':assemblyId')
   @Allow(...READERS)
-  @ApiOperation({ summary: 'An assembly: attendance, quorum, resolutions with their weighted results' })
+  @ApiRead({ summary: 'An assembly: attendance, quorum, resolutions with their weighted results', type: AssemblyViewDoc, etag: 'strong' })
   async get(@Param('coopId') coopId: string, @Param('assemblyId') assemblyId: string, @Res({ passthrough: true }) reply: FastifyReply) {
     const { view, revision } = await this.queries.get(coopId, assemblyId);
     void reply.header('etag', strongEtag(revision));
@@ -56,8 +58,7 @@ export class AssembliesController {
   @Get(':assemblyId/minutes')
   @Allow(...READERS)
   @ApiQuery({ name: 'format', required: false, enum: ['markdown', 'html'] })
-  @ApiProduces('text/markdown', 'text/html')
-  @ApiOperation({ summary: 'The minutes (procès-verbal): attendance, quorum, per-collège results, outcomes, ledger digest' })
+  @ApiRead({ summary: 'The minutes (procès-verbal): attendance, quorum, per-collège results, outcomes, ledger digest', query: true, produces: ['text/markdown', 'text/html'] })
   async minutes(
     @Param('coopId') coopId: string,
     @Param('assemblyId') assemblyId: string,
@@ -74,7 +75,7 @@ export class AssembliesController {
   @Post(':assemblyId/attendance')
   @HttpCode(201)
   @Allow(...WRITERS)
-  @ApiOperation({ summary: 'Record an associate’s attendance: present, remote, by mail, or by proxy (AttendanceRecorded)' })
+  @ApiCommand({ summary: 'Record an associate’s attendance: present, remote, by mail, or by proxy (AttendanceRecorded)', location: 'the assembly' })
   async attend(@Param('coopId') coopId: string, @Param('assemblyId') assemblyId: string, @Body() dto: AttendanceDto, @CommandMeta() meta: CommandMetadata, @Res({ passthrough: true }) reply: FastifyReply) {
     const result = await this.send(coopId, assemblyId, { type: 'RecordAttendance', associateId: dto.associateId, mode: dto.mode, proxyHolderId: dto.proxyHolderId ?? null }, meta);
     return created(reply, assemblyUrl(coopId, assemblyId), dto.associateId, result);
@@ -83,7 +84,7 @@ export class AssembliesController {
   @Post(':assemblyId/opening')
   @HttpCode(201)
   @Allow(...WRITERS)
-  @ApiOperation({ summary: 'Open the AG: checks AG-QUORUM (422 if not met; reconvene on second call)' })
+  @ApiCommand({ summary: 'Open the AG: checks AG-QUORUM (422 if not met; reconvene on second call)', location: 'the assembly' })
   async open(@Param('coopId') coopId: string, @Param('assemblyId') assemblyId: string, @Body() body: unknown, @CommandMeta() meta: CommandMetadata, @Res({ passthrough: true }) reply: FastifyReply) {
     requireEmptyBody(body);
     return created(reply, assemblyUrl(coopId, assemblyId), assemblyId, await this.send(coopId, assemblyId, { type: 'OpenAssembly' }, meta));
@@ -92,7 +93,7 @@ export class AssembliesController {
   @Post(':assemblyId/resolutions/:resolutionId/ballots')
   @HttpCode(201)
   @Allow(...WRITERS)
-  @ApiOperation({ summary: 'Record one ballot (AG-ONE-BALLOT); a proxy holder casts the ballot of the one they represent' })
+  @ApiCommand({ summary: 'Record one ballot (AG-ONE-BALLOT); a proxy holder casts the ballot of the one they represent', location: 'the assembly' })
   async ballot(
     @Param('coopId') coopId: string,
     @Param('assemblyId') assemblyId: string,
@@ -108,7 +109,7 @@ export class AssembliesController {
   @Post(':assemblyId/resolutions/:resolutionId/show-of-hands')
   @HttpCode(201)
   @Allow(...WRITERS)
-  @ApiOperation({ summary: 'Record a show-of-hands count for a collège (never mixed with ballots on one resolution)' })
+  @ApiCommand({ summary: 'Record a show-of-hands count for a collège (never mixed with ballots on one resolution)', location: 'the assembly' })
   async showOfHands(
     @Param('coopId') coopId: string,
     @Param('assemblyId') assemblyId: string,
@@ -133,7 +134,7 @@ export class AssembliesController {
   @Post(':assemblyId/resolutions/:resolutionId/closing')
   @HttpCode(201)
   @Allow(...WRITERS)
-  @ApiOperation({ summary: 'Close a resolution: its outcome under AG-MAJORITY and AG-COLLEGE-TALLY, decided exactly' })
+  @ApiCommand({ summary: 'Close a resolution: its outcome under AG-MAJORITY and AG-COLLEGE-TALLY, decided exactly', location: 'the assembly', type: ResolutionClosedAnswerDoc })
   async closeResolution(
     @Param('coopId') coopId: string,
     @Param('assemblyId') assemblyId: string,
@@ -151,7 +152,7 @@ export class AssembliesController {
   @Post(':assemblyId/closing')
   @HttpCode(201)
   @Allow(...WRITERS)
-  @ApiOperation({ summary: 'Close the AG: the ledger digest (hash over every stream head) goes into the minutes' })
+  @ApiCommand({ summary: 'Close the AG: the ledger digest (hash over every stream head) goes into the minutes', location: 'the assembly', type: AssemblyClosedAnswerDoc })
   async close(@Param('coopId') coopId: string, @Param('assemblyId') assemblyId: string, @Body() body: unknown, @CommandMeta() meta: CommandMetadata, @Res({ passthrough: true }) reply: FastifyReply) {
     requireEmptyBody(body);
     const result = await this.send(coopId, assemblyId, await this.facts.closing(coopId), meta);

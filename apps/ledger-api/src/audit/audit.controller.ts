@@ -1,5 +1,7 @@
 import { BadRequestException, Controller, Get, Inject, Param, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiQuery, ApiTags } from '@nestjs/swagger';
+import { ApiRead } from '../http/api-docs';
+import { EventsPageDoc, VerificationReportDoc } from './audit.views';
 import { EventStore, verifyEvents } from '@ledger/event-store';
 import { Allow } from '../auth/auth.guard';
 import { AUDITORS } from '../auth/roles';
@@ -18,7 +20,7 @@ export class AuditController {
 
   @Get('verification')
   @Allow(...AUDITORS, 'gerant')
-  @ApiOperation({ summary: 'Re-hash every stored event of the cooperative and report the first break of the chain' })
+  @ApiRead({ summary: 'Re-hash every stored event of the cooperative and report the first break of the chain', type: VerificationReportDoc })
   async verify(@Param('coopId') coopId: string) {
     const heads = await this.queries.streamHeads(coopId);
     const { valid, streams, events, digest, firstBreak } = await verifyEvents(this.store.readAll({ coopId }), heads);
@@ -29,7 +31,7 @@ export class AuditController {
   @Allow(...AUDITORS)
   @ApiQuery({ name: 'after', required: false, description: 'global position (exclusive)' })
   @ApiQuery({ name: 'limit', required: false })
-  @ApiOperation({ summary: 'The cooperative’s events in global order, with their metadata and hashes' })
+  @ApiRead({ summary: 'The cooperative’s events in global order, with their metadata and hashes', type: EventsPageDoc, query: true })
   async events(@Param('coopId') coopId: string, @Query('after') after?: string, @Query('limit') limit?: string) {
     await this.queries.requireCooperative(coopId);
     if (after !== undefined && !/^\d{1,18}$/.test(after)) throw new BadRequestException({ errors: [{ field: 'after', message: 'after must be a global position (an integer)' }] });

@@ -1,5 +1,7 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Query, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiQuery, ApiTags } from '@nestjs/swagger';
+import { ApiCommand, ApiRead } from '../http/api-docs';
+import { AssociatesPageDoc, AssociateViewDoc } from './capital.views';
 import { randomUUID } from 'crypto';
 import type { FastifyReply } from 'fastify';
 import { Allow, AllowOwnRecord } from '../auth/auth.guard';
@@ -33,7 +35,7 @@ export class AssociatesController {
   @Post()
   @HttpCode(201)
   @Allow(...WRITERS)
-  @ApiOperation({ summary: 'Admit an associate with their first subscription (AssociateAdmitted + SharesSubscribed)' })
+  @ApiCommand({ summary: 'Admit an associate with their first subscription (AssociateAdmitted + SharesSubscribed)', location: 'the associate' })
   async admit(@Param('coopId') coopId: string, @Body() dto: AdmitAssociateDto, @CommandMeta() meta: CommandMetadata, @Res({ passthrough: true }) reply: FastifyReply) {
     const associateId = dto.id ?? randomUUID();
     const result = await this.commands.send(
@@ -63,7 +65,7 @@ export class AssociatesController {
   @ApiQuery({ name: 'collegeCode', required: false })
   @ApiQuery({ name: 'after', required: false, description: 'cursor: the `next` of the previous page' })
   @ApiQuery({ name: 'limit', required: false, description: '1 to 1000, default 100' })
-  @ApiOperation({ summary: 'The member register as of a date, in order of admission' })
+  @ApiRead({ summary: 'The member register as of a date, in order of admission', type: AssociatesPageDoc, query: true })
   list(
     @Param('coopId') coopId: string,
     @Query('asOf') asOf?: string,
@@ -85,7 +87,7 @@ export class AssociatesController {
   @Allow(...READERS)
   @AllowOwnRecord()
   @ApiQuery({ name: 'asOf', required: false })
-  @ApiOperation({ summary: 'One associate as of a date (an associate may read their own record)' })
+  @ApiRead({ summary: 'One associate as of a date (an associate may read their own record)', type: AssociateViewDoc, query: true })
   get(@Param('coopId') coopId: string, @Param('associateId') associateId: string, @Query('asOf') asOf?: string) {
     return this.queries.associate(coopId, associateId, parseAsOf(asOf));
   }
@@ -93,7 +95,7 @@ export class AssociatesController {
   @Post(':associateId/subscriptions')
   @HttpCode(201)
   @Allow(...WRITERS)
-  @ApiOperation({ summary: 'Subscribe shares (SharesSubscribed)' })
+  @ApiCommand({ summary: 'Subscribe shares (SharesSubscribed)', location: 'the movement in the register of share movements' })
   async subscribe(@Param('coopId') coopId: string, @Param('associateId') associateId: string, @Body() dto: SubscribeSharesDto, @CommandMeta() meta: CommandMetadata, @Res({ passthrough: true }) reply: FastifyReply) {
     const movementId = randomUUID();
     return created(reply, movementUrl(coopId, movementId), movementId, await this.commands.send(cooperativeDecider, coopId, { type: 'SubscribeShares', associateId, shares: dto.shares, paidCents: dto.paidCents, effectiveDate: dto.effectiveDate, movementId }, meta));
@@ -102,7 +104,7 @@ export class AssociatesController {
   @Post(':associateId/payments')
   @HttpCode(201)
   @Allow(...WRITERS)
-  @ApiOperation({ summary: 'Pay up subscribed shares (SharesPaidUp)' })
+  @ApiCommand({ summary: 'Pay up subscribed shares (SharesPaidUp)', location: 'the movement in the register of share movements' })
   async payUp(@Param('coopId') coopId: string, @Param('associateId') associateId: string, @Body() dto: PayUpSharesDto, @CommandMeta() meta: CommandMetadata, @Res({ passthrough: true }) reply: FastifyReply) {
     const movementId = randomUUID();
     return created(reply, movementUrl(coopId, movementId), movementId, await this.commands.send(cooperativeDecider, coopId, { type: 'PayUpShares', associateId, amountCents: dto.amountCents, effectiveDate: dto.effectiveDate, movementId }, meta));
@@ -111,7 +113,7 @@ export class AssociatesController {
   @Post(':associateId/category')
   @HttpCode(201)
   @Allow(...WRITERS)
-  @ApiOperation({ summary: 'Change the category (CategoryChanged)' })
+  @ApiCommand({ summary: 'Change the category (CategoryChanged)', location: 'the associate' })
   async changeCategory(@Param('coopId') coopId: string, @Param('associateId') associateId: string, @Body() dto: ChangeCategoryDto, @CommandMeta() meta: CommandMetadata, @Res({ passthrough: true }) reply: FastifyReply) {
     return created(reply, associateUrl(coopId, associateId), associateId, await this.commands.send(cooperativeDecider, coopId, { type: 'ChangeCategory', associateId, category: dto.category, effectiveDate: dto.effectiveDate }, meta));
   }
@@ -119,7 +121,7 @@ export class AssociatesController {
   @Post(':associateId/college')
   @HttpCode(201)
   @Allow(...WRITERS)
-  @ApiOperation({ summary: 'Move to another collège (CollegeChanged)' })
+  @ApiCommand({ summary: 'Move to another collège (CollegeChanged)', location: 'the associate' })
   async changeCollege(@Param('coopId') coopId: string, @Param('associateId') associateId: string, @Body() dto: ChangeCollegeDto, @CommandMeta() meta: CommandMetadata, @Res({ passthrough: true }) reply: FastifyReply) {
     return created(reply, associateUrl(coopId, associateId), associateId, await this.commands.send(cooperativeDecider, coopId, { type: 'ChangeCollege', associateId, collegeCode: dto.collegeCode, effectiveDate: dto.effectiveDate }, meta));
   }
@@ -127,7 +129,7 @@ export class AssociatesController {
   @Post(':associateId/withdrawal')
   @HttpCode(201)
   @Allow(...WRITERS)
-  @ApiOperation({ summary: 'Record an exit (AssociateWithdrew): voting rights end, shares await redemption' })
+  @ApiCommand({ summary: 'Record an exit (AssociateWithdrew): voting rights end, shares await redemption', location: 'the associate' })
   async withdraw(@Param('coopId') coopId: string, @Param('associateId') associateId: string, @Body() dto: WithdrawAssociateDto, @CommandMeta() meta: CommandMetadata, @Res({ passthrough: true }) reply: FastifyReply) {
     return created(reply, associateUrl(coopId, associateId), associateId, await this.commands.send(cooperativeDecider, coopId, { type: 'WithdrawAssociate', associateId, reason: dto.reason, effectiveDate: dto.effectiveDate }, meta));
   }
@@ -135,7 +137,7 @@ export class AssociatesController {
   @Post(':associateId/redemptions')
   @HttpCode(201)
   @Allow(...WRITERS)
-  @ApiOperation({ summary: 'Redeem shares (SharesRedeemed); refused while COOP-CAPITAL-FLOOR suspends it' })
+  @ApiCommand({ summary: 'Redeem shares (SharesRedeemed); refused while COOP-CAPITAL-FLOOR suspends it', location: 'the movement in the register of share movements' })
   async redeem(@Param('coopId') coopId: string, @Param('associateId') associateId: string, @Body() dto: RedeemSharesDto, @CommandMeta() meta: CommandMetadata, @Res({ passthrough: true }) reply: FastifyReply) {
     const movementId = randomUUID();
     return created(reply, movementUrl(coopId, movementId), movementId, await this.commands.send(cooperativeDecider, coopId, { type: 'RedeemShares', associateId, shares: dto.shares, amountCents: dto.amountCents, effectiveDate: dto.effectiveDate, movementId }, meta));

@@ -1,5 +1,7 @@
 import { Body, Controller, Get, Headers, HttpCode, NotFoundException, Param, Post, Query, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiProduces, ApiQuery, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiQuery, ApiTags } from '@nestjs/swagger';
+import { ApiCommand, ApiRead } from '../http/api-docs';
+import { CapTableDoc, CapitalMovementDoc, CapitalMovementsPageDoc, ComplianceReportDoc, PendingRedemptionsDoc } from './capital.views';
 import { randomUUID } from 'crypto';
 import type { FastifyReply } from 'fastify';
 import { Allow } from '../auth/auth.guard';
@@ -30,7 +32,7 @@ export class CapitalController {
   @Post('share-transfers')
   @HttpCode(201)
   @Allow(...WRITERS)
-  @ApiOperation({ summary: 'Transfer shares between associates (SharesTransferred)' })
+  @ApiCommand({ summary: 'Transfer shares between associates (SharesTransferred)', location: 'the movement in the register of share movements' })
   async transfer(@Param('coopId') coopId: string, @Body() dto: TransferSharesDto, @CommandMeta() meta: CommandMetadata, @Res({ passthrough: true }) reply: FastifyReply) {
     const movementId = randomUUID();
     return created(reply, movementUrl(coopId, movementId), movementId, await this.commands.send(cooperativeDecider, coopId, { type: 'TransferShares', ...dto, movementId }, meta));
@@ -39,7 +41,7 @@ export class CapitalController {
   @Post('events/:eventId/cancellation')
   @HttpCode(201)
   @Allow(...WRITERS)
-  @ApiOperation({ summary: 'Cancel a capital movement recorded by mistake (CapitalMovementCancelled); the original stays' })
+  @ApiCommand({ summary: 'Cancel a capital movement recorded by mistake (CapitalMovementCancelled); the original stays', location: 'the cancellation’s row in the register of share movements' })
   async cancel(@Param('coopId') coopId: string, @Param('eventId') eventId: string, @Body() dto: CancelMovementDto, @CommandMeta() meta: CommandMetadata, @Res({ passthrough: true }) reply: FastifyReply) {
     requireEventId(eventId);
     const result = await this.commands.send(cooperativeDecider, coopId, { type: 'CancelCapitalMovement', movementId: eventId, reason: dto.reason }, meta);
@@ -49,7 +51,7 @@ export class CapitalController {
   @Get('cap-table')
   @Allow(...READERS)
   @ApiQuery({ name: 'asOf', required: false })
-  @ApiOperation({ summary: 'Cap table as of a date (effective dates)' })
+  @ApiRead({ summary: 'Cap table as of a date (effective dates)', type: CapTableDoc, query: true })
   capTable(@Param('coopId') coopId: string, @Query('asOf') asOf?: string) {
     return this.queries.capTable(coopId, parseAsOf(asOf));
   }
@@ -61,8 +63,7 @@ export class CapitalController {
   @ApiQuery({ name: 'format', required: false, enum: ['json', 'csv'] })
   @ApiQuery({ name: 'after', required: false, description: 'JSON only; cursor: the `next` of the previous page (the `number` of its last row)' })
   @ApiQuery({ name: 'limit', required: false, description: `JSON only; 1 to ${MOVEMENTS_MAX_LIMIT} rows a page; without it, every row` })
-  @ApiProduces('application/json', 'text/csv')
-  @ApiOperation({ summary: 'The register of share movements, numbered, with effective and recorded dates ({ items, next }; the CSV export is always whole)' })
+  @ApiRead({ summary: 'The register of share movements, numbered, with effective and recorded dates ({ items, next }; the CSV export is always whole)', type: CapitalMovementsPageDoc, query: true, produces: ['text/csv'] })
   async movements(
     @Param('coopId') coopId: string,
     @Res({ passthrough: true }) reply: FastifyReply,
@@ -87,7 +88,7 @@ export class CapitalController {
 
   @Get('capital-movements/:movementId')
   @Allow(...READERS)
-  @ApiOperation({ summary: 'One row of the register of share movements, by its movement id (the event id of the movement)' })
+  @ApiRead({ summary: 'One row of the register of share movements, by its movement id (the event id of the movement)', type: CapitalMovementDoc })
   movement(@Param('coopId') coopId: string, @Param('movementId') movementId: string) {
     requireEventId(movementId);
     return this.queries.capitalMovement(coopId, movementId);
@@ -96,7 +97,7 @@ export class CapitalController {
   @Get('compliance')
   @Allow(...READERS)
   @ApiQuery({ name: 'asOf', required: false })
-  @ApiOperation({ summary: 'Each legal check with its rule, article, figures and deadline' })
+  @ApiRead({ summary: 'Each legal check with its rule, article, figures and deadline', type: ComplianceReportDoc, query: true })
   compliance(@Param('coopId') coopId: string, @Query('asOf') asOf?: string) {
     return this.queries.compliance(coopId, parseAsOf(asOf));
   }
@@ -104,7 +105,7 @@ export class CapitalController {
   @Get('pending-redemptions')
   @Allow(...READERS)
   @ApiQuery({ name: 'asOf', required: false })
-  @ApiOperation({ summary: 'Withdrawn associates awaiting redemption, in order of exit, with why each waits' })
+  @ApiRead({ summary: 'Withdrawn associates awaiting redemption, in order of exit, with why each waits', type: PendingRedemptionsDoc, query: true })
   pendingRedemptions(@Param('coopId') coopId: string, @Query('asOf') asOf?: string) {
     return this.queries.pendingRedemptions(coopId, parseAsOf(asOf));
   }

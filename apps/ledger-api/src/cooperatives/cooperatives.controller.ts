@@ -1,5 +1,7 @@
 import { Body, Controller, ForbiddenException, Get, HttpCode, Param, Post, Query, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiQuery, ApiTags } from '@nestjs/swagger';
+import { ApiCommand, ApiRead } from '../http/api-docs';
+import { CooperativeListDoc, CooperativeViewDoc } from './cooperative.views';
 import { randomUUID } from 'crypto';
 import type { FastifyReply } from 'fastify';
 import { StatutsInput, cooperativeDecider } from '@ledger/domain';
@@ -28,7 +30,7 @@ export class CooperativesController {
   @Post()
   @HttpCode(201)
   @Allow(...WRITERS)
-  @ApiOperation({ summary: 'Register a cooperative with its statuts (StatutsAdopted)' })
+  @ApiCommand({ summary: 'Register a cooperative with its statuts (StatutsAdopted)', location: 'the cooperative', startsStream: true, noCooperative: true })
   async create(@Body() dto: CreateCooperativeDto, @CurrentCaller() caller: Caller, @CommandMeta() meta: CommandMetadata, @Res({ passthrough: true }) reply: FastifyReply) {
     const { id = randomUUID(), ...statuts } = dto;
     if (!canSeeCooperative(caller, id)) throw new ForbiddenException(`Your token does not cover cooperative ${id}`);
@@ -37,7 +39,7 @@ export class CooperativesController {
 
   @Get()
   @Allow(...READERS)
-  @ApiOperation({ summary: 'The cooperatives your token covers' })
+  @ApiRead({ summary: 'The cooperatives your token covers', type: CooperativeListDoc, noCooperative: true })
   async list(@CurrentCaller() caller: Caller) {
     const items = await this.queries.listCooperatives();
     return { items: items.filter((c) => canSeeCooperative(caller, c.id)) };
@@ -46,7 +48,7 @@ export class CooperativesController {
   @Get(':coopId')
   @Allow(...READERS)
   @ApiQuery({ name: 'asOf', required: false, description: 'YYYY-MM-DD, default today' })
-  @ApiOperation({ summary: 'Statuts in force and capital totals as of a date' })
+  @ApiRead({ summary: 'Statuts in force and capital totals as of a date', type: CooperativeViewDoc, etag: 'weak', query: true })
   async get(@Param('coopId') coopId: string, @Query('asOf') asOf: string | undefined, @Res({ passthrough: true }) reply: FastifyReply) {
     const view = await this.queries.cooperative(coopId, parseAsOf(asOf));
     void reply.header('etag', weakEtag(view.revision));
@@ -56,7 +58,7 @@ export class CooperativesController {
   @Post(':coopId/statuts-amendments')
   @HttpCode(201)
   @Allow(...WRITERS)
-  @ApiOperation({ summary: 'Amend the statuts (StatutsAmended) under an adopted extraordinary resolution of a closed AG of this cooperative' })
+  @ApiCommand({ summary: 'Amend the statuts (StatutsAmended) under an adopted extraordinary resolution of a closed AG of this cooperative', location: 'the cooperative' })
   async amend(@Param('coopId') coopId: string, @Body() dto: AmendStatutsDto, @CommandMeta() meta: CommandMetadata, @Res({ passthrough: true }) reply: FastifyReply) {
     const command = await this.facts.amendment(coopId, { type: 'AmendStatuts', effectiveDate: dto.effectiveDate, changes: dto.changes as Partial<StatutsInput>, resolution: dto.resolution });
     return created(reply, cooperativeUrl(coopId), coopId, await this.commands.send(cooperativeDecider, coopId, command, meta));

@@ -21,7 +21,7 @@ function IsCalendarDate(options?: ValidationOptions): PropertyDecorator {
   );
 }
 
-type Doc = { description?: string; example?: unknown };
+type Doc = { description?: string; example?: unknown; required?: boolean };
 
 export const LedgerId = (doc: Doc = {}) =>
   applyDecorators(IsString(), Matches(ID_PATTERN, { message: '$property must match ^[a-z0-9][a-z0-9-]{0,62}$' }), ApiProperty({ pattern: ID_PATTERN.source, ...doc }));
