@@ -10,43 +10,45 @@ const MAX_HANDS = 10_000_000;
 export class ResolutionDto {
   @LedgerId({ example: 'r1' }) id!: string;
   @Text(500, { example: 'Approbation des comptes 2024' }) title!: string;
-  @IsIn(RESOLUTION_KINDS as ResolutionKind[]) @ApiProperty({ enum: RESOLUTION_KINDS }) kind!: ResolutionKind;
-  @IsOptional() @IsBoolean() @ApiPropertyOptional({ description: 'AG-BLANK-PROXY: blank proxies vote for board-approved resolutions (default true)' }) boardApproved?: boolean;
+  @IsIn(RESOLUTION_KINDS as ResolutionKind[]) @ApiProperty({ enum: RESOLUTION_KINDS, example: 'ordinary' }) kind!: ResolutionKind;
+  // The domain's default (libs/domain/src/assembly/convocation.ts): one truth, said here and in docs/api.md.
+  @IsOptional() @IsBoolean() @ApiPropertyOptional({ default: true, description: 'AG-BLANK-PROXY: blank proxies vote for board-approved resolutions' }) boardApproved?: boolean;
 }
 
 export class ConveneAssemblyDto {
-  @OptionalLedgerId({ description: 'generated when omitted' }) id?: string;
-  @IsIn(ASSEMBLY_KINDS as AssemblyKind[]) @ApiProperty({ enum: ASSEMBLY_KINDS }) kind!: AssemblyKind;
+  @OptionalLedgerId({ example: 'ag-2025', description: 'generated when omitted' }) id?: string;
+  @IsIn(ASSEMBLY_KINDS as AssemblyKind[]) @ApiProperty({ enum: ASSEMBLY_KINDS, example: 'ordinary' }) kind!: AssemblyKind;
   @Text(500, { example: 'Assemblée générale ordinaire 2025' }) title!: string;
-  @CalendarDate() convenedOn!: string;
-  @CalendarDate() heldOn!: string;
-  @IsIn([1, 2]) @ApiProperty({ enum: [1, 2] }) call!: 1 | 2;
-  @OptionalCalendarDate({ description: 'AG-VOTERS: the voter list is fixed at this date (default: convenedOn)' }) recordDate?: string;
+  // The examples hold together: record date ≤ convocation, and 21 days of notice (AG-NOTICE asks for 15).
+  @CalendarDate({ example: '2025-05-20' }) convenedOn!: string;
+  @CalendarDate({ example: '2025-06-10', description: 'AG-NOTICE: at least 15 whole days after convenedOn' }) heldOn!: string;
+  @IsIn([1, 2]) @ApiProperty({ enum: [1, 2], example: 1 }) call!: 1 | 2;
+  @OptionalCalendarDate({ example: '2025-05-19', description: 'AG-VOTERS: the voter list is fixed at this date, on or before convenedOn (default: convenedOn)' }) recordDate?: string;
   @OptionalLedgerId({ description: 'second call: the first-call assembly whose quorum was not met' }) reconvenes?: string;
   @IsArray() @ArrayMinSize(1) @ArrayMaxSize(200) @ValidateNested({ each: true }) @Type(() => ResolutionDto) @ApiProperty({ type: [ResolutionDto] })
   resolutions!: ResolutionDto[];
 }
 
 export class AttendanceDto {
-  @LedgerId() associateId!: string;
-  @IsIn(ATTENDANCE_MODES as AttendanceMode[]) @ApiProperty({ enum: ATTENDANCE_MODES }) mode!: AttendanceMode;
+  @LedgerId({ example: 'marie-dupont' }) associateId!: string;
+  @IsIn(ATTENDANCE_MODES as AttendanceMode[]) @ApiProperty({ enum: ATTENDANCE_MODES, example: 'present' }) mode!: AttendanceMode;
   @OptionalLedgerId({ description: 'mode proxy: the associate who holds it; omitted = blank proxy' }) proxyHolderId?: string;
 }
 
 export class BallotDto {
-  @LedgerId() associateId!: string;
-  @IsIn(BALLOT_CHOICES as BallotChoice[]) @ApiProperty({ enum: BALLOT_CHOICES }) choice!: BallotChoice;
+  @LedgerId({ example: 'marie-dupont' }) associateId!: string;
+  @IsIn(BALLOT_CHOICES as BallotChoice[]) @ApiProperty({ enum: BALLOT_CHOICES, example: 'for' }) choice!: BallotChoice;
 }
 
 export class HandCountDto {
-  @IsInt() @Min(0) @Max(MAX_HANDS) @ApiProperty({ type: 'integer' }) for!: number;
-  @IsInt() @Min(0) @Max(MAX_HANDS) @ApiProperty({ type: 'integer' }) against!: number;
-  @IsInt() @Min(0) @Max(MAX_HANDS) @ApiProperty({ type: 'integer' }) abstain!: number;
+  @IsInt() @Min(0) @Max(MAX_HANDS) @ApiProperty({ type: 'integer', example: 1 }) for!: number;
+  @IsInt() @Min(0) @Max(MAX_HANDS) @ApiProperty({ type: 'integer', example: 0 }) against!: number;
+  @IsInt() @Min(0) @Max(MAX_HANDS) @ApiProperty({ type: 'integer', example: 0 }) abstain!: number;
   @IsOptional() @IsInt() @Min(0) @Max(MAX_HANDS) @ApiPropertyOptional({ type: 'integer' }) blank?: number;
 }
 
 export class ShowOfHandsDto extends HandCountDto {
-  @OptionalLedgerId({ description: 'the collège counted (required when the statuts create collèges)' }) collegeCode?: string;
+  @OptionalLedgerId({ example: 'workers', description: 'the collège counted (required when the statuts create collèges)' }) collegeCode?: string;
   @IsOptional() @ValidateNested() @Type(() => HandCountDto)
   @ApiPropertyOptional({ type: HandCountDto, description: 'SCOP: how many of these hands were non-employees’ (SCOP-VOTES-65 reduces them pro rata)' })
   nonEmployee?: HandCountDto;

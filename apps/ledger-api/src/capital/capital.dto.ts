@@ -4,53 +4,53 @@ import { CATEGORIES, Category, WITHDRAWAL_REASONS, WithdrawalReason } from '@led
 import { CalendarDate, Cents, LedgerId, OptionalCents, OptionalLedgerId, ShareCount, Text } from '../http/validators';
 
 export class AdmitAssociateDto {
-  @OptionalLedgerId({ description: 'generated when omitted' }) id?: string;
+  @OptionalLedgerId({ example: 'marie-dupont', description: 'generated when omitted' }) id?: string;
   @Text(200, { example: 'Marie Dupont' }) name!: string;
-  @IsIn(['natural', 'legal']) @ApiProperty({ enum: ['natural', 'legal'] }) personType!: 'natural' | 'legal';
-  @IsIn(CATEGORIES as Category[]) @ApiProperty({ enum: CATEGORIES }) category!: Category;
-  @OptionalLedgerId({ description: 'the collège (SCIC with collèges: required)' }) collegeCode?: string;
-  @CalendarDate() admittedOn!: string;
-  @ShareCount({ description: 'shares of the first subscription' }) shares!: number;
+  @IsIn(['natural', 'legal']) @ApiProperty({ enum: ['natural', 'legal'], example: 'natural' }) personType!: 'natural' | 'legal';
+  @IsIn(CATEGORIES as Category[]) @ApiProperty({ enum: CATEGORIES, example: 'employee' }) category!: Category;
+  @OptionalLedgerId({ example: 'workers', description: 'the collège (SCIC with collèges: required)' }) collegeCode?: string;
+  @CalendarDate({ example: '2024-02-01' }) admittedOn!: string;
+  @ShareCount({ example: 4, description: 'shares of the first subscription' }) shares!: number;
   @OptionalCents(0, { description: 'paid at subscription; defaults to full payment' }) paidCents?: number;
 }
 
 export class SubscribeSharesDto {
-  @ShareCount() shares!: number;
-  @CalendarDate() effectiveDate!: string;
-  @OptionalCents(0, { description: 'paid at subscription; defaults to full payment' }) paidCents?: number;
+  @ShareCount({ example: 2 }) shares!: number;
+  @CalendarDate({ example: '2024-03-01' }) effectiveDate!: string;
+  @OptionalCents(0, { example: 2500, description: 'paid at subscription (at least the statuts’ minimumPaidAtSubscriptionBp of the nominal); defaults to full payment' }) paidCents?: number;
 }
 
 export class PayUpSharesDto {
-  @Cents(1) amountCents!: number;
-  @CalendarDate() effectiveDate!: string;
+  @Cents(1, { example: 7500 }) amountCents!: number;
+  @CalendarDate({ example: '2024-04-01' }) effectiveDate!: string;
 }
 
 export class ChangeCategoryDto {
-  @IsIn(CATEGORIES as Category[]) @ApiProperty({ enum: CATEGORIES }) category!: Category;
-  @CalendarDate() effectiveDate!: string;
+  @IsIn(CATEGORIES as Category[]) @ApiProperty({ enum: CATEGORIES, example: 'beneficiary' }) category!: Category;
+  @CalendarDate({ example: '2024-06-01' }) effectiveDate!: string;
 }
 
 export class ChangeCollegeDto {
-  @LedgerId() collegeCode!: string;
-  @CalendarDate() effectiveDate!: string;
+  @LedgerId({ example: 'users' }) collegeCode!: string;
+  @CalendarDate({ example: '2024-06-01' }) effectiveDate!: string;
 }
 
 export class WithdrawAssociateDto {
-  @CalendarDate() effectiveDate!: string;
-  @IsIn(WITHDRAWAL_REASONS as WithdrawalReason[]) @ApiProperty({ enum: WITHDRAWAL_REASONS }) reason!: WithdrawalReason;
+  @CalendarDate({ example: '2025-09-30' }) effectiveDate!: string;
+  @IsIn(WITHDRAWAL_REASONS as WithdrawalReason[]) @ApiProperty({ enum: WITHDRAWAL_REASONS, example: 'resignation' }) reason!: WithdrawalReason;
 }
 
 export class RedeemSharesDto {
-  @ShareCount() shares!: number;
-  @Cents(0, { description: 'the refund paid, at most the nominal of the paid-up shares (COOP-REDEMPTION-NOMINAL)' }) amountCents!: number;
-  @CalendarDate() effectiveDate!: string;
+  @ShareCount({ example: 1 }) shares!: number;
+  @Cents(0, { example: 5000, description: 'the refund paid, at most the nominal of the paid-up shares (COOP-REDEMPTION-NOMINAL)' }) amountCents!: number;
+  @CalendarDate({ example: '2025-10-15' }) effectiveDate!: string;
 }
 
 export class TransferSharesDto {
-  @LedgerId() fromAssociateId!: string;
-  @LedgerId() toAssociateId!: string;
-  @ShareCount() shares!: number;
-  @CalendarDate() effectiveDate!: string;
+  @LedgerId({ example: 'marie-dupont' }) fromAssociateId!: string;
+  @LedgerId({ example: 'jean-martin' }) toAssociateId!: string;
+  @ShareCount({ example: 1 }) shares!: number;
+  @CalendarDate({ example: '2025-03-01' }) effectiveDate!: string;
 }
 
 export class CancelMovementDto {

@@ -29,7 +29,7 @@ export class AssemblyRulesDto {
 /** The statutory parameters (docs/rules.md); omitted ones take the defaults of libs/domain/src/cooperative/statuts-defaults.ts. */
 export class StatutsParametersDto {
   @IsOptional() @IsArray() @ArrayMaxSize(20) @ValidateNested({ each: true }) @Type(() => CollegeDto)
-  @ApiPropertyOptional({ type: [CollegeDto], description: 'SCIC only; omitted ⇒ one associate one vote, no collèges' })
+  @ApiPropertyOptional({ type: [CollegeDto], description: 'SCIC only; omitted ⇒ one associate one vote, no collèges', example: [{ code: 'workers', name: 'Salariés' }, { code: 'users', name: 'Usagers' }, { code: 'supporters', name: 'Soutiens' }] })
   colleges?: CollegeDto[];
   @IsOptional() @IsIn(['proportional', 'majority']) @ApiPropertyOptional({ enum: ['proportional', 'majority'] }) collegeCounting?: 'proportional' | 'majority';
   @OptionalBp({ description: 'COOP-PAYUP-QUARTER: least part paid at subscription (≥ 2500)' }) minimumPaidAtSubscriptionBp?: number;
@@ -46,25 +46,25 @@ export class StatutsParametersDto {
 export class CreateCooperativeDto extends StatutsParametersDto {
   @OptionalLedgerId({ example: 'alpha', description: 'generated when omitted' }) id?: string;
   @Text(200, { example: 'Alpha SCIC' }) name!: string;
-  @IsIn(['SCIC', 'SCOP']) @ApiProperty({ enum: ['SCIC', 'SCOP'] }) legalForm!: 'SCIC' | 'SCOP';
-  @IsIn(['SA', 'SAS', 'SARL']) @ApiProperty({ enum: ['SA', 'SAS', 'SARL'] }) companyForm!: 'SA' | 'SAS' | 'SARL';
+  @IsIn(['SCIC', 'SCOP']) @ApiProperty({ enum: ['SCIC', 'SCOP'], example: 'SCIC' }) legalForm!: 'SCIC' | 'SCOP';
+  @IsIn(['SA', 'SAS', 'SARL']) @ApiProperty({ enum: ['SA', 'SAS', 'SARL'], example: 'SAS' }) companyForm!: 'SA' | 'SAS' | 'SARL';
   @CalendarDate({ example: '2024-01-15' }) registeredOn!: string;
   @Cents(1, { example: 5000 }) shareValueCents!: number;
 }
 
 export class StatutsChangesDto extends StatutsParametersDto {
-  @IsOptional() @Text(200) name?: string;
+  @IsOptional() @Text(200, { required: false }) name?: string;
   @IsOptional() @IsIn(['SA', 'SAS', 'SARL']) @ApiPropertyOptional({ enum: ['SA', 'SAS', 'SARL'] }) companyForm?: 'SA' | 'SAS' | 'SARL';
   @IsOptional() @IsInt() @Min(1) @Max(Number.MAX_SAFE_INTEGER) @ApiPropertyOptional({ type: 'integer' }) shareValueCents?: number;
 }
 
 export class ResolutionRefDto {
-  @LedgerId() assemblyId!: string;
-  @LedgerId() resolutionId!: string;
+  @LedgerId({ example: 'ag-2025' }) assemblyId!: string;
+  @LedgerId({ example: 'r1' }) resolutionId!: string;
 }
 
 export class AmendStatutsDto {
-  @CalendarDate() effectiveDate!: string;
-  @IsObject() @ValidateNested() @Type(() => StatutsChangesDto) @ApiProperty({ type: StatutsChangesDto }) changes!: StatutsChangesDto;
+  @CalendarDate({ example: '2025-07-01' }) effectiveDate!: string;
+  @IsObject() @ValidateNested() @Type(() => StatutsChangesDto) @ApiProperty({ type: StatutsChangesDto, example: { shareValueCents: 10000 } }) changes!: StatutsChangesDto;
   @IsObject() @ValidateNested() @Type(() => ResolutionRefDto) @ApiProperty({ type: ResolutionRefDto }) resolution!: ResolutionRefDto;
 }
