@@ -18,7 +18,7 @@ import { fmt, median, memoryOf, msSince, summarize } from './stats';
 const COLLEGES = ['c1', 'c2', 'c3', 'c4', 'c5'];
 
 function deciderRun(voterCount: number): Record<string, number> {
-  const voters: Voter[] = Array.from({ length: voterCount }, (_, i) => ({ associateId: `a${i}`, name: `Associate ${i}`, collegeCode: COLLEGES[i % 5], employee: true }));
+  const voters: Voter[] = Array.from({ length: voterCount }, (_, i) => ({ associateId: `a${i}`, name: `Associate ${i}`, collegeCode: COLLEGES[i % 5], employee: true, weight: { numerator: '1', denominator: '1' } }));
   const rules: AssemblyRules = {
     legalForm: 'SCIC',
     companyForm: 'SAS',

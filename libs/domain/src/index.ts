@@ -42,4 +42,6 @@ export * from './assembly/tally';
 export * from './assembly/adopted-resolution';
 export * from './assembly/assembly-rules';
 export * from './assembly/convocation';
+export * from './assembly/scop-vote-weights';
+export * from './assembly/assembly-upcast';
 export { scopProxyLimit } from './assembly/rules/proxy-limit.rule';

@@ -23,6 +23,8 @@ export type AssemblyCommand =
       blank?: number;
       /** SCOP only: the part of the hands above raised by non-employee associates (SCOP-VOTES-65). */
       nonEmployee?: { for: number; against: number; abstain: number; blank?: number } | null;
+      /** SCOP only, two tiers: the part of `nonEmployee` raised by cooperative societies (SCOP-VOTES-65). */
+      cooperativeSociety?: { for: number; against: number; abstain: number; blank?: number } | null;
     }
   | { type: 'CloseResolution'; resolutionId: string }
   | { type: 'CloseAssembly'; ledgerDigest: string; streams: number };

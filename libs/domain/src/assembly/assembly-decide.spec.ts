@@ -39,8 +39,8 @@ describe('ConveneAssembly', () => {
             reconvenes: null,
             resolutions: [{ id: 'r1', title: 'Resolution r1', kind: 'ordinary', boardApproved: true }],
             voters: [
-              { associateId: 'a1', name: 'Associate a1', collegeCode: null, employee: true },
-              { associateId: 'a2', name: 'Associate a2', collegeCode: null, employee: true },
+              { associateId: 'a1', name: 'Associate a1', collegeCode: null, employee: true, weight: { numerator: '1', denominator: '1' } },
+              { associateId: 'a2', name: 'Associate a2', collegeCode: null, employee: true, weight: { numerator: '1', denominator: '1' } },
             ],
             votersHash: 'hash-of-the-voter-list',
             rules: rulesWith(),

@@ -26,8 +26,18 @@ export interface Voter {
   associateId: string;
   name: string;
   collegeCode: string | null;
-  /** SCOP-VOTES-65 counts employee-associates (category employee on the record date). */
+  /**
+   * SCOP-VOTES-65: a cooperator — an employee-associate, or a former employee still an associate
+   * (category employee on the record date).
+   */
   employee: boolean;
+  /** SCOP-VOTES-65: an outsider that is itself a cooperative society (the 49 % tier). Absent: false. */
+  cooperativeSociety?: boolean;
+  /**
+   * SCOP-VOTES-65: the weight of this voter's vote, fixed on the list: 1/1, or the reduced weight
+   * of a non-cooperator. Lists recorded before weights existed are read as 1/1 (assembly-upcast.ts).
+   */
+  weight: ExactFraction;
 }
 
 export interface ResolutionSpec {
@@ -75,6 +85,18 @@ export interface CollegeResult {
   dropped: boolean;
 }
 
+export interface ScopReduction {
+  factor: ExactFraction;
+  nonEmployeeVotesCast: number;
+  employeeVotesCast: number;
+  base?: 'register' | 'votesCast';
+  /** base register: the cooperators and non-cooperators on the list the weights were fixed on. */
+  cooperatorsOnList?: number;
+  outsidersOnList?: number;
+  /** base register: a cooperative society's weight, or null when none is on the list. */
+  cooperativeSocietyFactor?: ExactFraction | null;
+}
+
 export interface ResolutionResult {
   method: 'ballots' | 'show_of_hands';
   /** Weighted share of votes for, in basis points, rounded down: for display only. */
@@ -88,8 +110,13 @@ export interface ResolutionResult {
   droppedColleges: string[];
   /** Blank proxies counted for (board-approved) or against (AG-BLANK-PROXY). */
   blankProxies: number;
-  /** SCOP-VOTES-65: non-employee votes reduced pro rata to 35 % of the votes cast, or null. */
-  scopReduction: { factor: ExactFraction; nonEmployeeVotesCast: number; employeeVotesCast: number } | null;
+  /**
+   * SCOP-VOTES-65: the reduction of non-cooperators' votes, or null when none applied.
+   * `base: 'register'` (since edition 2026-12): the weights fixed on the voter list; `factor` is a
+   * non-cooperative outsider's weight, `cooperativeSocietyFactor` a cooperative society's.
+   * Absent `base` (results recorded before): the reduction on the votes cast, as then computed.
+   */
+  scopReduction: ScopReduction | null;
   /**
    * Added: votes cast (for + against, blank proxies included), one associate one vote, before
    * any SCOP reduction. Always set by `tallyResolution`; optional for results built elsewhere.
@@ -141,6 +168,13 @@ export type AssemblyEvent =
         quorumRequiredBp: number;
         ordinaryQuorumMet: boolean;
         extraordinaryQuorumMet: boolean;
+        /**
+         * AG-QUORUM for a SCOP (L1978 art. 14): the votes that may validly be cast by the
+         * associates present or represented, and by all on the list, with the weights of the list
+         * (SCOP-VOTES-65); the quorum was reckoned on them. Absent for a SCIC (counted in associates).
+         */
+        votesPresentOrRepresented?: ExactFraction;
+        votesOnList?: ExactFraction;
       };
     }
   | { type: 'BallotCast'; data: { resolutionId: string; associateId: string; choice: BallotChoice; castBy: string } }
@@ -158,6 +192,11 @@ export type AssemblyEvent =
          * apply the pro-rata reduction; null (or absent) when none of them could raise a hand.
          */
         nonEmployee?: VoteCounts | null;
+        /**
+         * SCOP-VOTES-65 two tiers: the part of the `nonEmployee` hands raised by cooperative
+         * societies, whose weight differs from other outsiders'; null or absent when it does not.
+         */
+        cooperativeSociety?: VoteCounts | null;
       };
     }
   | { type: 'ResolutionClosed'; data: { resolutionId: string; outcome: Outcome; result: ResolutionResult } }

@@ -1,4 +1,4 @@
-import { AssemblyEventOf, AttendanceMode, BallotChoice, Outcome, ResolutionResult, ResolutionSpec, VoteCounts, Voter } from './assembly-events';
+import { AssemblyEventOf, AttendanceMode, BallotChoice, ExactFraction, Outcome, ResolutionResult, ResolutionSpec, VoteCounts, Voter } from './assembly-events';
 
 export type AssemblyStatus = 'none' | 'convened' | 'open' | 'closed';
 export type ResolutionStatus = 'pending' | 'open' | 'closed';
@@ -13,10 +13,15 @@ export interface AttendanceState {
   readonly proxyHolderId: string | null;
 }
 
-/** Attendees of one collège, and how many of them are non-employees (SCOP-VOTES-65). */
+/**
+ * Attendees of one collège, how many of them are non-employees and cooperative societies, and
+ * how many weigh each weight of the list (SCOP-VOTES-65; keyed by `weightKey`).
+ */
 export interface Headcount {
   all: number;
   nonEmployee: number;
+  cooperativeSociety: number;
+  byWeight: Record<string, number>;
 }
 
 /**
@@ -27,6 +32,8 @@ export interface Headcount {
 export interface CollegeTally {
   votes: VoteCounts;
   nonEmployee: VoteCounts;
+  /** SCOP-VOTES-65: `votes` by the weight of the voters who cast them (keyed by `weightKey`). */
+  byWeight: Record<string, VoteCounts>;
   /** A show of hands was recorded for this collège (once per collège). */
   hands: boolean;
 }
@@ -58,6 +65,17 @@ export interface AssemblyState {
   /** AG-VOTERS: the list fixed at the record date, by associate id. */
   voters: Record<string, Voter>;
   voterCount: number;
+  /**
+   * SCOP-VOTES-65: false for a list recorded before weights existed (read as 1/1, assembly-upcast.ts):
+   * its tallies reduce on the votes cast, as they then did. True for every list recorded since.
+   */
+  weightsRecorded: boolean;
+  /** The voter list by weight (keyed by `weightKey`): the votes on the register. */
+  listByWeight: Record<string, number>;
+  /** The attendees by weight: the votes that may validly be cast by those present or represented. */
+  attendingByWeight: Record<string, number>;
+  /** SCOP-VOTES-65: the list's cooperators and outsiders, and their weights as the list fixed them. */
+  scopList: ScopList | null;
   attendance: Record<string, AttendanceState>;
   /** Associate ids in the order their attendance was recorded. */
   attendanceOrder: string[];
@@ -75,12 +93,31 @@ export interface AssemblyState {
   closing: { ledgerDigest: string; streams: number } | null;
 }
 
+export interface ScopList {
+  cooperators: number;
+  outsiders: number;
+  cooperativeSocieties: number;
+  /** A non-cooperative outsider's weight (1/1 when none is on the list). */
+  outsiderWeight: ExactFraction;
+  /** A cooperative society's weight (1/1 when none is on the list). */
+  cooperativeSocietyWeight: ExactFraction;
+}
+
+/** The key of a weight in the by-weight records: "n/d". */
+export function weightKey(weight: ExactFraction | undefined): string {
+  return weight ? `${weight.numerator}/${weight.denominator}` : '1/1';
+}
+
 export function initialAssemblyState(): AssemblyState {
   return {
     status: 'none',
     convocation: null,
     voters: {},
     voterCount: 0,
+    weightsRecorded: true,
+    listByWeight: {},
+    attendingByWeight: {},
+    scopList: null,
     attendance: {},
     attendanceOrder: [],
     attendanceCounts: { present: 0, remote: 0, mail: 0, represented: 0, blankProxies: 0 },
@@ -109,6 +146,14 @@ export function collegeKeys(convocation: Convocation): string[] {
 /** Own keys only: an associate called "constructor" is not found on Object.prototype. */
 export function own<T>(record: Record<string, T>, key: string): T | undefined {
   return Object.prototype.hasOwnProperty.call(record, key) ? record[key] : undefined;
+}
+
+export function emptyHeadcount(): Headcount {
+  return { all: 0, nonEmployee: 0, cooperativeSociety: 0, byWeight: {} };
+}
+
+export function emptyTally(): CollegeTally {
+  return { votes: zeroCounts(), nonEmployee: zeroCounts(), byWeight: {}, hands: false };
 }
 
 export function zeroCounts(): VoteCounts {

@@ -27,8 +27,18 @@ describe('AG-VOTERS: the voter list is read from the cooperative on the record d
   it('lists the active associates in order of admission, in their collège, employees marked', () => {
     const coop = cooperative(scic({ colleges: THREE_COLLEGES }), admitted('ana', 'employee', 1, { collegeCode: 'workers' }), admitted('bruno', 'beneficiary', 1, { collegeCode: 'users' }), admitted('carla', 'supporter', 1, { collegeCode: 'partners' }), withdrew('bruno'));
     expect(voterListOf(coop)).toEqual([
-      { associateId: 'ana', name: 'Associate ana', collegeCode: 'workers', employee: true },
-      { associateId: 'carla', name: 'Associate carla', collegeCode: 'partners', employee: false },
+      { associateId: 'ana', name: 'Associate ana', collegeCode: 'workers', employee: true, weight: { numerator: '1', denominator: '1' } },
+      { associateId: 'carla', name: 'Associate carla', collegeCode: 'partners', employee: false, weight: { numerator: '1', denominator: '1' } },
+    ]);
+  });
+
+  it('SCOP-VOTES-65: fixes on the list the weight of each voter, measured on the register (5 cooperators, 4 outsiders → 35/52)', () => {
+    const employees = ['e1', 'e2', 'e3', 'e4', 'e5'].map((id) => admitted(id, 'employee', 10));
+    const outsiders = ['o1', 'o2', 'o3', 'o4'].map((id) => admitted(id, 'supporter', 1));
+    const coop = cooperative(scop(), ...employees, ...outsiders);
+    expect(voterListOf(coop).map((v) => [v.associateId, v.weight])).toEqual([
+      ...['e1', 'e2', 'e3', 'e4', 'e5'].map((id) => [id, { numerator: '1', denominator: '1' }]),
+      ...['o1', 'o2', 'o3', 'o4'].map((id) => [id, { numerator: '35', denominator: '52' }]),
     ]);
   });
 

@@ -1,10 +1,12 @@
 import { CooperativeState } from '../cooperative/state';
+import type { LegalForm } from '../cooperative/statuts';
 import { DomainError } from '../rules/errors';
 import { IsoDate } from '../shared/dates';
 import { AssemblyCommandOf } from './assembly-commands';
 import { AssemblyKind, Call, ResolutionKind, Voter } from './assembly-events';
 import { assemblyRulesOf } from './assembly-rules';
 import { AssemblyState } from './assembly-state';
+import { scopVoteWeights, weightFraction, weightOf } from './scop-vote-weights';
 
 /** A convocation as the gérant states it; the rest is read from the ledger. */
 export interface ConvocationRequest {
@@ -47,13 +49,29 @@ export function requireReconvenable(firstCall: FirstCall | null | undefined, rec
   }
 }
 
-/** AG-VOTERS: the associates with voting rights on the record date, in order of admission, in their collège then. */
+/**
+ * AG-VOTERS: the associates with voting rights on the record date, in order of admission, in
+ * their collège then, each with the weight SCOP-VOTES-65 fixes on the list (1/1 but for a SCOP's
+ * outsiders beyond the cap): the base is the voting rights on the register, whoever turns out.
+ */
 export function voterListOf(cooperativeOnRecordDate: CooperativeState): Voter[] {
   const state = cooperativeOnRecordDate;
-  return state.associateOrder
+  const listed = state.associateOrder
     .map((id) => state.associates[id])
     .filter((a) => a.status === 'active')
-    .map((a) => ({ associateId: a.id, name: a.name, collegeCode: a.collegeCode, employee: a.category === 'employee' }));
+    .map((a) => {
+      const employee = a.category === 'employee';
+      // SCOP-VOTES-65: a cooperative society among the outsiders (the admission says so).
+      const society = !employee && 'cooperativeSociety' in a && a.cooperativeSociety === true;
+      return { associateId: a.id, name: a.name, collegeCode: a.collegeCode, employee, ...(society ? { cooperativeSociety: true } : {}) };
+    });
+  return withScopWeights(state.statuts?.legalForm ?? 'SCIC', listed);
+}
+
+/** The list with each voter's SCOP-VOTES-65 weight (scop-vote-weights.ts). */
+export function withScopWeights<V extends Omit<Voter, 'weight'>>(legalForm: LegalForm, voters: readonly V[]): Array<V & { weight: Voter['weight'] }> {
+  const weights = scopVoteWeights(legalForm, voters);
+  return voters.map((v) => ({ ...v, weight: weightFraction(weightOf(weights, v)) }));
 }
 
 /**

@@ -171,10 +171,10 @@ describe('tallyResolution properties', () => {
       { numRuns: 1000 },
     ));
 
-  it('SCOP-VOTES-65: once reduced, non-employee votes weigh exactly 35 % of the votes cast', () =>
+  it('SCOP-VOTES-65, as computed before edition 2026-12 (assemblies convened before weights were recorded): once reduced, non-employee votes weigh exactly 35 % of the votes cast', () =>
     fc.assert(
       fc.property(tallyInput, (input) => {
-        const scop = { ...input, legalForm: 'SCOP' as const, colleges: [], collegeCounting: 'proportional' as const, votes: [{ ...input.votes[0], code: null }] };
+        const scop = { ...input, legalForm: 'SCOP' as const, reductionBase: 'votesCast' as const, colleges: [], collegeCounting: 'proportional' as const, votes: [{ ...input.votes[0], code: null }] };
         const { result } = tallyResolution(scop);
         if (!result.scopReduction) return;
         const { factor, nonEmployeeVotesCast: n, employeeVotesCast: e } = result.scopReduction;

@@ -1,4 +1,5 @@
-import { attend, ballots, closeResolution, convene, open, colleges, given, hands, members, MORE_THAN_TWO_THIRDS, resolution, rulesWith, sitting, TWO_THIRDS } from './testing';
+import { AssemblyEvent } from './assembly-events';
+import { attend, ballots, closeResolution, convene, eventsOf, open, colleges, given, hands, members, MORE_THAN_TWO_THIRDS, resolution, rule, rulesWith, sitting, TWO_THIRDS } from './testing';
 
 /**
  * Tallies through the decider, every figure worked out by hand in the comment above it.
@@ -199,22 +200,51 @@ describe('SCOP-VOTES-65', () => {
   const scopRules = rulesWith({ legalForm: 'SCOP' });
   const voters = [...members('e', 5), ...members('o', 5, { employee: false })];
 
-  it('SCOP-VOTES-65 reduces non-employee votes pro rata to 35 %, which turns the outcome', () => {
-    // Employees 4–1, outsiders 0–5. Counted as cast: 4 for of 10 = 2/5, rejected.
-    // Outsiders cast 5 of 10 > 35 %: k = 35 × 5 ÷ (65 × 5) = 7/13, so their 5 against weigh 35/13.
-    // for 4 ÷ (4 + 1 + 35/13) = 4 ÷ 100/13 = 52/100 = 13/25 (= 65 % × 4/5 + 35 % × 0): adopted.
+  it('SCOP-VOTES-65 reduces non-employee votes with the weight fixed on the voter list, which turns the outcome', () => {
+    // 5 cooperators and 5 outsiders on the list: 5 of 10 > 35 %, so each outsider weighs
+    // k = 35/65 × 5 ÷ 5 = 7/13. Employees 4–1, outsiders 0–5: counted one each, 4 for of 10 = 2/5.
+    // Weighed: for 4 ÷ (4 + 1 + 5 × 7/13) = 4 ÷ 100/13 = 52/100 = 13/25: adopted.
     const { outcome, result } = given(sitting({ voters, rules: scopRules }), ballots('r1', { for: ['e1', 'e2', 'e3', 'e4'], against: ['e5', 'o1', 'o2', 'o3', 'o4', 'o5'] }))
       .when(closeResolution('r1'))
       .closed();
     expect(outcome).toBe('adopted');
     expect(result.exact).toEqual({ numerator: '13', denominator: '25' });
     expect(result.forBp).toBe(5200);
-    expect(result.scopReduction).toEqual({ factor: { numerator: '7', denominator: '13' }, nonEmployeeVotesCast: 5, employeeVotesCast: 5 });
+    expect(result.scopReduction).toEqual({ factor: { numerator: '7', denominator: '13' }, nonEmployeeVotesCast: 5, employeeVotesCast: 5, base: 'register', cooperatorsOnList: 5, outsidersOnList: 5, cooperativeSocietyFactor: null });
     expect(result.votesCast).toBe(10);
   });
 
-  it('SCOP-VOTES-65 leaves the votes alone when outsiders cast exactly 35 % of them', () => {
-    // 13 employees for, 7 outsiders against: 7 of 20 = 35 %, not more: 13/20, no reduction.
+  describe('the base is the voting rights on the register, not the votes cast', () => {
+    // 5 cooperators and 4 outsiders on the list: k = 35/65 × 5 ÷ 4 = 35/52.
+    // 3 cooperators vote (1 for, 2 against), the 4 outsiders for:
+    // for 1 + 4 × 35/52 = 48/13, against 2 = 26/13: 48/74 = 24/37 ≈ 64.86 %, adopted.
+    // On the votes cast (3 and 4) k would be 35 × 3 ÷ (65 × 4) = 21/52: 136/240 ≈ 56.66 %.
+    const list = [...members('e', 5), ...members('o', 4, { employee: false })];
+    const turnout = [attend('e1'), attend('e2'), attend('e3'), ...['o1', 'o2', 'o3', 'o4'].map((id) => attend(id))];
+    const votes = ballots('r1', { for: ['e1', 'o1', 'o2', 'o3', 'o4'], against: ['e2', 'e3'] });
+
+    it('SCOP-VOTES-65: 5 cooperators and 4 outsiders on the list, 3 cooperators voting 1–2 and the outsiders 4–0 → 48/74 (6486 bp), adopted', () => {
+      const { outcome, result } = given(convene({ voters: list, rules: scopRules }), turnout, open, votes).when(closeResolution('r1')).closed();
+      expect(outcome).toBe('adopted');
+      expect(result.exact).toEqual({ numerator: '24', denominator: '37' });
+      expect(result.forBp).toBe(6486);
+      expect(result.scopReduction).toMatchObject({ factor: { numerator: '35', denominator: '52' }, base: 'register', cooperatorsOnList: 5, outsidersOnList: 4, employeeVotesCast: 3, nonEmployeeVotesCast: 4 });
+    });
+
+    it('SCOP-VOTES-65: an assembly convened before the weights existed keeps the reduction as then computed, on the votes cast (5666 bp)', () => {
+      // The stored AssemblyConvened has voters without `weight`: read as 1/1, nothing rewritten.
+      const [convened] = eventsOf(convene({ voters: list, rules: scopRules }));
+      const recorded = { ...convened, data: { ...(convened.data as object), voters: list.map(({ weight: _weight, ...v }) => v) } } as unknown as AssemblyEvent;
+      const { outcome, result } = given(recorded, turnout, open, votes).when(closeResolution('r1')).closed();
+      expect(result.forBp).toBe(5666);
+      expect(result.exact).toEqual({ numerator: '17', denominator: '30' });
+      expect(outcome).toBe('adopted');
+      expect(result.scopReduction).toEqual({ factor: { numerator: '21', denominator: '52' }, nonEmployeeVotesCast: 4, employeeVotesCast: 3 });
+    });
+  });
+
+  it('SCOP-VOTES-65 leaves the votes alone when outsiders hold exactly 35 % of the voting rights', () => {
+    // 13 cooperators and 7 outsiders on the list: 7 of 20 = 35 %, not more. 13 for, 7 against: 13/20.
     const many = [...members('e', 13), ...members('o', 7, { employee: false })];
     const { result } = given(sitting({ voters: many, rules: scopRules }), ballots('r1', { for: many.slice(0, 13).map((v) => v.associateId), against: many.slice(13).map((v) => v.associateId) }))
       .when(closeResolution('r1'))
@@ -223,12 +253,48 @@ describe('SCOP-VOTES-65', () => {
     expect(result.exact).toEqual({ numerator: '13', denominator: '20' });
   });
 
+  it('SCOP-VOTES-65 reduces as soon as outsiders hold more than 35 % of the voting rights, even if fewer of them vote', () => {
+    // 13 cooperators and 8 outsiders on the list: k = 7/8. Only 2 outsiders attend and vote against,
+    // 13 cooperators for: 13 ÷ (13 + 2 × 7/8) = 13 ÷ 59/4 = 52/59.
+    const many = [...members('e', 13), ...members('o', 8, { employee: false })];
+    const { result } = given(convene({ voters: many, rules: scopRules }), many.slice(0, 15).map((v) => attend(v.associateId)), open, ballots('r1', { for: many.slice(0, 13).map((v) => v.associateId), against: ['o1', 'o2'] }))
+      .when(closeResolution('r1'))
+      .closed();
+    expect(result.scopReduction).toMatchObject({ factor: { numerator: '7', denominator: '8' } });
+    expect(result.exact).toEqual({ numerator: '52', denominator: '59' });
+  });
+
   it('SCOP-VOTES-65 applies to a show of hands through its non-employee part', () => {
     // Same figures as by ballot: hands 4–6, of which outsiders 0–5 → 13/25, adopted.
     const { outcome, result } = given(sitting({ voters, rules: scopRules }), hands('r1', { for: 4, against: 6 }, null, { for: 0, against: 5, abstain: 0 }))
       .when(closeResolution('r1'))
       .closed();
     expect([outcome, result.exact]).toEqual(['adopted', { numerator: '13', denominator: '25' }]);
+  });
+
+  describe('two tiers: cooperative societies among the outsiders', () => {
+    // 10 cooperators, 1 cooperative society, 8 other outsiders: the society weighs 1, the others
+    // 35/65 × 11 ÷ 8 = 77/104 each.
+    const list = [...members('e', 10), ...members('s', 1, { employee: false, cooperativeSociety: true }), ...members('o', 8, { employee: false })];
+
+    it('SCOP-VOTES-65 weighs a cooperative society apart from the other outsiders, by ballot', () => {
+      // for: 4 cooperators + the society = 5; against: 6 cooperators + 8 × 77/104 = 6 + 77/13 = 155/13.
+      // 5 ÷ (5 + 155/13) = 65/220 = 13/44.
+      const { result } = given(sitting({ voters: list, rules: scopRules }), ballots('r1', { for: ['e1', 'e2', 'e3', 'e4', 's1'], against: ['e5', 'e6', 'e7', 'e8', 'e9', 'e10', 'o1', 'o2', 'o3', 'o4', 'o5', 'o6', 'o7', 'o8'] }))
+        .when(closeResolution('r1'))
+        .closed();
+      expect(result.exact).toEqual({ numerator: '13', denominator: '44' });
+      expect(result.scopReduction).toMatchObject({ factor: { numerator: '77', denominator: '104' }, cooperativeSocietyFactor: { numerator: '1', denominator: '1' } });
+    });
+
+    it('SCOP-VOTES-65 needs the cooperative societies\' part of a show of hands when their weight differs, and then gives the same result', () => {
+      const ag = sitting({ voters: list, rules: scopRules });
+      given(ag).when(hands('r1', { for: 5, against: 14 }, null, { for: 1, against: 8, abstain: 0 })).thenThrows(rule('SCOP-VOTES-65'), 'cooperativeSociety');
+      const { result } = given(ag, hands('r1', { for: 5, against: 14 }, null, { for: 1, against: 8, abstain: 0 }, { for: 1, against: 0, abstain: 0 }))
+        .when(closeResolution('r1'))
+        .closed();
+      expect(result.exact).toEqual({ numerator: '13', denominator: '44' });
+    });
   });
 
   it('SCOP-VOTES-65 does not apply to a SCIC', () => {

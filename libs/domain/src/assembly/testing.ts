@@ -19,6 +19,7 @@ import { assemblyDecider } from './assembly.decider';
 import { AssemblyEvent, AssemblyEventOf, AssemblyKind, AssemblyRules, AttendanceMode, BallotChoice, ResolutionKind, ResolutionSpec, Voter } from './assembly-events';
 import { evolveAssemblyAll } from './assembly-evolve';
 import { AssemblyState, initialAssemblyState } from './assembly-state';
+import { withScopWeights } from './convocation';
 import type { FirstCall } from './convocation';
 
 export { domainError, rule } from '../testing/given-when-then';
@@ -105,8 +106,15 @@ export function colleges(weights: Record<string, number>): College[] {
 }
 
 /** `n` voters `<prefix>1` … `<prefix>n`, in a collège (default none), employees unless said. */
-export function members(prefix: string, n: number, o: { college?: string | null; employee?: boolean } = {}): Voter[] {
-  return Array.from({ length: n }, (_, i) => ({ associateId: `${prefix}${i + 1}`, name: `Associate ${prefix}${i + 1}`, collegeCode: o.college ?? null, employee: o.employee ?? true }));
+export function members(prefix: string, n: number, o: { college?: string | null; employee?: boolean; cooperativeSociety?: boolean } = {}): Voter[] {
+  return Array.from({ length: n }, (_, i) => ({
+    associateId: `${prefix}${i + 1}`,
+    name: `Associate ${prefix}${i + 1}`,
+    collegeCode: o.college ?? null,
+    employee: o.employee ?? true,
+    ...(o.cooperativeSociety ? { cooperativeSociety: true } : {}),
+    weight: { numerator: '1', denominator: '1' },
+  }));
 }
 
 export function resolution(id: string, kind: ResolutionKind = 'ordinary', boardApproved = false): ResolutionSpec {
@@ -124,7 +132,8 @@ export interface ConveneOptions {
   heldOn?: string;
   recordDate?: string;
   resolutions?: ResolutionSpec[];
-  voters: Voter[];
+  /** Weights left out (or 1/1) are those SCOP-VOTES-65 gives the list, as convocationCommand fixes them. */
+  voters: Array<Omit<Voter, 'weight'> & { weight?: Voter['weight'] }>;
   rules?: AssemblyRules;
   /** A second call's first call, as the write path reads it; default: `reconvenes`, same kind, never opened. */
   firstCall?: FirstCall | null;
@@ -146,11 +155,21 @@ export function convene(o: ConveneOptions): AssemblyCommand {
     recordDate: o.recordDate ?? o.convenedOn ?? CONVENED_ON,
     reconvenes,
     resolutions: o.resolutions ?? [resolution('r1', kind === 'extraordinary' ? 'extraordinary' : 'ordinary')],
-    voters: o.voters,
+    voters: weighed(o.voters, (o.rules ?? rulesWith()).legalForm),
     votersHash: 'hash-of-the-voter-list',
     rules: o.rules ?? rulesWith(),
     ...(firstCall !== undefined ? { firstCall } : {}),
   };
+}
+
+/** The list as convocationCommand weighs it; a weight other than 1/1 given by a spec is kept as given. */
+function weighed(voters: ConveneOptions['voters'], legalForm: LegalForm): Voter[] {
+  const computed = withScopWeights(legalForm, voters.map(({ weight: _weight, ...v }) => v));
+  return voters.map((v, i) => (v.weight && !isOne(v.weight) ? (v as Voter) : computed[i]));
+}
+
+function isOne(w: Voter['weight']): boolean {
+  return w.numerator === w.denominator;
 }
 
 export function attend(associateId: string, mode: AttendanceMode = 'present', proxyHolderId?: string | null): AssemblyCommand {
@@ -158,7 +177,7 @@ export function attend(associateId: string, mode: AttendanceMode = 'present', pr
 }
 
 /** Everyone of the list present. */
-export function allPresent(voters: Voter[]): AssemblyCommand[] {
+export function allPresent(voters: ReadonlyArray<{ associateId: string }>): AssemblyCommand[] {
   return voters.map((v) => attend(v.associateId));
 }
 
@@ -178,8 +197,9 @@ export function hands(
   counts: { for: number; against: number; abstain?: number; blank?: number },
   collegeCode?: string | null,
   nonEmployee?: { for: number; against: number; abstain: number; blank?: number } | null,
+  cooperativeSociety?: { for: number; against: number; abstain: number; blank?: number } | null,
 ): AssemblyCommand {
-  return { type: 'RecordShowOfHands', resolutionId, collegeCode, for: counts.for, against: counts.against, abstain: counts.abstain ?? 0, blank: counts.blank, nonEmployee };
+  return { type: 'RecordShowOfHands', resolutionId, collegeCode, for: counts.for, against: counts.against, abstain: counts.abstain ?? 0, blank: counts.blank, nonEmployee, ...(cooperativeSociety !== undefined ? { cooperativeSociety } : {}) };
 }
 
 export function closeResolution(resolutionId: string): AssemblyCommand {

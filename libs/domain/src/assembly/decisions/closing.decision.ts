@@ -1,7 +1,9 @@
 import { requireText } from '../../cooperative/guards';
 import { DomainError } from '../../rules/errors';
 import { AssemblyCommandOf } from '../assembly-commands';
-import { AssemblyEvent } from '../assembly-events';
+import { Ratio, ratio } from '../../shared/fraction';
+import { AssemblyEvent, VoteCounts } from '../assembly-events';
+import { addRatios, ZERO } from '../exact';
 import { AssemblyState, collegeKeys, Convocation, NO_COLLEGE, own, ResolutionState } from '../assembly-state';
 import { requireOpen, requireResolution, requireResolutionNotClosed } from '../guards';
 import { isVotable } from '../rules/quorum.rule';
@@ -34,6 +36,7 @@ export function tallyInputOf(state: AssemblyState, convocation: Convocation, res
       nonEmployeeVotes: tally ? tally.nonEmployee : { for: 0, against: 0, abstain: 0, blank: 0 },
       blankProxies: voted ? (blank?.all ?? 0) : 0,
       nonEmployeeBlankProxies: voted ? (blank?.nonEmployee ?? 0) : 0,
+      weighted: weighedVotes(tally?.byWeight ?? {}, voted ? (blank?.byWeight ?? {}) : {}, resolution.spec.boardApproved),
     };
   });
   return {
@@ -45,7 +48,28 @@ export function tallyInputOf(state: AssemblyState, convocation: Convocation, res
     boardApproved: resolution.spec.boardApproved,
     votes,
     quorumMet,
+    reductionBase: state.weightsRecorded ? 'register' : 'votesCast',
+    scopList: state.scopList,
   };
+}
+
+/**
+ * SCOP-VOTES-65: Σ weight × votes for and against, over the few weights of the list (one per kind
+ * of voter), blank proxies voting with the board or against it (AG-BLANK-PROXY). O(weights).
+ */
+function weighedVotes(byWeight: Record<string, VoteCounts>, blankByWeight: Record<string, number>, boardApproved: boolean): { for: Ratio; against: Ratio } {
+  let votesFor = ZERO;
+  let votesAgainst = ZERO;
+  for (const key of new Set([...Object.keys(byWeight), ...Object.keys(blankByWeight)])) {
+    const [numerator, denominator] = key.split('/').map((d) => BigInt(d));
+    const counts = own(byWeight, key);
+    const blank = own(blankByWeight, key) ?? 0;
+    const f = (counts?.for ?? 0) + (boardApproved ? blank : 0);
+    const a = (counts?.against ?? 0) + (boardApproved ? 0 : blank);
+    votesFor = addRatios(votesFor, ratio(BigInt(f) * numerator, denominator));
+    votesAgainst = addRatios(votesAgainst, ratio(BigInt(a) * numerator, denominator));
+  }
+  return { for: votesFor, against: votesAgainst };
 }
 
 /** Every resolution closed; the minutes carry the ledger digest the handler computed. */

@@ -1,10 +1,12 @@
 import { requireDate, requireOneOf, requireOnOrAfter, requireText } from '../../cooperative/guards';
-import { DomainError } from '../../rules/errors';
+import { DomainError, RuleViolation } from '../../rules/errors';
+import { compareRatios, ratio } from '../../shared/fraction';
 import { AssemblyCommandOf } from '../assembly-commands';
 import { ASSEMBLY_KINDS, AssemblyEvent, AssemblyKind, AssemblyRules, RESOLUTION_KINDS, ResolutionSpec, Voter } from '../assembly-events';
 import { AssemblyState } from '../assembly-state';
 import { requireReconvenable } from '../convocation';
 import { requireAssemblyColleges, requireCollegeOf } from '../rules/colleges.rule';
+import { scopVoteWeights, weightFraction, weightOf } from '../scop-vote-weights';
 
 /**
  * Convocation fixes the agenda, the voter list (AG-VOTERS) and the rules of this call, read
@@ -104,16 +106,47 @@ function requireAgenda(kind: AssemblyKind, resolutions: ResolutionSpec[]): Resol
   });
 }
 
-/** AG-VOTERS: the list as fixed; each associate once, in their collège (SCIC-COLLEGES). */
+/**
+ * AG-VOTERS: the list as fixed; each associate once, in their collège (SCIC-COLLEGES), with the
+ * weight SCOP-VOTES-65 gives them on this list (scop-vote-weights.ts) — a list that says
+ * otherwise is refused, so that every tally of the assembly can trust the weights it carries.
+ */
 function requireVoterList(rules: AssemblyRules, voters: Voter[]): Voter[] {
   if (!Array.isArray(voters) || voters.length === 0) throw new DomainError('INVALID_STATE', 'no associate can vote: the voter list at the record date is empty');
   const ids = new Set<string>();
-  return voters.map((v, i) => {
+  const list = voters.map((v, i) => {
     requireText(v?.associateId, `voters[${i}].associateId`);
     if (ids.has(v.associateId)) throw new DomainError('INVALID_VALUE', `${v.associateId} is on the voter list twice`);
     ids.add(v.associateId);
     if (typeof v.employee !== 'boolean') throw new DomainError('INVALID_VALUE', `voters[${i}].employee must be true or false`);
+    if (v.cooperativeSociety !== undefined && typeof v.cooperativeSociety !== 'boolean') throw new DomainError('INVALID_VALUE', `voters[${i}].cooperativeSociety must be true or false`);
     const collegeCode = requireCollegeOf(rules.colleges, v.collegeCode, `voter ${v.associateId}`);
-    return { associateId: v.associateId, name: typeof v.name === 'string' ? v.name : '', collegeCode, employee: v.employee };
+    const society = !v.employee && v.cooperativeSociety === true;
+    return { associateId: v.associateId, name: typeof v.name === 'string' ? v.name : '', collegeCode, employee: v.employee, ...(society ? { cooperativeSociety: true } : {}), weight: requireWeight(v.weight, i) };
   });
+  requireScopWeights(rules, list);
+  return list;
+}
+
+function requireWeight(weight: unknown, i: number): Voter['weight'] {
+  const w = weight as Voter['weight'] | undefined;
+  const digits = /^(0|[1-9][0-9]*)$/;
+  if (!w || typeof w.numerator !== 'string' || typeof w.denominator !== 'string' || !digits.test(w.numerator) || !digits.test(w.denominator) || w.denominator === '0' || BigInt(w.numerator) > BigInt(w.denominator)) {
+    throw new DomainError('INVALID_VALUE', `voters[${i}].weight must be a fraction { numerator, denominator } (digits as strings) between 0 and 1`);
+  }
+  return { numerator: w.numerator, denominator: w.denominator };
+}
+
+/** SCOP-VOTES-65: the weights are those of the list itself; a SCOP list without a cooperator has none to give. */
+function requireScopWeights(rules: AssemblyRules, voters: Voter[]): void {
+  if (rules.legalForm === 'SCOP' && !voters.some((v) => v.employee)) {
+    throw new RuleViolation('SCOP-VOTES-65', `no cooperator (employee-associate) is on the voter list of ${voters.length}: the outsiders' votes cannot be brought to 35 % of the voting rights, so no assembly can be held on this list`);
+  }
+  const weights = scopVoteWeights(rules.legalForm, voters);
+  for (const v of voters) {
+    const due = weightOf(weights, v);
+    if (compareRatios(ratio(BigInt(v.weight.numerator), BigInt(v.weight.denominator)), due) === 0) continue;
+    const shown = weightFraction(due);
+    throw new RuleViolation('SCOP-VOTES-65', `${v.associateId} weighs ${v.weight.numerator}/${v.weight.denominator} on the voter list; on this list SCOP-VOTES-65 gives ${shown.numerator}/${shown.denominator}`);
+  }
 }

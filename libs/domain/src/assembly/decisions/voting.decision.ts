@@ -2,7 +2,7 @@ import { requireOneOf } from '../../cooperative/guards';
 import { DomainError, RuleViolation } from '../../rules/errors';
 import { AssemblyCommandOf } from '../assembly-commands';
 import { AssemblyEvent, BALLOT_CHOICES, VoteCounts } from '../assembly-events';
-import { AssemblyState, collegeKey, Headcount, own } from '../assembly-state';
+import { AssemblyState, collegeKey, emptyHeadcount, Headcount, own } from '../assembly-state';
 import { requireAttending, requireCount, requireMethod, requireOpen, requireResolution, requireResolutionNotClosed } from '../guards';
 import { requireNotBlankProxy } from '../rules/blank-proxy.rule';
 import { requireCollegeOf } from '../rules/colleges.rule';
@@ -45,10 +45,11 @@ export function recordShowOfHands(cmd: AssemblyCommandOf<'RecordShowOfHands'>, s
     throw new DomainError('ALREADY_EXISTS', `the show of hands on resolution ${resolution.spec.id} is already recorded${code === null ? '' : ` for collège ${code}`}`);
   }
   const counts = requireCounts(cmd, '');
-  const heads = own(state.handVoters, key) ?? { all: 0, nonEmployee: 0 };
+  const heads = own(state.handVoters, key) ?? emptyHeadcount();
   requireAtMost(counts, heads.all, `${code === null ? '' : `collège ${code}: `}attendees who can vote by hand`);
   const nonEmployee = convocation.rules.legalForm === 'SCOP' ? requireNonEmployeeHands(cmd, counts, heads) : requireNoSplit(cmd);
-  return [{ type: 'ShowOfHandsRecorded', data: { resolutionId: resolution.spec.id, collegeCode: code, ...counts, nonEmployee } }];
+  const cooperativeSociety = convocation.rules.legalForm === 'SCOP' ? cooperativeSocietyHands(cmd, nonEmployee, heads, state) : requireNoSocietySplit(cmd);
+  return [{ type: 'ShowOfHandsRecorded', data: { resolutionId: resolution.spec.id, collegeCode: code, ...counts, nonEmployee, ...(cooperativeSociety ? { cooperativeSociety } : {}) } }];
 }
 
 function requireCounts(c: { for: number; against: number; abstain: number; blank?: number }, prefix: string): VoteCounts {
@@ -87,6 +88,43 @@ function requireNonEmployeeHands(cmd: AssemblyCommandOf<'RecordShowOfHands'>, co
   const employees = { for: counts.for - part.for, against: counts.against - part.against, abstain: counts.abstain - part.abstain, blank: counts.blank - part.blank };
   requireAtMost(employees, heads.all - heads.nonEmployee, 'employee attendees who can vote by hand');
   return part;
+}
+
+/**
+ * SCOP-VOTES-65, two tiers: a cooperative society's vote may weigh more than another outsider's.
+ * When both can raise a hand and their weights differ, the show of hands says how many of the
+ * non-employee hands were cooperative societies'; when only societies can, all of them were.
+ */
+function cooperativeSocietyHands(cmd: AssemblyCommandOf<'RecordShowOfHands'>, nonEmployee: VoteCounts | null, heads: Headcount, state: AssemblyState): VoteCounts | null {
+  const split = cmd.cooperativeSociety ?? null;
+  if (heads.cooperativeSociety === 0 || nonEmployee === null) {
+    if (split === null) return null;
+    throw new DomainError('INVALID_VALUE', 'cooperativeSociety counts are given, but no cooperative society can vote by hand here');
+  }
+  const others = heads.nonEmployee - heads.cooperativeSociety;
+  const list = state.scopList;
+  const sameWeight = list !== null && list.outsiderWeight.numerator === list.cooperativeSocietyWeight.numerator && list.outsiderWeight.denominator === list.cooperativeSocietyWeight.denominator;
+  if (split === null) {
+    if (others === 0) return nonEmployee;
+    if (sameWeight) return null;
+    throw new RuleViolation(
+      'SCOP-VOTES-65',
+      `${heads.cooperativeSociety} cooperative societ${heads.cooperativeSociety === 1 ? 'y' : 'ies'} and ${others} other outsider(s) can vote by hand, and their votes weigh differently on the voter list; give the cooperative societies' part of the non-employee counts (cooperativeSociety), or vote by ballots`,
+    );
+  }
+  const part = requireCounts(split, 'cooperativeSociety.');
+  for (const choice of BALLOT_CHOICES) {
+    if (part[choice] > nonEmployee[choice]) throw new DomainError('INVALID_VALUE', `cooperativeSociety.${choice} (${part[choice]}) is more than nonEmployee.${choice} (${nonEmployee[choice]})`);
+  }
+  requireAtMost(part, heads.cooperativeSociety, 'cooperative societies that can vote by hand');
+  const rest = { for: nonEmployee.for - part.for, against: nonEmployee.against - part.against, abstain: nonEmployee.abstain - part.abstain, blank: nonEmployee.blank - part.blank };
+  requireAtMost(rest, others, 'other non-employee attendees who can vote by hand');
+  return part;
+}
+
+function requireNoSocietySplit(cmd: AssemblyCommandOf<'RecordShowOfHands'>): null {
+  if (cmd.cooperativeSociety === undefined || cmd.cooperativeSociety === null) return null;
+  throw new DomainError('INVALID_VALUE', 'cooperativeSociety counts are for a SCOP (SCOP-VOTES-65) only');
 }
 
 function requireNoSplit(cmd: AssemblyCommandOf<'RecordShowOfHands'>): null {

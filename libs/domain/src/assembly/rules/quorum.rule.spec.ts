@@ -73,4 +73,33 @@ describe('AG-QUORUM', () => {
 
   it('AG-QUORUM is checked once: an open assembly does not open again (INVALID_STATE)', () =>
     given(convene({ voters }), present(voters, 4), open).when(open).thenThrows(domainError('INVALID_STATE'), 'already open'));
+
+  describe('SCOP: reckoned on the votes that may validly be cast by those present or represented (L1978 art. 14)', () => {
+    // 5 cooperators and 4 outsiders on the list; each outsider weighs 35/52 (SCOP-VOTES-65).
+    // Votes on the list: 5 + 4 × 35/52 = 100/13.
+    const scop = [...members('e', 5), ...members('o', 4, { employee: false })];
+    const rules = (ordinary: number) => rulesWith({ legalForm: 'SCOP', quorum: { ordinary, extraordinary: 2500 } });
+
+    it('AG-QUORUM for a SCOP refuses 2 outsiders of 9 voters although 2 heads are 22.22 %: their 35/26 votes are 17.50 % of 100/13', () =>
+      given(convene({ voters: scop, rules: rules(2000) }), attend('o1'), attend('o2'))
+        .when(open)
+        .thenThrows(rule('AG-QUORUM'), /holding 35\/26 of the 100\/13 votes on the list.*17\.50 %.*at least votes worth 20\/13/));
+
+    it('AG-QUORUM for a SCOP opens with 3 outsiders: 105/52 votes, 26.25 % of the list', () => {
+      const [event] = given(convene({ voters: scop, rules: rules(2000) }), attend('o1'), attend('o2'), attend('o3', 'proxy', 'o1')).when(open).events();
+      expect(event.data).toMatchObject({ total: 3, voters: 9, quorumBp: 2625, ordinaryQuorumMet: true, votesPresentOrRepresented: { numerator: '105', denominator: '52' }, votesOnList: { numerator: '100', denominator: '13' } });
+    });
+
+    it('AG-QUORUM for a SCOP is exact at its edge: one cooperator holds 1 of 100/13 votes, exactly the 13 % required', () => {
+      given(convene({ voters: scop, rules: rules(1300) }), attend('e1'))
+        .when(open)
+        .then([{ type: 'AssemblyOpened', data: { present: 1, remote: 0, mail: 0, represented: 0, total: 1, voters: 9, quorumRequiredBp: 1300, quorumBp: 1300, ordinaryQuorumMet: true, extraordinaryQuorumMet: false, votesPresentOrRepresented: { numerator: '1', denominator: '1' }, votesOnList: { numerator: '100', denominator: '13' } } }]);
+      given(convene({ voters: scop, rules: rules(1301) }), attend('e1')).when(open).thenThrows(rule('AG-QUORUM'), '13.00 % rounded down');
+    });
+
+    it('AG-QUORUM for a SCOP without reduction counts every vote as 1, like heads', () => {
+      const [event] = given(convene({ voters: members('e', 5), rules: rules(2000) }), attend('e1')).when(open).events();
+      expect(event.data).toMatchObject({ quorumBp: 2000, ordinaryQuorumMet: true, votesPresentOrRepresented: { numerator: '1', denominator: '1' }, votesOnList: { numerator: '5', denominator: '1' } });
+    });
+  });
 });
