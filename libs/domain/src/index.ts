@@ -34,7 +34,7 @@ export * from './assembly/assembly-events';
 export * from './assembly/assembly-event-types';
 export * from './assembly/assembly-commands';
 export { initialAssemblyState } from './assembly/assembly-state';
-export type { AssemblyState, AssemblyStatus, AttendanceState, CollegeTally, Convocation, Headcount, Opening, ResolutionState, ResolutionStatus, VotingMethod } from './assembly/assembly-state';
+export type { AssemblyState, AssemblyStatus, AttendanceState, CollegeTally, Convocation, Headcount, Opening, ResolutionState, ResolutionStatus, ScopList, VotingMethod } from './assembly/assembly-state';
 export * from './assembly/assembly-evolve';
 export * from './assembly/assembly.decider';
 export * from './assembly/assembly-view';

@@ -1,5 +1,5 @@
 import { RecordedEvent } from '@ledger/event-store/event-store.port';
-import { AssemblyEvent, AssemblyState, assemblyView, AssemblyView, ClosedPeriod, evolveAssembly, initialAssemblyState } from '@ledger/domain';
+import { AssemblyEvent, AssemblyState, assemblyView, AssemblyView, ClosedPeriod, evolveAssembly, initialAssemblyState, voterListView, VoterListView } from '@ledger/domain';
 import { Projection } from './projection';
 
 const ASSEMBLY_STREAM = 'assembly-';
@@ -60,6 +60,12 @@ export function assemblyStateOf(state: AssembliesState, coopId: string, assembly
 export function assemblyViewOf(state: AssembliesState, coopId: string, assemblyId: string): { view: AssemblyView; revision: number } | undefined {
   const folded = assemblyStateOf(state, coopId, assemblyId);
   return folded && { view: assemblyView(folded.state), revision: folded.revision };
+}
+
+/** docs/api.md `GET …/assemblies/:assemblyId/voters`: the voter list with its SCOP-VOTES-65 weights. */
+export function assemblyVotersOf(state: AssembliesState, coopId: string, assemblyId: string): { voters: VoterListView; revision: number } | undefined {
+  const folded = assemblyStateOf(state, coopId, assemblyId);
+  return folded && { voters: voterListView(folded.state), revision: folded.revision };
 }
 
 export function listAssemblies(state: AssembliesState, coopId: string): AssemblyView[] {

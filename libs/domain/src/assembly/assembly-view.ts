@@ -1,7 +1,7 @@
 import { DomainError } from '../rules/errors';
 import { IsoDate } from '../shared/dates';
-import { AssemblyKind, AttendanceMode, Call, Outcome, ResolutionKind, ResolutionResult } from './assembly-events';
-import { AssemblyState, own } from './assembly-state';
+import { AssemblyKind, AttendanceMode, Call, ExactFraction, Outcome, ResolutionKind, ResolutionResult } from './assembly-events';
+import { AssemblyState, own, ScopList } from './assembly-state';
 import { openingQuorumBp } from './rules/quorum.rule';
 
 /**
@@ -36,7 +36,16 @@ export interface AssemblyView {
     blankProxies?: number;
     /** Added: whether the extraordinary quorum was met at opening (what a combined AG's extraordinary resolutions need); null before. */
     extraordinaryQuorumMet?: boolean | null;
+    /** Added, SCOP (L1978 art. 14): the weighted votes of the attendees and of the list the quorum was reckoned on; null before opening or for a SCIC. */
+    votesPresentOrRepresented?: ExactFraction | null;
+    votesOnList?: ExactFraction | null;
   };
+  /**
+   * Added, SCOP-VOTES-65: who is on the list and the weights it fixed, `reduced` when a
+   * non-cooperator's vote weighs less than 1; `base` votesCast for a list recorded before
+   * weights existed (its tallies reduce on the votes cast). null for a SCIC.
+   */
+  scopVotingRights?: (ScopList & { reduced: boolean; base: 'register' | 'votesCast' }) | null;
   /** The attendance sheet, in the order recorded. */
   attendees: Array<{ associateId: string; name: string; collegeCode: string | null; mode: AttendanceMode; proxyHolderId: string | null }>;
   resolutions: Array<{
@@ -57,6 +66,28 @@ export interface AssemblyView {
   collegeCounting: 'proportional' | 'majority';
   /** Hash over all stream heads of the cooperative when the AG closed; null before. */
   ledgerDigest: string | null;
+}
+
+function isListReduced(list: ScopList): boolean {
+  const below = (w: ExactFraction) => BigInt(w.numerator) < BigInt(w.denominator);
+  return (list.outsiders > list.cooperativeSocieties && below(list.outsiderWeight)) || (list.cooperativeSocieties > 0 && below(list.cooperativeSocietyWeight));
+}
+
+/** docs/api.md `GET …/assemblies/:assemblyId/voters`: the list fixed at convocation, with each voter's weight. */
+export interface VoterListView {
+  recordDate: IsoDate;
+  votersHash: string;
+  voters: Array<{ associateId: string; name: string; collegeCode: string | null; cooperator: boolean; cooperativeSociety: boolean; weight: ExactFraction }>;
+}
+
+export function voterListView(state: AssemblyState): VoterListView {
+  const c = state.convocation;
+  if (!c || state.status === 'none') throw new DomainError('NOT_FOUND', 'no assembly has been convened on this stream');
+  return {
+    recordDate: c.recordDate,
+    votersHash: c.votersHash,
+    voters: c.voters.map((v) => ({ associateId: v.associateId, name: v.name, collegeCode: v.collegeCode, cooperator: v.employee, cooperativeSociety: v.cooperativeSociety === true, weight: { numerator: v.weight.numerator, denominator: v.weight.denominator } })),
+  };
 }
 
 /** The GET shape of an assembly, from its state. Pure; NOT_FOUND when nothing is convened. */
@@ -89,7 +120,10 @@ export function assemblyView(state: AssemblyState): AssemblyView {
       quorumMet: opening ? (c.kind === 'extraordinary' ? opening.extraordinaryQuorumMet : opening.ordinaryQuorumMet) : null,
       blankProxies: counts.blankProxies,
       extraordinaryQuorumMet: opening ? opening.extraordinaryQuorumMet : null,
+      votesPresentOrRepresented: opening?.votesPresentOrRepresented ?? null,
+      votesOnList: opening?.votesOnList ?? null,
     },
+    scopVotingRights: state.scopList ? { ...state.scopList, reduced: isListReduced(state.scopList), base: state.weightsRecorded ? 'register' : 'votesCast' } : null,
     attendees: state.attendanceOrder.map((id) => {
       const a = state.attendance[id];
       const voter = own(state.voters, id);

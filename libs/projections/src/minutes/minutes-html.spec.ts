@@ -1,7 +1,7 @@
 import { AssemblyView } from '@ledger/domain/assembly/assembly-view';
 import { CHART_LAYOUT } from './minutes-chart';
 import { minutesHtml } from './minutes-html';
-import { LEDGER_DIGEST, openScicView, SCIC_COOP, scicView, SCOP_COOP, scopView } from './minutes.fixtures';
+import { LEDGER_DIGEST, openScicView, SCIC_COOP, scicView, SCOP_COOP, scopRegisterView, scopView } from './minutes.fixtures';
 
 const VOID = new Set(['meta', 'br', 'hr', 'img', 'input', 'link', 'col', 'wbr']);
 
@@ -123,6 +123,15 @@ describe('minutesHtml — SCOP and drafts', () => {
     expect(svgs(html)).toHaveLength(1);
     expect(html).toContain('Not yet computed: the digest is taken when the assembly closes.');
     expect(unbalancedTags(html)).toEqual([]);
+  });
+});
+
+describe('minutesHtml — SCOP-VOTES-65 on the register', () => {
+  it('SCOP-VOTES-65: prints the weight 35/52 and explains the reduction once, under the quorum', () => {
+    const html = minutesHtml(scopRegisterView(), SCOP_COOP);
+    expect(html).toContain('<p class="voting-rights">Voting rights (SCOP-VOTES-65): the voter list holds 5 cooperators and 4 non-cooperators;');
+    expect(html.split('Voting rights (SCOP-VOTES-65)').length - 1).toBe(1);
+    expect(html).toContain('weighed 35/52');
   });
 });
 

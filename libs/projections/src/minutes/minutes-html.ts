@@ -65,7 +65,8 @@ function attendance(m: MinutesModel): string {
 }
 
 function quorum(m: MinutesModel): string {
-  return section('quorum', 'Quorum', `<div class="quorum"><p>${esc(m.quorum.breakdown)}</p>\n<p class="verdict">${esc(m.quorum.result)}</p></div>`);
+  const rights = m.quorum.votingRights ? `\n<p class="voting-rights">${esc(m.quorum.votingRights)}</p>` : '';
+  return section('quorum', 'Quorum', `<div class="quorum"><p>${esc(m.quorum.breakdown)}</p>\n<p class="verdict">${esc(m.quorum.result)}</p>${rights}</div>`);
 }
 
 function resolutions(m: MinutesModel): string {

@@ -1,5 +1,5 @@
 import { minutesMarkdown } from './minutes-markdown';
-import { LEDGER_DIGEST, openScicView, SCIC_COOP, scicView, SCOP_COOP, scopView } from './minutes.fixtures';
+import { LEDGER_DIGEST, openScicView, SCIC_COOP, scicView, SCOP_COOP, scopRegisterView, scopView } from './minutes.fixtures';
 
 function lines(markdown: string): string[] {
   return markdown.split('\n');
@@ -103,6 +103,28 @@ describe('minutesMarkdown — SCOP with the SCOP-VOTES-65 reduction', () => {
     expect(all).toContain('- Result: 87.00 % for, required 75.00 % (at least 3/4 of the votes cast)');
     expect(all).toContain('- Percentages are rounded for display (for: down, required: up); the outcome was decided exactly on the share for = 87/100.');
     expect(all).toContain('**Outcome: ADOPTED (résolution adoptée)**');
+  });
+});
+
+describe('minutesMarkdown — SCOP-VOTES-65 on the register (weights fixed on the voter list)', () => {
+  const md = minutesMarkdown(scopRegisterView(), SCOP_COOP);
+  const all = lines(md);
+
+  it('SCOP-VOTES-65: explains the reduction once, with the weight as a fraction (35/52)', () => {
+    const explanation =
+      "- Voting rights (SCOP-VOTES-65): the voter list holds 5 cooperators and 4 non-cooperators; non-cooperators may hold at most 35 % of the voting rights on the list, so each of their votes is reduced in the same proportion — each non-cooperator's vote weighs 35/52 — and every tally and the quorum use these weights, whoever attends.";
+    expect(all).toContain(explanation);
+    expect(md.split('Voting rights (SCOP-VOTES-65)').length - 1).toBe(1);
+  });
+
+  it('AG-QUORUM: says the SCOP quorum is counted in weighted votes (L1978 art. 14)', () => {
+    expect(all).toContain('- **Quorum: 69.00 % of the voters, counted in votes as the voter list weighs them — 74/13 of 100/13 (L1978 art. 14), required 20.00 % — met**');
+  });
+
+  it('SCOP-VOTES-65: each resolution names the weight it used, and the result decided on it', () => {
+    expect(all).toContain("- SCOP-VOTES-65: each non-cooperator's vote weighed 35/52 (voting rights, under Quorum); 4 of the votes cast were non-cooperators'");
+    expect(all).toContain('- Result: 64.86 % for, required 50.00 % (more than 1/2 of the votes cast)');
+    expect(all).toContain('- Percentages are rounded for display (for: down, required: up); the outcome was decided exactly on the share for = 24/37.');
   });
 });
 

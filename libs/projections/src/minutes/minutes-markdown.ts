@@ -29,7 +29,9 @@ export function minutesMarkdown(view: AssemblyView, cooperative: MinutesCooperat
   }
 
   out.push('## Quorum', '');
-  out.push(`- ${md(m.quorum.breakdown)}`, `- **${md(m.quorum.result)}**`, '');
+  out.push(`- ${md(m.quorum.breakdown)}`, `- **${md(m.quorum.result)}**`);
+  if (m.quorum.votingRights) out.push(`- ${md(m.quorum.votingRights)}`);
+  out.push('');
 
   out.push('## Resolutions', '');
   if (m.counting) out.push(md(m.counting), '');

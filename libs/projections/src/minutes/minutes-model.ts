@@ -36,7 +36,8 @@ export interface MinutesModel {
   facts: Array<{ label: string; value: string; code?: string }>;
   hasColleges: boolean;
   attendees: Array<{ name: string; college: string; mode: string }>;
-  quorum: { breakdown: string; result: string };
+  /** votingRights: SCOP-VOTES-65, explained once for the whole assembly (null when no vote is reduced). */
+  quorum: { breakdown: string; result: string; votingRights?: string | null };
   counting: string | null;
   resolutions: ResolutionMinutes[];
   digest: string | null;
@@ -142,11 +143,28 @@ function quorumLines(view: AssemblyView): MinutesModel['quorum'] {
   const represented = blankProxies > 0 ? `${a.represented} (of which ${blankProxies} by blank proxy)` : `${a.represented}`;
   const breakdown = `Present ${a.present} · remote ${a.remote} · by mail ${a.mail} · represented ${represented} — total ${a.total} of ${view.voters} voters`;
   const required = percentBp(a.quorumRequiredBp);
+  const votes = a.votesPresentOrRepresented && a.votesOnList ? `, counted in votes as the voter list weighs them — ${fractionText(a.votesPresentOrRepresented)} of ${fractionText(a.votesOnList)} (L1978 art. 14)` : ', counted in associates';
   const result =
     a.quorumBp === null
       ? `Quorum: not yet established (the assembly has not opened), required ${required}`
-      : `Quorum: ${percentBp(a.quorumBp)} of the voters, counted in associates, required ${required} — ${a.quorumMet ? 'met' : 'not met'}`;
-  return { breakdown, result };
+      : `Quorum: ${percentBp(a.quorumBp)} of the voters${votes}, required ${required} — ${a.quorumMet ? 'met' : 'not met'}`;
+  return { breakdown, result, votingRights: votingRightsLine(view) };
+}
+
+/** SCOP-VOTES-65, once: why the non-cooperators' votes weigh less, with the exact weights. */
+function votingRightsLine(view: AssemblyView): string | null {
+  const list = view.scopVotingRights;
+  if (!list || !list.reduced || list.base !== 'register') return null;
+  const others = list.outsiders - list.cooperativeSocieties;
+  const weights = [
+    others > 0 ? `each non-cooperator's vote weighs ${fractionText(list.outsiderWeight)}` : null,
+    list.cooperativeSocieties > 0 ? `each cooperative society's vote weighs ${fractionText(list.cooperativeSocietyWeight)}` : null,
+  ].filter((x): x is string => x !== null);
+  const cap = list.cooperativeSocieties > 0 ? '49 % (the non-cooperatives among them 35 %)' : '35 %';
+  return (
+    `Voting rights (SCOP-VOTES-65): the voter list holds ${list.cooperators} cooperators and ${list.outsiders} non-cooperators; non-cooperators may hold at most ${cap} of the voting rights on the list, ` +
+    `so each of their votes is reduced in the same proportion — ${weights.join('; ')} — and every tally and the quorum use these weights, whoever attends.`
+  );
 }
 
 const STATUS_LABELS = { pending: 'pending — not yet put to the vote', open: 'open — voting in progress', closed: 'closed' } as const;
@@ -209,7 +227,11 @@ function resolutionNotes(res: ResolutionResult, boardApproved: boolean, collegeL
     const subject = res.droppedColleges.length === 1 ? 'Collège' : 'Collèges';
     notes.push(`${subject} ${which} cast no vote and dropped out; the other collèges’ weights were scaled pro rata (AG-COLLEGE-TALLY)`);
   }
-  if (res.scopReduction) {
+  if (res.scopReduction?.base === 'register') {
+    const s = res.scopReduction;
+    const society = s.cooperativeSocietyFactor ? `, a cooperative society's ${fractionText(s.cooperativeSocietyFactor)}` : '';
+    notes.push(`SCOP-VOTES-65: each non-cooperator's vote weighed ${fractionText(s.factor)}${society} (voting rights, under Quorum); ${s.nonEmployeeVotesCast} of the votes cast were non-cooperators'`);
+  } else if (res.scopReduction) {
     const s = res.scopReduction;
     const decimal = fractionDecimal(s.factor);
     notes.push(

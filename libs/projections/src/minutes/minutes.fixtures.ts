@@ -169,3 +169,67 @@ export function scopView(): AssemblyView {
     ledgerDigest: LEDGER_DIGEST,
   };
 }
+
+/**
+ * SCOP-VOTES-65 on the register (edition 2026-12): 5 cooperators and 4 outsiders on the list,
+ * each outsider weighs 35/52. 3 cooperators vote 1–2, the 4 outsiders for: 48/74 = 24/37, adopted.
+ */
+export function scopRegisterView(): AssemblyView {
+  const base = scopView();
+  return {
+    ...base,
+    id: 'ago-2026',
+    kind: 'ordinary',
+    title: 'Approbation des comptes 2025',
+    call: 1,
+    reconvenes: null,
+    voters: 9,
+    attendance: { present: 7, remote: 0, represented: 0, mail: 0, total: 7, quorumBp: 6900, quorumRequiredBp: 2000, quorumMet: true, votesPresentOrRepresented: { numerator: '74', denominator: '13' }, votesOnList: { numerator: '100', denominator: '13' } },
+    scopVotingRights: { cooperators: 5, outsiders: 4, cooperativeSocieties: 0, outsiderWeight: { numerator: '35', denominator: '52' }, cooperativeSocietyWeight: { numerator: '1', denominator: '1' }, reduced: true, base: 'register' },
+    attendees: base.attendees.slice(0, 7).map((a) => ({ ...a, mode: 'present', proxyHolderId: null })),
+    resolutions: [
+      {
+        id: 'r1',
+        title: 'Approve the accounts of 2025',
+        kind: 'ordinary',
+        boardApproved: true,
+        status: 'closed',
+        outcome: 'adopted',
+        result: {
+          method: 'ballots',
+          forBp: 6486,
+          requiredBp: 5000,
+          majority: { numerator: 1, denominator: 2, strict: true },
+          exact: { numerator: '24', denominator: '37' },
+          colleges: [{ code: null, weightBp: 10000, effectiveWeightBp: 10000, for: 5, against: 2, abstain: 0, blank: 0, dropped: false }],
+          droppedColleges: [],
+          blankProxies: 0,
+          scopReduction: { factor: { numerator: '35', denominator: '52' }, nonEmployeeVotesCast: 4, employeeVotesCast: 3, base: 'register', cooperatorsOnList: 5, outsidersOnList: 4, cooperativeSocietyFactor: null },
+          votesCast: 7,
+          quorumMet: true,
+        },
+      },
+      {
+        id: 'r2',
+        title: 'Allocate the surplus of 2025',
+        kind: 'ordinary',
+        boardApproved: true,
+        status: 'closed',
+        outcome: 'adopted',
+        result: {
+          method: 'ballots',
+          forBp: 10000,
+          requiredBp: 5000,
+          majority: { numerator: 1, denominator: 2, strict: true },
+          exact: { numerator: '1', denominator: '1' },
+          colleges: [{ code: null, weightBp: 10000, effectiveWeightBp: 10000, for: 7, against: 0, abstain: 0, blank: 0, dropped: false }],
+          droppedColleges: [],
+          blankProxies: 0,
+          scopReduction: { factor: { numerator: '35', denominator: '52' }, nonEmployeeVotesCast: 4, employeeVotesCast: 3, base: 'register', cooperatorsOnList: 5, outsidersOnList: 4, cooperativeSocietyFactor: null },
+          votesCast: 7,
+          quorumMet: true,
+        },
+      },
+    ],
+  };
+}
