@@ -1,4 +1,4 @@
-import { AssociateState, CooperativeState } from './state';
+import { associateOf, AssociateState, CooperativeState } from './state';
 
 /**
  * The figures the capital and vote rules compare, taken in one pass over the associates.
@@ -34,7 +34,7 @@ export type Holder = Pick<AssociateState, 'id' | 'category' | 'status' | 'subscr
 export function capitalPicture(state: CooperativeState, replaced: readonly Holder[] = []): CapitalPicture {
   const picture = { ...state.picture };
   for (const holder of new Map(replaced.map((h) => [h.id, h])).values()) {
-    const own = Object.prototype.hasOwnProperty.call(state.associates, holder.id) ? state.associates[holder.id] : undefined;
+    const own = associateOf(state, holder.id);
     if (own) countHolder(picture, own, -1);
     countHolder(picture, holder, 1);
   }

@@ -9,7 +9,7 @@ import { requireNewMovement, requireOnOrAfter, requireText } from './guards';
 import { CooperativeHistory, foldPrefix, insertionIndex } from './history';
 import { checkRecordedAct, describeAct, requirePossibleAfter } from './recorded-act.check';
 import { requireOpenPeriod } from './rules/period-closed.rule';
-import { CooperativeState } from './state';
+import { associateOf, CooperativeState, movementOf } from './state';
 
 /**
  * Every date holds. An act is judged as of its effective date, on the history it enters: the
@@ -54,7 +54,7 @@ function actDateOf(command: CooperativeCommand, latest: CooperativeState): IsoDa
       : command.type === 'AdmitAssociate'
         ? command.admittedOn
         : command.type === 'CancelCapitalMovement'
-          ? (Object.prototype.hasOwnProperty.call(latest.movements, command.movementId) ? latest.movements[command.movementId].effectiveDate : null)
+          ? (movementOf(latest, command.movementId)?.effectiveDate ?? null)
           : command.effectiveDate;
   if (!isIsoDate(date) || !latest.statuts || date < latest.statuts.registeredOn) return null;
   return date;
@@ -63,7 +63,7 @@ function actDateOf(command: CooperativeCommand, latest: CooperativeState): IsoDa
 /** Ids and the order of amendments are the stream's, not a date's: an act recorded later but dated after still counts. */
 function requireKnownEverywhere(command: CooperativeCommand, latest: CooperativeState): void {
   if ('movementId' in command && command.type !== 'CancelCapitalMovement') requireNewMovement(latest, command.movementId);
-  if (command.type === 'AdmitAssociate' && Object.prototype.hasOwnProperty.call(latest.associates, command.associateId)) {
+  if (command.type === 'AdmitAssociate' && associateOf(latest, command.associateId) !== undefined) {
     throw new DomainError('ALREADY_EXISTS', `associate ${command.associateId} is already in the register (admitted on ${latest.associates[command.associateId].admittedOn})`);
   }
   if (command.type === 'AmendStatuts') {
@@ -80,7 +80,7 @@ function requireAdmittedBy(command: CooperativeCommand, latest: CooperativeState
     'toAssociateId' in command ? command.toAssociateId : undefined,
   ];
   for (const id of ids) {
-    if (typeof id !== 'string' || !Object.prototype.hasOwnProperty.call(latest.associates, id) || Object.prototype.hasOwnProperty.call(asOf.associates, id)) continue;
+    if (typeof id !== 'string' || associateOf(latest, id) === undefined || associateOf(asOf, id) !== undefined) continue;
     requireOnOrAfter(date, latest.associates[id].admittedOn, 'effectiveDate', `the admission of ${id}`);
   }
 }

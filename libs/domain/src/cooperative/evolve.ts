@@ -2,7 +2,7 @@ import { assertNever } from '../rules/errors';
 import { mulDivFloor } from '../shared/fraction';
 import { countHolder } from './capital-picture';
 import { CooperativeEvent } from './events';
-import { AssociateState, CooperativeState, MovementState } from './state';
+import { AssociateState, CooperativeState, MovementState, ownAssociate } from './state';
 
 /**
  * Folds one event into the state, in place, and returns it. Never throws and never
@@ -60,18 +60,18 @@ export function evolve(state: CooperativeState, event: CooperativeEvent): Cooper
       return applyHoldings(state, d.toAssociateId, d.shares, d.amountCents, d.paidCents);
     }
     case 'CategoryChanged': {
-      const a = state.associates[event.data.associateId];
+      const a = ownAssociate(state, event.data.associateId);
       if (a) recount(state, a, () => (a.category = event.data.to));
       return state;
     }
     case 'CollegeChanged': {
-      const a = state.associates[event.data.associateId];
+      const a = ownAssociate(state, event.data.associateId);
       if (a) a.collegeCode = event.data.to;
       return state;
     }
     case 'AssociateWithdrew': {
       const d = event.data;
-      const a = state.associates[d.associateId];
+      const a = ownAssociate(state, d.associateId);
       if (a) {
         recount(state, a, () => (a.status = 'withdrawn'));
         a.withdrawnOn = d.effectiveDate;
@@ -117,7 +117,7 @@ function addMovement(state: CooperativeState, movement: MovementState): void {
 }
 
 function applyHoldings(state: CooperativeState, associateId: string, shares: number, capitalCents: number, paidCents: number): CooperativeState {
-  const a = state.associates[associateId];
+  const a = ownAssociate(state, associateId);
   if (!a) return state;
   a.shares += shares;
   recount(state, a, () => (a.subscribedCents += capitalCents));

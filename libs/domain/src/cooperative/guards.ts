@@ -1,6 +1,6 @@
 import { DomainError } from '../rules/errors';
 import { IsoDate, isIsoDate } from '../shared/dates';
-import { AssociateState, CooperativeState } from './state';
+import { associateOf, AssociateState, CooperativeState, movementOf } from './state';
 import { Statuts } from './statuts';
 import { statutsInForce } from './statuts-in-force';
 
@@ -32,7 +32,7 @@ export function requireOnOrAfter(date: IsoDate, earliest: IsoDate, field: string
 }
 
 export function requireAssociate(state: CooperativeState, associateId: string): AssociateState {
-  const associate = Object.prototype.hasOwnProperty.call(state.associates, associateId) ? state.associates[associateId] : undefined;
+  const associate = associateOf(state, associateId);
   if (associate) return associate;
   throw new DomainError('NOT_FOUND', `no associate ${associateId} in this cooperative`);
 }
@@ -68,6 +68,6 @@ export function requireOneOf<T extends string>(value: unknown, allowed: readonly
 /** Movement ids come with the command (and are the stored event's id): never reused. */
 export function requireNewMovement(state: CooperativeState, movementId: unknown): asserts movementId is string {
   requireText(movementId, 'movementId');
-  if (!Object.prototype.hasOwnProperty.call(state.movements, movementId)) return;
+  if (movementOf(state, movementId) === undefined) return;
   throw new DomainError('ALREADY_EXISTS', `capital movement ${movementId} is already recorded`);
 }

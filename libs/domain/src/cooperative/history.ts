@@ -82,9 +82,16 @@ export function foldPrefix(history: CooperativeHistory, length: number): Coopera
  * Keeps checkpoints dense near the end of the timeline, where back-dated acts usually land, and
  * sparser further back (about two per power of two of distance), so that their number grows
  * with the logarithm of the history, not with its length.
+ *
+ * `state` goes on being folded: its records of associates and movements are sealed here (the
+ * checkpoint keeps them, never written again) and `state` folds on into new layers over them.
  */
 function addCheckpoint(history: CooperativeHistory, length: number, state: CooperativeState): void {
-  history.checkpoints.push({ length, state: copyState(state) });
+  const associates = sealed(state.associates);
+  const movements = sealed(state.movements);
+  state.associates = layerOver(associates);
+  state.movements = layerOver(movements);
+  history.checkpoints.push({ length, state: { ...copyState(state), associates, movements } });
   history.checkpoints = history.checkpoints.filter((c) => {
     const distance = (length - c.length) / CHECKPOINT_EVERY;
     const spacing = CHECKPOINT_EVERY * 2 ** Math.floor(Math.log2(distance / 2 + 1));
@@ -93,24 +100,47 @@ function addCheckpoint(history: CooperativeHistory, length: number, state: Coope
 }
 
 /**
- * A copy that `evolve` may fold on without touching the original (nor a history's timeline).
- * Movements are shared: evolve never changes a recorded movement in place (a cancellation
- * replaces it), so only the record of them is copied. A new mutable part of the state must be
- * copied here too.
+ * A copy that `evolve` may fold on without touching the original (nor a history's timeline),
+ * in time that does not grow with the register: the records of associates (10,000) and
+ * movements (100,000 on a large register: 100 ms to copy) are not copied. The copy writes into
+ * new, empty layers whose prototypes are the original's records and reads through them; evolve
+ * copies an associate into the copy's layer before changing it (ownAssociate), and never
+ * changes a movement in place (a cancellation replaces it). So the original must not be written
+ * while the copy is in use — true of a checkpoint (sealed, see addCheckpoint) and of the latest
+ * fold during one decision. A new mutable part of the state must be copied here too.
  */
 export function copyState(state: CooperativeState): CooperativeState {
   const { timeline: _timeline, checkpoints: _checkpoints, ...fold } = state as Partial<CooperativeHistory> & CooperativeState;
-  const associates: CooperativeState['associates'] = {};
-  for (const id of fold.associateOrder) associates[id] = { ...fold.associates[id] };
   return {
     ...fold,
     statutsHistory: fold.statutsHistory.slice(),
-    associates,
+    associates: layerOver(fold.associates),
     associateOrder: fold.associateOrder.slice(),
-    movements: Object.assign({}, fold.movements),
+    movements: layerOver(fold.movements),
     movementOrder: fold.movementOrder.slice(),
     totals: { ...fold.totals },
     exitQueue: fold.exitQueue.slice(),
     picture: { ...fold.picture },
   };
+}
+
+/** A sealed record deeper than this many layers is flattened into one: reads stay a few look-ups deep. */
+const MAX_LAYERS = 16;
+
+function layerOver<T>(record: Record<string, T>): Record<string, T> {
+  return Object.create(record) as Record<string, T>;
+}
+
+/**
+ * The record a checkpoint keeps: as it is, or flattened into one layer when its chain has grown
+ * deep (one copy every MAX_LAYERS checkpoints, amortised over MAX_LAYERS × CHECKPOINT_EVERY events).
+ */
+function sealed<T>(record: Record<string, T>): Record<string, T> {
+  let depth = 0;
+  for (let layer = Object.getPrototypeOf(record) as object | null; layer !== null; layer = Object.getPrototypeOf(layer) as object | null) depth++;
+  if (depth < MAX_LAYERS) return record;
+  const flat = Object.create(null) as Record<string, T>;
+  // for…in walks the whole chain; a key shadowed by a nearer layer is visited once, nearest first.
+  for (const id in record) flat[id] = record[id];
+  return flat;
 }

@@ -1,5 +1,5 @@
 import { Category, CooperativeEvent } from './events';
-import { AssociateState, CooperativeState } from './state';
+import { associateOf, AssociateState, CooperativeState } from './state';
 
 /**
  * SCIC-CATEGORIES and SCIC-COLLEGES, report side: the active associates counted per category and
@@ -25,7 +25,7 @@ export function emptyMembershipCounts(): MembershipCounts {
 export function followMembership(counts: MembershipCounts, state: CooperativeState, event: CooperativeEvent): void {
   const named = event.data as { associateId?: unknown; fromAssociateId?: unknown; toAssociateId?: unknown };
   for (const id of [named.associateId, named.fromAssociateId, named.toAssociateId]) {
-    if (typeof id === 'string' && Object.prototype.hasOwnProperty.call(state.associates, id)) recount(counts, state.associates[id]);
+    if (associateOf(state, id) !== undefined) recount(counts, associateOf(state, id)!);
   }
 }
 

@@ -14,7 +14,7 @@ import { requirePaidAtSubscription } from './rules/pay-up.rule';
 import { requirePublicCapitalAfter } from './rules/public-capital.rule';
 import { requireRefundWithinPaidUpNominal } from './rules/redemption-nominal.rule';
 import { requireUniformShareValue } from './rules/share-value.rule';
-import { AssociateState, CooperativeState } from './state';
+import { associateOf, AssociateState, CooperativeState, movementOf } from './state';
 import { statutsInForce } from './statuts-in-force';
 
 /**
@@ -92,7 +92,7 @@ export function checkRecordedAct(event: CooperativeEvent, state: CooperativeStat
       activeOn(state, event.data.associateId, date);
       return;
     case 'CapitalMovementCancelled': {
-      const m = Object.prototype.hasOwnProperty.call(state.movements, event.data.movementId) ? state.movements[event.data.movementId] : undefined;
+      const m = movementOf(state, event.data.movementId);
       if (m && !m.cancelled) return;
       throw new DomainError('INVALID_STATE', `capital movement ${event.data.movementId} is ${m ? 'already cancelled' : 'not in effect'} on ${date}`);
     }
@@ -146,7 +146,7 @@ export function describeAct(event: CooperativeEvent): string {
 }
 
 function associateOn(state: CooperativeState, associateId: string, date: IsoDate): AssociateState {
-  const a = Object.prototype.hasOwnProperty.call(state.associates, associateId) ? state.associates[associateId] : undefined;
+  const a = associateOf(state, associateId);
   if (a) return a;
   throw new DomainError('INVALID_STATE', `${associateId} is not an associate on ${date}`);
 }

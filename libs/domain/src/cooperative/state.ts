@@ -69,14 +69,45 @@ export interface CooperativeState {
   picture: CapitalPicture;
 }
 
+/**
+ * The movement recorded under this id, in this state's view; undefined for an unknown id
+ * (whatever the id: `__proto__` or `constructor` are ids like any other). `movements` may be a
+ * layer over an earlier fold's record (history.ts), so this reads through the layers.
+ */
+export function movementOf(state: CooperativeState, movementId: unknown): MovementState | undefined {
+  if (typeof movementId !== 'string') return undefined;
+  const movement = state.movements[movementId] as MovementState | undefined;
+  return movement !== undefined && movement.movementId === movementId ? movement : undefined;
+}
+
+/** The associate of this id in this state's view (reading through layers, see history.ts); undefined for an unknown id, whatever it is. */
+export function associateOf(state: CooperativeState, associateId: unknown): AssociateState | undefined {
+  if (typeof associateId !== 'string') return undefined;
+  const associate = state.associates[associateId] as AssociateState | undefined;
+  return associate !== undefined && associate.id === associateId ? associate : undefined;
+}
+
+/**
+ * The associate to change in place: `evolve` calls it so that a fold layered over another
+ * (history.ts) copies an associate into its own layer before changing it, never touching the
+ * fold it reads through. In a plain fold it is the associate itself.
+ */
+export function ownAssociate(state: CooperativeState, associateId: string): AssociateState | undefined {
+  const associate = associateOf(state, associateId);
+  if (associate === undefined || Object.prototype.hasOwnProperty.call(state.associates, associateId)) return associate;
+  return (state.associates[associateId] = { ...associate });
+}
+
 export function initialState(): CooperativeState {
   return {
     coopId: null,
     statuts: null,
     statutsHistory: [],
-    associates: {},
+    associates: Object.create(null) as Record<string, AssociateState>,
     associateOrder: [],
-    movements: {},
+    // No prototype: a movement id such as `constructor` is just an id (see movementOf), and
+    // history.ts layers views of the fold over this record without copying it.
+    movements: Object.create(null) as Record<string, MovementState>,
     movementOrder: [],
     totals: { shares: 0, capitalCents: 0, paidUpCents: 0 },
     highestCapitalCents: 0,

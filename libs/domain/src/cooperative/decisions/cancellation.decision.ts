@@ -3,7 +3,7 @@ import { CommandOf } from '../commands';
 import { CooperativeEvent } from '../events';
 import { requireRegistered, requireText } from '../guards';
 import { requireShareWhileActive } from '../rules/one-share.rule';
-import { CooperativeState, MovementState } from '../state';
+import { CooperativeState, MovementState, movementOf } from '../state';
 
 /**
  * A correcting event for a capital movement recorded by mistake: the original stays, the auditor
@@ -14,7 +14,7 @@ import { CooperativeState, MovementState } from '../state';
 export function cancelCapitalMovement(cmd: CommandOf<'CancelCapitalMovement'>, state: CooperativeState): CooperativeEvent[] {
   requireRegistered(state);
   requireText(cmd.movementId, 'movementId');
-  const movement = Object.prototype.hasOwnProperty.call(state.movements, cmd.movementId) ? state.movements[cmd.movementId] : undefined;
+  const movement = movementOf(state, cmd.movementId);
   if (!movement) throw new DomainError('NOT_FOUND', `no capital movement ${cmd.movementId} in this cooperative`);
   if (movement.cancelled) throw new DomainError('INVALID_STATE', `capital movement ${cmd.movementId} is already cancelled`);
   requireText(cmd.reason, 'reason');

@@ -6,7 +6,7 @@ import { requireActDate, requireActiveAssociate, requireDate, requireOnOrAfter, 
 import { requireCollegeOf } from '../rules/colleges.rule';
 import { requireEmployeeVotesAfter } from '../rules/employee-votes.rule';
 import { requirePublicCapitalAfter } from '../rules/public-capital.rule';
-import { CooperativeState } from '../state';
+import { associateOf, CooperativeState } from '../state';
 import { newShares } from './capital.decisions';
 
 const PERSON_TYPES = ['natural', 'legal'] as const;
@@ -14,7 +14,7 @@ const PERSON_TYPES = ['natural', 'legal'] as const;
 /** Admission is the first subscription (docs/api.md): the associate and their shares, checked together. */
 export function admitAssociate(cmd: CommandOf<'AdmitAssociate'>, state: CooperativeState): CooperativeEvent[] {
   requireText(cmd.associateId, 'associateId');
-  if (Object.prototype.hasOwnProperty.call(state.associates, cmd.associateId)) {
+  if (associateOf(state, cmd.associateId) !== undefined) {
     throw new DomainError('ALREADY_EXISTS', `associate ${cmd.associateId} is already in the register`);
   }
   requireDate(cmd.admittedOn, 'admittedOn');
