@@ -6,6 +6,8 @@ export const LEGAL = {
   /** COOP-PAYUP-QUARTER: at least a quarter paid at subscription, the balance within 5 years. */
   minimumPaidAtSubscriptionBp: 2500,
   maximumPaymentDelayMonths: 60,
+  /** COOP-PAYUP-QUARTER for SCOP (L1978 art. 27): only a SCOP SA takes a quarter, the balance within 3 years. */
+  scopSaMaximumPaymentDelayMonths: 36,
   /** COOP-CAPITAL-FLOOR: redemptions never below a quarter of the highest capital reached. */
   minimumCapitalFloorBp: 2500,
   /** COOP-REDEMPTION-NOMINAL: the model statuts' longest delay (the law sets none we could confirm). */

@@ -1,3 +1,4 @@
+import { paymentDelayMonthsOf } from './rules/pay-up.rule';
 import { addMonths, IsoDate } from '../shared/dates';
 import { CooperativeEvent } from './events';
 import { CooperativeState, MovementState } from './state';
@@ -99,7 +100,8 @@ function applyMovement(balances: UnpaidBalances, state: CooperativeState, m: Mov
     case 'SharesSubscribed': {
       if (m.amountCents === m.paidCents) return; // fully paid: never owed anything
       // The deadline the decider fixed; derived only for events recorded before it did.
-      const deadline = m.paymentDueOn ?? addMonths(m.effectiveDate, statutsInForce(state, m.effectiveDate)?.paymentDelayMonths ?? 0);
+      const inForce = statutsInForce(state, m.effectiveDate);
+      const deadline = m.paymentDueOn ?? addMonths(m.effectiveDate, inForce ? paymentDelayMonthsOf(inForce) : 0);
       insert(balances, m.associateId, { deadline, cents: m.amountCents - m.paidCents });
       return;
     }

@@ -18,7 +18,7 @@ import { redemptionQueue, owedAheadOf } from '../redemption-queue';
 import { requireRoomAboveFloor } from '../rules/capital-floor.rule';
 import { requireEmployeeCapitalAfter } from '../rules/employee-capital.rule';
 import { requireShareWhileActive } from '../rules/one-share.rule';
-import { requirePaidAtSubscription } from '../rules/pay-up.rule';
+import { paymentDelayMonthsOf, requirePaidAtSubscription } from '../rules/pay-up.rule';
 import { requirePublicCapitalAfter } from '../rules/public-capital.rule';
 import { requireRefundWithinPaidUpNominal } from '../rules/redemption-nominal.rule';
 import { AssociateState, CooperativeState } from '../state';
@@ -60,7 +60,7 @@ export function newShares(state: CooperativeState, statuts: Statuts, holder: Hol
       amountCents,
       paidCents,
       effectiveDate: terms.effectiveDate,
-      ...(paidCents < amountCents ? { paymentDueOn: addMonths(terms.effectiveDate, statuts.paymentDelayMonths) } : {}),
+      ...(paidCents < amountCents ? { paymentDueOn: addMonths(terms.effectiveDate, paymentDelayMonthsOf(statuts)) } : {}),
     },
   };
 }
