@@ -9,6 +9,7 @@ import { requireRoomAboveFloor } from './rules/capital-floor.rule';
 import { requireCollegeOf } from './rules/colleges.rule';
 import { requireEmployeeCapitalAfter } from './rules/employee-capital.rule';
 import { requireEmployeeVotesAfter } from './rules/employee-votes.rule';
+import { requireHoldingWithinMaximum } from './rules/max-holding.rule';
 import { requireShareWhileActive } from './rules/one-share.rule';
 import { requirePaidAtSubscription } from './rules/pay-up.rule';
 import { requirePublicCapitalAfter } from './rules/public-capital.rule';
@@ -46,7 +47,8 @@ export function checkRecordedAct(event: CooperativeEvent, state: CooperativeStat
       const after = capitalPicture(state, [{ ...holder, subscribedCents: holder.subscribedCents + d.amountCents }]);
       const flow = { from: null, to: holder.category };
       requireEmployeeCapitalAfter(statuts, after, flow, date);
-      return requirePublicCapitalAfter(statuts, after, flow);
+      requirePublicCapitalAfter(statuts, after, flow);
+      return requireHoldingWithinMaximum(statuts, state, { id: holder.id, subscribedCents: holder.subscribedCents + d.amountCents }, after, date);
     }
     case 'SharesPaidUp': {
       const holder = associateOn(state, event.data.associateId, date);
@@ -66,7 +68,8 @@ export function checkRecordedAct(event: CooperativeEvent, state: CooperativeStat
       ]);
       const flow = { from: seller.category, to: buyer.category };
       requireEmployeeCapitalAfter(statuts, after, flow, date);
-      return requirePublicCapitalAfter(statuts, after, flow);
+      requirePublicCapitalAfter(statuts, after, flow);
+      return requireHoldingWithinMaximum(statuts, state, { id: buyer.id, subscribedCents: buyer.subscribedCents + d.amountCents }, after, date);
     }
     case 'SharesRedeemed': {
       const d = event.data;

@@ -29,6 +29,8 @@ export const LEGAL = {
   /** SCOP-AMORCAGE: the 50 % the cooperators must reach by the deadline (L1978 art. 49 ter). */
   scopAmorcageEmployeeCapitalMinBp: 5000,
   scopAmorcageYearsAfterConversion: 7,
+  /** SCOP-MAX-HOLDING (L1978 art. 24): no associate above half of the capital. */
+  scopMaximumHoldingBp: 5000,
   /** SCOP-VOTES-65 */
   scopEmployeeVotesMinBp: 6500,
   /** SCOP-MIN-ASSOCIATES: below it for more than a year exposes the SCOP to dissolution. */

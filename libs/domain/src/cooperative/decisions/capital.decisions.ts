@@ -18,6 +18,7 @@ import { redemptionQueue, owedAheadOf } from '../redemption-queue';
 import { requireRoomAboveFloor } from '../rules/capital-floor.rule';
 import { requireEmployeeCapitalAfter } from '../rules/employee-capital.rule';
 import { requireShareWhileActive } from '../rules/one-share.rule';
+import { requireHoldingWithinMaximum } from '../rules/max-holding.rule';
 import { paymentDelayMonthsOf, requirePaidAtSubscription } from '../rules/pay-up.rule';
 import { requirePublicCapitalAfter } from '../rules/public-capital.rule';
 import { requireRefundWithinPaidUpNominal } from '../rules/redemption-nominal.rule';
@@ -51,6 +52,7 @@ export function newShares(state: CooperativeState, statuts: Statuts, holder: Hol
   const flow = { from: null, to: holder.category };
   requireEmployeeCapitalAfter(statuts, after, flow, terms.effectiveDate);
   requirePublicCapitalAfter(statuts, after, flow);
+  requireHoldingWithinMaximum(statuts, state, { id: holder.id, subscribedCents: holder.subscribedCents + amountCents }, after, terms.effectiveDate);
   return {
     type: 'SharesSubscribed',
     data: {
@@ -140,6 +142,7 @@ export function transferShares(cmd: CommandOf<'TransferShares'>, state: Cooperat
   const flow = { from: seller.category, to: buyer.category };
   requireEmployeeCapitalAfter(statuts, after, flow, cmd.effectiveDate);
   requirePublicCapitalAfter(statuts, after, flow);
+  requireHoldingWithinMaximum(statuts, state, { id: buyer.id, subscribedCents: buyer.subscribedCents + amountCents }, after, cmd.effectiveDate);
   return [
     {
       type: 'SharesTransferred',

@@ -40,7 +40,8 @@ describe('SCOP-AMORCAGE', () => {
   const amorcage = { amorcageConvertedOn: '2024-01-15' };
 
   it('SCOP-AMORCAGE accepts an outside majority of the capital within the period', () =>
-    given(scopWith({ employees: 10, outsiders: 90 }, amorcage)).when(subscribe({ associate: 'o1', shares: 100, on: '2031-12-31' })).then([{ type: 'SharesSubscribed', data: { movementId: 'm-new', associateId: 'o1', shares: 100, amountCents: 10000, paidCents: 10000, effectiveDate: '2031-12-31' } }]));
+    // o2 receives the shares and stays within half of the capital (SCOP-MAX-HOLDING, whose waiver ended on 2031-01-15).
+    given(scopWith({ employees: 10, outsiders: 90 }, amorcage), admitted('o2', 'supporter', 1)).when(subscribe({ associate: 'o2', shares: 100, on: '2031-12-31' })).then([{ type: 'SharesSubscribed', data: { movementId: 'm-new', associateId: 'o2', shares: 100, amountCents: 10000, paidCents: 10000, effectiveDate: '2031-12-31' } }]));
 
   it('SCOP-AMORCAGE refuses it the day after the deadline: SCOP-CAP-51 applies again', () =>
     given(scopWith({ employees: 10, outsiders: 90 }, amorcage)).when(subscribe({ associate: 'o1', shares: 1, on: '2032-01-01' })).thenThrows(rule('SCOP-CAP-51')));
