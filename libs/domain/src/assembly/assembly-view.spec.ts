@@ -1,4 +1,4 @@
-import { assemblyView } from './assembly-view';
+import { assemblyView, voterListView } from './assembly-view';
 import { initialAssemblyState } from './assembly-state';
 import { attend, ballots, closeAssembly, closeResolution, colleges, convene, domainError, members, open, resolution, rulesWith, stateOf } from './testing';
 
@@ -9,7 +9,7 @@ describe('assemblyView', () => {
   it('shows a convened assembly: the quorum it needs, nothing met yet', () => {
     const view = assemblyView(stateOf(convened, attend('a1'), attend('b1', 'proxy', 'a1')));
     expect(view).toMatchObject({ id: 'ag1', coopId: 'coop', kind: 'combined', call: 1, status: 'convened', voters: 5, votersHash: 'hash-of-the-voter-list', collegeCounting: 'proportional', ledgerDigest: null });
-    expect(view.attendance).toEqual({ present: 1, remote: 0, represented: 1, mail: 0, total: 2, quorumBp: null, quorumRequiredBp: 2000, quorumMet: null, blankProxies: 0, extraordinaryQuorumMet: null });
+    expect(view.attendance).toEqual({ present: 1, remote: 0, represented: 1, mail: 0, total: 2, quorumBp: null, quorumRequiredBp: 2000, quorumMet: null, blankProxies: 0, extraordinaryQuorumMet: null, votesPresentOrRepresented: null, votesOnList: null });
     expect(view.attendees).toEqual([
       { associateId: 'a1', name: 'Associate a1', collegeCode: 'A', mode: 'present', proxyHolderId: null },
       { associateId: 'b1', name: 'Associate b1', collegeCode: 'B', mode: 'proxy', proxyHolderId: 'a1' },
@@ -51,5 +51,13 @@ describe('assemblyView', () => {
   it('is plain JSON', () => {
     const view = assemblyView(stateOf(convened, attend('a1'), attend('a2'), open));
     expect(JSON.parse(JSON.stringify(view))).toEqual(view);
+  });
+
+  it('voterListView (GET …/voters) shows each voter with the SCOP-VOTES-65 weight fixed on the list', () => {
+    const scop = [...members('e', 5), ...members('o', 4, { employee: false })];
+    const list = voterListView(stateOf(convene({ voters: scop, rules: rulesWith({ legalForm: 'SCOP' }) })));
+    expect(list.recordDate).toBe('2025-05-20');
+    expect(list.voters[0]).toEqual({ associateId: 'e1', name: 'Associate e1', collegeCode: null, cooperator: true, cooperativeSociety: false, weight: { numerator: '1', denominator: '1' } });
+    expect(list.voters[8]).toEqual({ associateId: 'o4', name: 'Associate o4', collegeCode: null, cooperator: false, cooperativeSociety: false, weight: { numerator: '35', denominator: '52' } });
   });
 });

@@ -48,6 +48,20 @@ describe('AG-VOTERS: the voter list is read from the cooperative on the record d
   });
 });
 
+describe('SCOP-VOTES-65 two tiers on the voter list', () => {
+  it('gives a cooperative society (flagged at admission) the 49 % tier and the other outsiders the 35 % one', () => {
+    // 10 cooperators, 1 cooperative society, 8 others: the society keeps 1, the others 77/104.
+    const employees = Array.from({ length: 10 }, (_, i) => admitted(`e${i}`, 'employee', 10));
+    const others = Array.from({ length: 8 }, (_, i) => admitted(`o${i}`, 'supporter', 1));
+    const [admission, subscription] = admitted('sc', 'other', 1);
+    const society = { ...admission, data: { ...(admission.data as object), personType: 'legal', cooperativeSociety: true } } as CooperativeEvent;
+    const voters = voterListOf(cooperative(scop(), ...employees, society, subscription, ...others));
+    expect(voters.find((v) => v.associateId === 'sc')).toMatchObject({ cooperativeSociety: true, weight: { numerator: '1', denominator: '1' } });
+    expect(voters.find((v) => v.associateId === 'o0')?.weight).toEqual({ numerator: '77', denominator: '104' });
+    expect(voters.find((v) => v.associateId === 'e0')?.weight).toEqual({ numerator: '1', denominator: '1' });
+  });
+});
+
 describe('convocationCommand', () => {
   const coop = cooperative(scop(), admitted('ana', 'employee', 1), admitted('bruno', 'employee', 1));
 

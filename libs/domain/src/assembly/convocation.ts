@@ -62,7 +62,7 @@ export function voterListOf(cooperativeOnRecordDate: CooperativeState): Voter[] 
     .map((a) => {
       const employee = a.category === 'employee';
       // SCOP-VOTES-65: a cooperative society among the outsiders (the admission says so).
-      const society = !employee && 'cooperativeSociety' in a && a.cooperativeSociety === true;
+      const society = !employee && a.cooperativeSociety === true;
       return { associateId: a.id, name: a.name, collegeCode: a.collegeCode, employee, ...(society ? { cooperativeSociety: true } : {}) };
     });
   return withScopWeights(state.statuts?.legalForm ?? 'SCIC', listed);

@@ -44,6 +44,8 @@ export type CooperativeCommand =
       shares: number;
       /** Defaults to full payment. */
       paidCents?: number;
+      /** SCOP-VOTES-65: a legal person that is itself a cooperative society (the 49 % tier). Default false. */
+      cooperativeSociety?: boolean;
       movementId: string;
     } & DatedAct)
   | ({ type: 'SubscribeShares'; associateId: string; shares: number; paidCents?: number; effectiveDate: IsoDate; movementId: string } & DatedAct)

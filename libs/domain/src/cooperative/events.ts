@@ -30,7 +30,11 @@ export interface ResolutionRef {
 export type CooperativeEvent =
   | { type: 'StatutsAdopted'; data: { coopId: string; statuts: Statuts; effectiveDate: IsoDate } }
   | { type: 'StatutsAmended'; data: { statuts: Statuts; changes: Record<string, unknown>; resolution: ResolutionRef; effectiveDate: IsoDate; lateRecording?: LateRecording } }
-  | { type: 'AssociateAdmitted'; data: { associateId: string; name: string; personType: PersonType; category: Category; collegeCode: string | null; effectiveDate: IsoDate; lateRecording?: LateRecording } }
+  | {
+      type: 'AssociateAdmitted';
+      /** cooperativeSociety (SCOP-VOTES-65): present, true, only for a legal person that is itself a cooperative society. */
+      data: { associateId: string; name: string; personType: PersonType; category: Category; collegeCode: string | null; cooperativeSociety?: true; effectiveDate: IsoDate; lateRecording?: LateRecording };
+    }
   | {
       type: 'SharesSubscribed';
       /**

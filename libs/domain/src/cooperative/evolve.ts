@@ -24,6 +24,7 @@ export function evolve(state: CooperativeState, event: CooperativeEvent): Cooper
         personType: d.personType,
         category: d.category,
         collegeCode: d.collegeCode,
+        ...(d.cooperativeSociety === true ? { cooperativeSociety: true as const } : {}),
         status: 'active',
         admittedOn: d.effectiveDate,
         withdrawnOn: null,

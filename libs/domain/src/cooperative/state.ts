@@ -9,6 +9,8 @@ export interface AssociateState {
   personType: PersonType;
   category: Category;
   collegeCode: string | null;
+  /** SCOP-VOTES-65: a cooperative society among the outsiders (present only when true). */
+  cooperativeSociety?: true;
   status: 'active' | 'withdrawn';
   admittedOn: IsoDate;
   withdrawnOn: IsoDate | null;

@@ -23,6 +23,7 @@ export function admitAssociate(cmd: CommandOf<'AdmitAssociate'>, state: Cooperat
   requireOneOf(cmd.personType, PERSON_TYPES, 'personType');
   requireOneOf(cmd.category, CATEGORIES, 'category');
   requireCollegeOf(statuts, cmd.collegeCode);
+  const society = requireCooperativeSociety(cmd);
   const newcomer: Holder = { id: cmd.associateId, category: cmd.category, status: 'active', subscribedCents: 0 };
   requireEmployeeVotesAfter(statuts, capitalPicture(state, [newcomer]), cmd.category);
   const subscription = newShares(state, statuts, newcomer, { shares: cmd.shares, paidCents: cmd.paidCents, effectiveDate: cmd.admittedOn, movementId: cmd.movementId });
@@ -35,11 +36,21 @@ export function admitAssociate(cmd: CommandOf<'AdmitAssociate'>, state: Cooperat
         personType: cmd.personType,
         category: cmd.category,
         collegeCode: cmd.collegeCode ?? null,
+        ...(society ? { cooperativeSociety: true as const } : {}),
         effectiveDate: cmd.admittedOn,
       },
     },
     subscription,
   ];
+}
+
+/** SCOP-VOTES-65: only a legal person can be a cooperative society; the flag is recorded only when true. */
+function requireCooperativeSociety(cmd: CommandOf<'AdmitAssociate'>): boolean {
+  const flag = cmd.cooperativeSociety;
+  if (flag === undefined || flag === false) return false;
+  if (flag !== true) throw new DomainError('INVALID_VALUE', `cooperativeSociety must be true or false, not ${String(flag)}`);
+  if (cmd.personType !== 'legal') throw new DomainError('INVALID_VALUE', 'cooperativeSociety is for a legal person (personType legal) that is itself a cooperative society');
+  return true;
 }
 
 /**

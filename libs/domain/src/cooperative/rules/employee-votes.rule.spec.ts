@@ -1,5 +1,6 @@
+import { CommandOf } from '../commands';
 import { CooperativeEvent } from '../events';
-import { admit, admitted, given, rule, scic, scop } from '../testing';
+import { admit, admitted, domainError, given, rule, scic, scop } from '../testing';
 
 /** `employees` employee-associates with 10 shares each and `outsiders` with 1 share each. */
 function scopWith(counts: { employees: number; outsiders: number }): CooperativeEvent[][] {
@@ -26,4 +27,10 @@ describe('SCOP-VOTES-65', () => {
       .then([{ type: 'AssociateAdmitted', data: { associateId: 'new', name: 'Associate new', personType: 'natural', category: 'supporter', collegeCode: null, effectiveDate: '2024-03-02' } }, { type: 'SharesSubscribed', data: { movementId: 'm-new', associateId: 'new', shares: 1, amountCents: 100, paidCents: 100, effectiveDate: '2024-03-02' } }]));
 
   it('SCOP-VOTES-65 does not apply to a SCIC', () => given(scic(), admitted('b1', 'beneficiary', 1)).when(admit({ id: 's1', category: 'supporter', shares: 1 })).then([{ type: 'AssociateAdmitted', data: { associateId: 's1', name: 'Associate s1', personType: 'natural', category: 'supporter', collegeCode: null, effectiveDate: '2024-02-01' } }, { type: 'SharesSubscribed', data: { movementId: 'm-new', associateId: 's1', shares: 1, amountCents: 100, paidCents: 100, effectiveDate: '2024-02-01' } }]));
+
+  it('SCOP-VOTES-65 records an outsider that is itself a cooperative society (the 49 % tier), a legal person only', () => {
+    const society = { ...(admit({ id: 'coop-x', category: 'supporter', shares: 1 }) as CommandOf<'AdmitAssociate'>), personType: 'legal' as const, cooperativeSociety: true };
+    given(scopWith({ employees: 13, outsiders: 0 })).when(society).thenEmits([{ type: 'AssociateAdmitted', data: { associateId: 'coop-x', personType: 'legal', cooperativeSociety: true } }, { type: 'SharesSubscribed', data: { associateId: 'coop-x' } }]);
+    given(scopWith({ employees: 13, outsiders: 0 })).when({ ...society, personType: 'natural' }).thenThrows(domainError('INVALID_VALUE'), 'legal person');
+  });
 });
