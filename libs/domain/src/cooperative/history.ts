@@ -19,10 +19,23 @@ export interface CooperativeHistory extends CooperativeState {
   /** Every event recorded, in effective order; recording order within a date. */
   readonly timeline: CooperativeEvent[];
   /** Folds of the first `length` events of the timeline, by ascending length. */
-  checkpoints: Array<{ readonly length: number; readonly state: CooperativeState }>;
+  checkpoints: Checkpoint[];
 }
 
-export const CHECKPOINT_EVERY = 2048;
+/**
+ * The fold of the first `length` events of the timeline, never written again. Its records are
+ * sealed layers (see sealed) and its orders are prefixes of arrays the fold goes on appending
+ * to (`associates` and `movements` ids long): a checkpoint costs no copy of the register.
+ */
+export interface Checkpoint {
+  readonly length: number;
+  readonly state: CooperativeState;
+  readonly associates: number;
+  readonly movements: number;
+}
+
+/** Dense enough that a back-dated act refolds a few hundred events, not thousands. */
+export const CHECKPOINT_EVERY = 256;
 
 export function initialHistory(): CooperativeHistory {
   return { ...initialState(), timeline: [], checkpoints: [] };
@@ -60,7 +73,7 @@ export function evolveHistory(history: CooperativeHistory, event: CooperativeEve
   history.timeline.splice(at, 0, event);
   history.checkpoints = history.checkpoints.filter((c) => c.length <= at);
   const from = history.checkpoints[history.checkpoints.length - 1];
-  const state = from ? copyState(from.state) : initialState();
+  const state = from ? resume(from) : initialState();
   for (let i = from ? from.length : 0; i < history.timeline.length; i++) {
     evolve(state, history.timeline[i]);
     if ((i + 1) % CHECKPOINT_EVERY === 0) addCheckpoint(history, i + 1, state);
@@ -71,9 +84,9 @@ export function evolveHistory(history: CooperativeHistory, event: CooperativeEve
 /** The cooperative after the first `length` events of the timeline: a fresh state, free to fold on. */
 export function foldPrefix(history: CooperativeHistory, length: number): CooperativeState {
   if (length === history.timeline.length) return copyState(history);
-  let from: { length: number; state: CooperativeState } | undefined;
+  let from: Checkpoint | undefined;
   for (const c of history.checkpoints) if (c.length <= length) from = c;
-  const state = from ? copyState(from.state) : initialState();
+  const state = from ? resume(from) : initialState();
   for (let i = from ? from.length : 0; i < length; i++) evolve(state, history.timeline[i]);
   return state;
 }
@@ -91,7 +104,9 @@ function addCheckpoint(history: CooperativeHistory, length: number, state: Coope
   const movements = sealed(state.movements);
   state.associates = layerOver(associates);
   state.movements = layerOver(movements);
-  history.checkpoints.push({ length, state: { ...copyState(state), associates, movements } });
+  const { timeline: _timeline, checkpoints: _checkpoints, ...fold } = state as Partial<CooperativeHistory> & CooperativeState;
+  const kept: CooperativeState = { ...fold, statutsHistory: fold.statutsHistory.slice(), associates, movements, totals: { ...fold.totals }, exitQueue: fold.exitQueue.slice(), picture: { ...fold.picture } };
+  history.checkpoints.push({ length, state: kept, associates: fold.associateOrder.length, movements: fold.movementOrder.length });
   history.checkpoints = history.checkpoints.filter((c) => {
     const distance = (length - c.length) / CHECKPOINT_EVERY;
     const spacing = CHECKPOINT_EVERY * 2 ** Math.floor(Math.log2(distance / 2 + 1));
@@ -109,38 +124,53 @@ function addCheckpoint(history: CooperativeHistory, length: number, state: Coope
  * while the copy is in use — true of a checkpoint (sealed, see addCheckpoint) and of the latest
  * fold during one decision. A new mutable part of the state must be copied here too.
  */
-export function copyState(state: CooperativeState): CooperativeState {
+export function copyState(state: CooperativeState, orders?: { associates: number; movements: number }): CooperativeState {
   const { timeline: _timeline, checkpoints: _checkpoints, ...fold } = state as Partial<CooperativeHistory> & CooperativeState;
   return {
     ...fold,
     statutsHistory: fold.statutsHistory.slice(),
     associates: layerOver(fold.associates),
-    associateOrder: fold.associateOrder.slice(),
+    associateOrder: fold.associateOrder.slice(0, orders?.associates),
     movements: layerOver(fold.movements),
-    movementOrder: fold.movementOrder.slice(),
+    movementOrder: fold.movementOrder.slice(0, orders?.movements),
     totals: { ...fold.totals },
     exitQueue: fold.exitQueue.slice(),
     picture: { ...fold.picture },
   };
 }
 
-/** A sealed record deeper than this many layers is flattened into one: reads stay a few look-ups deep. */
-const MAX_LAYERS = 16;
+/** A fold resumed from a checkpoint: a copy, with the orders cut to the checkpoint's prefixes. */
+function resume(checkpoint: Checkpoint): CooperativeState {
+  return copyState(checkpoint.state, checkpoint);
+}
 
 function layerOver<T>(record: Record<string, T>): Record<string, T> {
   return Object.create(record) as Record<string, T>;
 }
 
+/** Entries written in each sealed layer, counted once. */
+const layerSizes = new WeakMap<object, number>();
+
+function ownSize(layer: object): number {
+  let size = layerSizes.get(layer);
+  if (size === undefined) layerSizes.set(layer, (size = Object.keys(layer).length));
+  return size;
+}
+
 /**
- * The record a checkpoint keeps: as it is, or flattened into one layer when its chain has grown
- * deep (one copy every MAX_LAYERS checkpoints, amortised over MAX_LAYERS × CHECKPOINT_EVERY events).
+ * The record a checkpoint keeps: the layer written since the last checkpoint, merged into the
+ * layers below it while they are no more than twice its size (as a log-structured merge does).
+ * Layer sizes then grow geometrically, so a look-up reads a logarithmic number of layers and
+ * each entry is copied a logarithmic number of times over the whole history. The layers merged
+ * are left as they were, for the checkpoints that hold them.
  */
 function sealed<T>(record: Record<string, T>): Record<string, T> {
-  let depth = 0;
-  for (let layer = Object.getPrototypeOf(record) as object | null; layer !== null; layer = Object.getPrototypeOf(layer) as object | null) depth++;
-  if (depth < MAX_LAYERS) return record;
-  const flat = Object.create(null) as Record<string, T>;
-  // for…in walks the whole chain; a key shadowed by a nearer layer is visited once, nearest first.
-  for (const id in record) flat[id] = record[id];
-  return flat;
+  let top = record;
+  for (let below = Object.getPrototypeOf(top) as Record<string, T> | null; below !== null && ownSize(below) <= 2 * ownSize(top); below = Object.getPrototypeOf(top) as Record<string, T> | null) {
+    const merged = Object.create(Object.getPrototypeOf(below) as object | null) as Record<string, T>;
+    for (const id of Object.keys(below)) merged[id] = below[id];
+    for (const id of Object.keys(top)) merged[id] = top[id];
+    top = merged;
+  }
+  return top;
 }
