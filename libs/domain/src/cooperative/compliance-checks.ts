@@ -6,7 +6,8 @@ import { CapitalPicture, capitalPicture } from './capital-picture';
 import { Category } from './events';
 import { MembershipCounts } from './membership-counts';
 import { PendingRedemption, pendingRedemptions, redemptionQueue } from './redemption-queue';
-import { CooperativeState } from './state';
+import { associateOf, CooperativeState } from './state';
+import { withinConversionWaiver } from './rules/max-holding.rule';
 import { Statuts } from './statuts';
 import { amorcageDeadline, withinAmorcage } from './statuts-in-force';
 import { LEGAL } from './thresholds';
@@ -101,6 +102,8 @@ interface Check {
 
 const CHECKS: readonly Check[] = [
   { rule: 'SCOP-CAP-51', finding: employeeCapital },
+  { rule: 'SCOP-AMORCAGE', finding: amorcage },
+  { rule: 'SCOP-MAX-HOLDING', finding: maximumHolding, scansExits: true },
   { rule: 'SCOP-VOTES-65', finding: employeeVotes },
   { rule: 'SCOP-MIN-ASSOCIATES', finding: minimumEmployeeAssociates },
   { rule: 'SCIC-CATEGORIES', finding: scicCategories, broken: scicCategoriesBroken },
@@ -247,7 +250,23 @@ function saMinimumCapital({ statuts, picture: pictureOf }: CheckContext): Findin
 }
 
 /** COOP-PAYUP-QUARTER, report side: balances still unpaid after the statuts' payment delay. */
-function overduePayments({ balances, date }: CheckContext): Finding {
+function overduePayments({ statuts, balances, date }: CheckContext): Finding {
+  if (scopPaysInFull(statuts)) {
+    // COOP-PAYUP-QUARTER for a SCOP SARL/SAS (L1978 art. 27, edition 2026-12): no balance may be
+    // owed at all. Subscriptions recorded partly paid before the ledger applied it stay as they
+    // were recorded (events are facts); the report says so, dated by `since`, until paid up.
+    const unpaid = totalUnpaid(balances);
+    if (unpaid > 0) {
+      return {
+        rule: 'COOP-PAYUP-QUARTER',
+        status: 'violation',
+        value: unpaid,
+        threshold: 0,
+        unit: 'cents',
+        detail: `${euros(unpaid)} of subscriptions recorded partly paid are still unpaid; a SCOP ${statuts.companyForm} takes shares paid in full at subscription (L1978 art. 27, read so since edition 2026-12 of docs/rules.md). Those subscriptions were recorded before and are not rewritten: the balance is to be paid up`,
+      };
+    }
+  }
   const overdue = overdueOn(balances, date);
   return {
     rule: 'COOP-PAYUP-QUARTER',
@@ -263,10 +282,73 @@ function overduePayments({ balances, date }: CheckContext): Finding {
   };
 }
 
-/** Overdue cents exist exactly when the earliest deadline still owed has passed. */
-function overduePaymentsBroken({ balances, date }: CheckContext): boolean {
+/** Overdue cents exist exactly when the earliest deadline still owed has passed; a SCOP SARL/SAS owes nothing at all. */
+function overduePaymentsBroken({ statuts, balances, date }: CheckContext): boolean {
   const earliest = earliestDeadline(balances);
+  if (scopPaysInFull(statuts)) return earliest !== null;
   return earliest !== null && earliest < date;
+}
+
+function scopPaysInFull(statuts: Statuts): boolean {
+  return statuts.legalForm === 'SCOP' && statuts.companyForm !== 'SA';
+}
+
+function totalUnpaid(balances: UnpaidBalances): number {
+  let cents = 0;
+  for (const owed of balances.byDeadline.values()) cents += owed;
+  return cents;
+}
+
+/**
+ * SCOP-AMORCAGE (L1978 art. 49 bis, 49 ter): a converted SCOP's cooperators must hold 50 % of the
+ * capital by 31 December of the 7th year after the conversion year; the row shows both.
+ */
+function amorcage({ statuts, picture: pictureOf, date }: CheckContext): Finding {
+  const deadline = amorcageDeadline(statuts);
+  if (statuts.legalForm !== 'SCOP' || deadline === null) return notApplicable('SCOP-AMORCAGE', statuts.legalForm === 'SCOP' ? 'not a SCOP d\'amorçage (no conversion date in the statuts)' : 'a SCIC is no SCOP d\'amorçage');
+  const picture = pictureOf();
+  const threshold = LEGAL.scopAmorcageEmployeeCapitalMinBp;
+  const value = picture.capitalCents === 0 ? null : bpFloor(picture.employeeCapitalCents, picture.capitalCents);
+  const reached = atLeastBp(picture.employeeCapitalCents, picture.capitalCents, threshold);
+  const before = date <= deadline;
+  return {
+    rule: 'SCOP-AMORCAGE',
+    status: before || reached ? 'ok' : 'violation',
+    value,
+    threshold,
+    unit: 'bp',
+    detail:
+      `converted on ${statuts.amorcageConvertedOn}: the cooperators hold ${value === null ? 'no capital yet' : percent(value)}; they must hold ${percent(threshold)} by ${deadline} ` +
+      `(31 December of the ${LEGAL.scopAmorcageYearsAfterConversion}th year after the conversion year)${before ? '' : reached ? '; reached' : '; the deadline has passed'}`,
+    deadline,
+  };
+}
+
+/**
+ * SCOP-MAX-HOLDING, report side (L1978 art. 24): no associate above half of the capital, judged on
+ * the state at the end of each day (founding subscriptions together), waived for the 7 years after
+ * a conversion. Costs a pass over the associates: dated only when violated on asOf.
+ */
+function maximumHolding({ statuts, state, picture: pictureOf, date }: CheckContext): Finding {
+  if (statuts.legalForm !== 'SCOP') return notApplicable('SCOP-MAX-HOLDING', 'a SCIC has no maximum holding rule');
+  const threshold = LEGAL.scopMaximumHoldingBp;
+  if (withinConversionWaiver(statuts, date)) return { rule: 'SCOP-MAX-HOLDING', status: 'ok', value: null, threshold, unit: 'bp', detail: `waived for the 7 years after the conversion of ${statuts.amorcageConvertedOn} (L1978 art. 49 bis)` };
+  const capital = pictureOf().capitalCents;
+  let largest: { id: string; cents: number } | null = null;
+  for (const id of state.associateOrder) {
+    const cents = associateOf(state, id)?.subscribedCents ?? 0;
+    if (largest === null || cents > largest.cents) largest = { id, cents };
+  }
+  if (largest === null || capital === 0) return { rule: 'SCOP-MAX-HOLDING', status: 'ok', value: null, threshold, unit: 'bp', detail: 'no capital yet' };
+  const value = bpCeil(largest.cents, capital);
+  return {
+    rule: 'SCOP-MAX-HOLDING',
+    status: verdict(atMostBp(largest.cents, capital, threshold)),
+    value,
+    threshold,
+    unit: 'bp',
+    detail: `the largest holding is ${largest.id}'s, ${euros(largest.cents)} of ${euros(capital)} (${percent(value)}, rounded up); no associate may hold more than ${percent(threshold)}`,
+  };
 }
 
 /**

@@ -64,7 +64,8 @@ describe('complianceReport', () => {
   });
 
   describe('SCOP', () => {
-    const scopOk = [scop(), admitted('e1', 'employee', 51), admitted('e2', 'employee', 10), admitted('o1', 'supporter', 39)];
+    // e1 holds exactly half of the capital: SCOP-MAX-HOLDING allows it.
+    const scopOk = [scop(), admitted('e1', 'employee', 50), admitted('e2', 'employee', 11), admitted('o1', 'supporter', 39)];
 
     it('SCOP-CAP-51 and SCOP-VOTES-65: figures in basis points, rounded down', () => {
       const r = report(scopOk, '2024-12-31');
@@ -75,8 +76,8 @@ describe('complianceReport', () => {
     });
 
     it('SCOP-CAP-51: an employee who leaves stops counting at once; the violation runs from the exit through the redemption', () => {
-      const r = report([scopOk, withdrew('e1', '2024-05-01'), redeemed('e1', 51, '2024-08-01')], '2024-12-31');
-      expect(check(r, 'SCOP-CAP-51')).toMatchObject({ status: 'violation', value: 2040, since: '2024-05-01' });
+      const r = report([scopOk, withdrew('e1', '2024-05-01'), redeemed('e1', 50, '2024-08-01')], '2024-12-31');
+      expect(check(r, 'SCOP-CAP-51')).toMatchObject({ status: 'violation', value: 2200, since: '2024-05-01' });
       expect(check(r, 'SCOP-VOTES-65')).toMatchObject({ status: 'violation', value: 5000, since: '2024-05-01' });
       expect(r.status).toBe('non_compliant');
     });

@@ -1,3 +1,4 @@
+import { LEGAL } from './thresholds';
 import { DomainError } from '../rules/errors';
 import { RuleId, RULES } from '../rules/rule-catalogue';
 import { addDays, addMonths, addYears, IsoDate, isIsoDate } from '../shared/dates';
@@ -129,6 +130,8 @@ function evaluationDates(inForce: readonly CooperativeEvent[], asOf: IsoDate): I
       statuts = event.data.statuts;
       const end = amorcageDeadline(statuts);
       if (end) dates.add(addDays(end, 1));
+      // SCOP-MAX-HOLDING: its waiver ends 7 years after the conversion date (L1978 art. 49 bis).
+      if (statuts.legalForm === 'SCOP' && statuts.amorcageConvertedOn) dates.add(addYears(statuts.amorcageConvertedOn, LEGAL.scopAmorcageYearsAfterConversion));
     } else if (event.type === 'SharesSubscribed' && event.data.paymentDueOn) {
       // The deadline the decider fixed and the event carries (see unpaid-balances.ts).
       dates.add(addDays(event.data.paymentDueOn, 1));
