@@ -2,19 +2,30 @@ import { complianceReport, ComplianceReport, PendingRedemption, pendingRedemptio
 import { CooperativeLedger, CooperativeLedgerState } from './cooperative-ledger.projection';
 import { cooperativeStateAsOf, eventsAsOf } from './ledger-folds';
 
+/** An act recorded in a period already closed, with the reason given (LEDGER-PERIOD-CLOSED). */
+export interface LateRecordingRow {
+  eventId: string;
+  type: string;
+  effectiveDate: string;
+  recordedAt: string;
+  reason: string;
+}
+
+export type ComplianceAnswer = ComplianceReport & { lateRecordings: LateRecordingRow[] };
+
 /** The last report per cooperative: it replays every date of the history, so it is worth keeping. */
-const lastReports = new WeakMap<CooperativeLedger, { asOf: string; covered: number; report: ComplianceReport }>();
+const lastReports = new WeakMap<CooperativeLedger, { asOf: string; covered: number; report: ComplianceAnswer }>();
 
 /**
  * The legal checks as of a date (the domain's report over the events in force then).
  * Undefined for an unknown cooperative; the domain's NOT_FOUND when it was not registered yet.
  */
-export function complianceAsOf(state: CooperativeLedgerState, coopId: string, asOf: string): ComplianceReport | undefined {
-  const coop = state.coops[coopId];
+export function complianceAsOf(state: CooperativeLedgerState, coopId: string, asOf: string): ComplianceAnswer | undefined {
+  const coop = Object.prototype.hasOwnProperty.call(state.coops, coopId) ? state.coops[coopId] : undefined;
   if (!coop) return undefined;
   const last = lastReports.get(coop);
   if (last && last.asOf === asOf && last.covered === coop.events.length) return last.report;
-  const report = complianceReport(eventsAsOf(coop, asOf), asOf);
+  const report = { ...complianceReport(eventsAsOf(coop, asOf), asOf), lateRecordings: lateRecordingsOf(coop, asOf) };
   lastReports.set(coop, { asOf, covered: coop.events.length, report });
   return report;
 }
@@ -24,4 +35,15 @@ export function pendingRedemptionsAsOf(state: CooperativeLedgerState, coopId: st
   const coop = state.coops[coopId];
   if (!coop) return undefined;
   return pendingRedemptions(cooperativeStateAsOf(coop, asOf));
+}
+
+/** The acts in force on `asOf` that were recorded in a closed period, in recording order, for the auditor. */
+function lateRecordingsOf(coop: CooperativeLedger, asOf: string): LateRecordingRow[] {
+  const rows: LateRecordingRow[] = [];
+  for (const event of coop.events) {
+    const data = event.data as { effectiveDate?: string; lateRecording?: { reason: string } };
+    if (!data.lateRecording || data.effectiveDate === undefined || data.effectiveDate > asOf) continue;
+    rows.push({ eventId: event.eventId, type: event.type, effectiveDate: data.effectiveDate, recordedAt: event.recordedAt, reason: data.lateRecording.reason });
+  }
+  return rows;
 }

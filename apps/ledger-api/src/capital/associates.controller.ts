@@ -52,6 +52,7 @@ export class AssociatesController {
         shares: dto.shares,
         paidCents: dto.paidCents,
         movementId: randomUUID(),
+        lateRecording: dto.lateRecording,
       },
       meta,
     );
@@ -98,7 +99,7 @@ export class AssociatesController {
   @ApiCommand({ summary: 'Subscribe shares (SharesSubscribed)', location: 'the movement in the register of share movements' })
   async subscribe(@Param('coopId') coopId: string, @Param('associateId') associateId: string, @Body() dto: SubscribeSharesDto, @CommandMeta() meta: CommandMetadata, @Res({ passthrough: true }) reply: FastifyReply) {
     const movementId = randomUUID();
-    return created(reply, movementUrl(coopId, movementId), movementId, await this.commands.send(cooperativeDecider, coopId, { type: 'SubscribeShares', associateId, shares: dto.shares, paidCents: dto.paidCents, effectiveDate: dto.effectiveDate, movementId }, meta));
+    return created(reply, movementUrl(coopId, movementId), movementId, await this.commands.send(cooperativeDecider, coopId, { type: 'SubscribeShares', associateId, shares: dto.shares, paidCents: dto.paidCents, effectiveDate: dto.effectiveDate, movementId, lateRecording: dto.lateRecording }, meta));
   }
 
   @Post(':associateId/payments')
@@ -107,7 +108,7 @@ export class AssociatesController {
   @ApiCommand({ summary: 'Pay up subscribed shares (SharesPaidUp)', location: 'the movement in the register of share movements' })
   async payUp(@Param('coopId') coopId: string, @Param('associateId') associateId: string, @Body() dto: PayUpSharesDto, @CommandMeta() meta: CommandMetadata, @Res({ passthrough: true }) reply: FastifyReply) {
     const movementId = randomUUID();
-    return created(reply, movementUrl(coopId, movementId), movementId, await this.commands.send(cooperativeDecider, coopId, { type: 'PayUpShares', associateId, amountCents: dto.amountCents, effectiveDate: dto.effectiveDate, movementId }, meta));
+    return created(reply, movementUrl(coopId, movementId), movementId, await this.commands.send(cooperativeDecider, coopId, { type: 'PayUpShares', associateId, amountCents: dto.amountCents, effectiveDate: dto.effectiveDate, movementId, lateRecording: dto.lateRecording }, meta));
   }
 
   @Post(':associateId/category')
@@ -115,7 +116,7 @@ export class AssociatesController {
   @Allow(...WRITERS)
   @ApiCommand({ summary: 'Change the category (CategoryChanged)', location: 'the associate' })
   async changeCategory(@Param('coopId') coopId: string, @Param('associateId') associateId: string, @Body() dto: ChangeCategoryDto, @CommandMeta() meta: CommandMetadata, @Res({ passthrough: true }) reply: FastifyReply) {
-    return created(reply, associateUrl(coopId, associateId), associateId, await this.commands.send(cooperativeDecider, coopId, { type: 'ChangeCategory', associateId, category: dto.category, effectiveDate: dto.effectiveDate }, meta));
+    return created(reply, associateUrl(coopId, associateId), associateId, await this.commands.send(cooperativeDecider, coopId, { type: 'ChangeCategory', associateId, category: dto.category, effectiveDate: dto.effectiveDate, lateRecording: dto.lateRecording }, meta));
   }
 
   @Post(':associateId/college')
@@ -123,7 +124,7 @@ export class AssociatesController {
   @Allow(...WRITERS)
   @ApiCommand({ summary: 'Move to another collège (CollegeChanged)', location: 'the associate' })
   async changeCollege(@Param('coopId') coopId: string, @Param('associateId') associateId: string, @Body() dto: ChangeCollegeDto, @CommandMeta() meta: CommandMetadata, @Res({ passthrough: true }) reply: FastifyReply) {
-    return created(reply, associateUrl(coopId, associateId), associateId, await this.commands.send(cooperativeDecider, coopId, { type: 'ChangeCollege', associateId, collegeCode: dto.collegeCode, effectiveDate: dto.effectiveDate }, meta));
+    return created(reply, associateUrl(coopId, associateId), associateId, await this.commands.send(cooperativeDecider, coopId, { type: 'ChangeCollege', associateId, collegeCode: dto.collegeCode, effectiveDate: dto.effectiveDate, lateRecording: dto.lateRecording }, meta));
   }
 
   @Post(':associateId/withdrawal')
@@ -131,7 +132,7 @@ export class AssociatesController {
   @Allow(...WRITERS)
   @ApiCommand({ summary: 'Record an exit (AssociateWithdrew): voting rights end, shares await redemption', location: 'the associate' })
   async withdraw(@Param('coopId') coopId: string, @Param('associateId') associateId: string, @Body() dto: WithdrawAssociateDto, @CommandMeta() meta: CommandMetadata, @Res({ passthrough: true }) reply: FastifyReply) {
-    return created(reply, associateUrl(coopId, associateId), associateId, await this.commands.send(cooperativeDecider, coopId, { type: 'WithdrawAssociate', associateId, reason: dto.reason, effectiveDate: dto.effectiveDate }, meta));
+    return created(reply, associateUrl(coopId, associateId), associateId, await this.commands.send(cooperativeDecider, coopId, { type: 'WithdrawAssociate', associateId, reason: dto.reason, effectiveDate: dto.effectiveDate, lateRecording: dto.lateRecording }, meta));
   }
 
   @Post(':associateId/redemptions')
@@ -140,7 +141,7 @@ export class AssociatesController {
   @ApiCommand({ summary: 'Redeem shares (SharesRedeemed); refused while COOP-CAPITAL-FLOOR suspends it', location: 'the movement in the register of share movements' })
   async redeem(@Param('coopId') coopId: string, @Param('associateId') associateId: string, @Body() dto: RedeemSharesDto, @CommandMeta() meta: CommandMetadata, @Res({ passthrough: true }) reply: FastifyReply) {
     const movementId = randomUUID();
-    return created(reply, movementUrl(coopId, movementId), movementId, await this.commands.send(cooperativeDecider, coopId, { type: 'RedeemShares', associateId, shares: dto.shares, amountCents: dto.amountCents, effectiveDate: dto.effectiveDate, movementId }, meta));
+    return created(reply, movementUrl(coopId, movementId), movementId, await this.commands.send(cooperativeDecider, coopId, { type: 'RedeemShares', associateId, shares: dto.shares, amountCents: dto.amountCents, effectiveDate: dto.effectiveDate, movementId, lateRecording: dto.lateRecording }, meta));
   }
 }
 

@@ -44,7 +44,7 @@ export class CapitalController {
   @ApiCommand({ summary: 'Cancel a capital movement recorded by mistake (CapitalMovementCancelled); the original stays', location: 'the cancellation’s row in the register of share movements' })
   async cancel(@Param('coopId') coopId: string, @Param('eventId') eventId: string, @Body() dto: CancelMovementDto, @CommandMeta() meta: CommandMetadata, @Res({ passthrough: true }) reply: FastifyReply) {
     requireEventId(eventId);
-    const result = await this.commands.send(cooperativeDecider, coopId, { type: 'CancelCapitalMovement', movementId: eventId, reason: dto.reason }, meta);
+    const result = await this.commands.send(cooperativeDecider, coopId, { type: 'CancelCapitalMovement', movementId: eventId, reason: dto.reason, lateRecording: dto.lateRecording }, meta);
     return created(reply, movementUrl(coopId, result.events[0].eventId), result.events[0].eventId, result);
   }
 

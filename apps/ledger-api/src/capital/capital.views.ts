@@ -107,11 +107,21 @@ export class ComplianceCheckDoc {
   @ApiPropertyOptional({ format: 'date', description: 'the date by which to regularise, where the law gives one' }) deadline?: string;
 }
 
+export class LateRecordingDoc {
+  @ApiProperty() eventId!: string;
+  @ApiProperty({ example: 'SharesPaidUp' }) type!: string;
+  @ApiProperty({ format: 'date' }) effectiveDate!: string;
+  @ApiProperty({ format: 'date-time' }) recordedAt!: string;
+  @ApiProperty() reason!: string;
+}
+
 @ApiSchema({ name: 'ComplianceReport' })
 export class ComplianceReportDoc {
   @ApiProperty({ format: 'date' }) asOf!: string;
   @ApiProperty({ enum: ['compliant', 'non_compliant'] }) status!: string;
   @ApiProperty({ type: [ComplianceCheckDoc] }) checks!: ComplianceCheckDoc[];
+  @ApiProperty({ type: [LateRecordingDoc], description: 'acts in force on asOf that were recorded in a period already closed (LEDGER-PERIOD-CLOSED), with the reason given' })
+  lateRecordings!: LateRecordingDoc[];
 }
 
 export class PendingRedemptionDoc {

@@ -1,6 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { ArrayMaxSize, IsArray, IsBoolean, IsIn, IsInt, IsObject, IsOptional, Max, Min, ValidateIf, ValidateNested } from 'class-validator';
+import { LateRecordingDto, OptionalLateRecording } from '../http/late-recording.dto';
 import { CalendarDate, Cents, LedgerId, OptionalBp, OptionalCalendarDate, OptionalLedgerId, OptionalMonths, Text } from '../http/validators';
 
 export class CollegeDto {
@@ -67,4 +68,5 @@ export class AmendStatutsDto {
   @CalendarDate({ example: '2025-07-01' }) effectiveDate!: string;
   @IsObject() @ValidateNested() @Type(() => StatutsChangesDto) @ApiProperty({ type: StatutsChangesDto, example: { shareValueCents: 10000 } }) changes!: StatutsChangesDto;
   @IsObject() @ValidateNested() @Type(() => ResolutionRefDto) @ApiProperty({ type: ResolutionRefDto }) resolution!: ResolutionRefDto;
+  @OptionalLateRecording() lateRecording?: LateRecordingDto;
 }
