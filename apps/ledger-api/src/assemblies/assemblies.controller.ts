@@ -1,7 +1,7 @@
 import { Body, Controller, Get, Headers, HttpCode, Param, Post, Query, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiQuery, ApiTags } from '@nestjs/swagger';
 import { ApiCommand, ApiRead } from '../http/api-docs';
-import { AssemblyClosedAnswerDoc, AssemblyListDoc, AssemblyViewDoc, ResolutionClosedAnswerDoc } from './assembly.views';
+import { AssemblyClosedAnswerDoc, AssemblyListDoc, AssemblyViewDoc, ResolutionClosedAnswerDoc, VoterListDoc } from './assembly.views';
 import { randomUUID } from 'crypto';
 import type { FastifyReply } from 'fastify';
 import { Allow } from '../auth/auth.guard';
@@ -53,6 +53,15 @@ export class AssembliesController {
     const { view, revision } = await this.queries.get(coopId, assemblyId);
     void reply.header('etag', strongEtag(revision));
     return view;
+  }
+
+  @Get(':assemblyId/voters')
+  @Allow(...READERS)
+  @ApiRead({ summary: 'The voter list fixed at convocation, each voter with the weight of their vote (SCOP-VOTES-65)', type: VoterListDoc, etag: 'strong' })
+  async voters(@Param('coopId') coopId: string, @Param('assemblyId') assemblyId: string, @Res({ passthrough: true }) reply: FastifyReply) {
+    const { voters, revision } = await this.queries.voters(coopId, assemblyId);
+    void reply.header('etag', strongEtag(revision));
+    return voters;
   }
 
   @Get(':assemblyId/minutes')
@@ -127,6 +136,7 @@ export class AssembliesController {
         abstain: dto.abstain,
         blank: dto.blank ?? 0,
         nonEmployee: dto.nonEmployee ? { ...dto.nonEmployee, blank: dto.nonEmployee.blank ?? 0 } : null,
+        cooperativeSociety: dto.cooperativeSociety ? { ...dto.cooperativeSociety, blank: dto.cooperativeSociety.blank ?? 0 } : null,
       }, meta);
     return created(reply, assemblyUrl(coopId, assemblyId), result.events[0].eventId, result);
   }

@@ -1,5 +1,5 @@
 import { Injectable, NotFoundException } from '@nestjs/common';
-import { AssembliesState, ProjectionEngine, assembliesProjection, assemblyViewOf, listAssemblies, minutesHtml, minutesMarkdown } from '@ledger/projections';
+import { AssembliesState, ProjectionEngine, assembliesProjection, assemblyViewOf, assemblyVotersOf, listAssemblies, minutesHtml, minutesMarkdown } from '@ledger/projections';
 import { LedgerQueries } from '../queries/ledger-queries';
 
 /** Assemblies as the read side answers them, caught up with the store like every query. */
@@ -29,6 +29,14 @@ export class AssemblyQueries {
   async get(coopId: string, assemblyId: string) {
     await this.ledger.requireCooperative(coopId);
     const found = assemblyViewOf(this.assemblies(), coopId, assemblyId);
+    if (!found) throw new NotFoundException(`Assembly ${assemblyId} not found`);
+    return found;
+  }
+
+  /** docs/api.md `GET …/assemblies/:assemblyId/voters`: the list fixed at convocation, with each weight. */
+  async voters(coopId: string, assemblyId: string) {
+    await this.ledger.requireCooperative(coopId);
+    const found = assemblyVotersOf(this.assemblies(), coopId, assemblyId);
     if (!found) throw new NotFoundException(`Assembly ${assemblyId} not found`);
     return found;
   }

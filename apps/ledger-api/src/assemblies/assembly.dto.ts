@@ -52,4 +52,8 @@ export class ShowOfHandsDto extends HandCountDto {
   @IsOptional() @ValidateNested() @Type(() => HandCountDto)
   @ApiPropertyOptional({ type: HandCountDto, description: 'SCOP: how many of these hands were non-employees’ (SCOP-VOTES-65 reduces them pro rata)' })
   nonEmployee?: HandCountDto;
+
+  @IsOptional() @ValidateNested() @Type(() => HandCountDto)
+  @ApiPropertyOptional({ type: HandCountDto, description: 'SCOP: how many of the non-employee hands were cooperative societies’, when their votes weigh differently on the voter list (SCOP-VOTES-65, two tiers)' })
+  cooperativeSociety?: HandCountDto;
 }

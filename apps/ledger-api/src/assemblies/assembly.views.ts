@@ -33,7 +33,7 @@ export class ResolutionResultDoc {
   @ApiProperty({ type: [CollegeResultDoc] }) colleges!: CollegeResultDoc[];
   @ApiProperty({ type: [String] }) droppedColleges!: string[];
   @ApiProperty({ type: 'integer' }) blankProxies!: number;
-  @ApiProperty({ type: Object, nullable: true, description: 'SCOP-VOTES-65: { factor, nonEmployeeVotesCast, employeeVotesCast }, or null' }) scopReduction!: object | null;
+  @ApiProperty({ type: Object, nullable: true, description: 'SCOP-VOTES-65: { factor, nonEmployeeVotesCast, employeeVotesCast, base, cooperatorsOnList, outsidersOnList, cooperativeSocietyFactor } — base "register": the weights fixed on the voter list; no base: a result recorded before edition 2026-12, reduced on the votes cast — or null' }) scopReduction!: object | null;
   @ApiPropertyOptional({ type: 'integer' }) votesCast?: number;
   @ApiPropertyOptional() quorumMet?: boolean;
 }
@@ -127,3 +127,21 @@ export class ResolutionClosedAnswerDoc extends CommandAnswerDoc {
 export class AssemblyClosedAnswerDoc extends CommandAnswerDoc {
   @ApiProperty({ description: 'hash over every stream head of the cooperative, printed in the minutes' }) ledgerDigest!: string;
 }
+
+export class VoterDoc {
+  @ApiProperty() associateId!: string;
+  @ApiProperty() name!: string;
+  @ApiProperty({ type: String, nullable: true }) collegeCode!: string | null;
+  @ApiProperty({ description: 'SCOP-VOTES-65: an employee-associate, or a former employee still an associate' }) cooperator!: boolean;
+  @ApiProperty({ description: 'SCOP-VOTES-65: an outsider that is itself a cooperative society (the 49 % tier)' }) cooperativeSociety!: boolean;
+  @ApiProperty({ type: ExactFractionDoc, description: 'the weight of this voter’s vote fixed on the list: 1/1 unless SCOP-VOTES-65 reduces it (digits as strings)', example: { numerator: '35', denominator: '52' } })
+  weight!: ExactFractionDoc;
+}
+
+@ApiSchema({ name: 'VoterList' })
+export class VoterListDoc {
+  @ApiProperty({ format: 'date', description: 'the record date the list was fixed on (AG-VOTERS)' }) recordDate!: string;
+  @ApiProperty({ description: 'sha256 of the canonical JSON of the list as recorded' }) votersHash!: string;
+  @ApiProperty({ type: [VoterDoc] }) voters!: VoterDoc[];
+}
+
