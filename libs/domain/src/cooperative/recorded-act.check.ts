@@ -38,7 +38,7 @@ export function checkRecordedAct(event: CooperativeEvent, state: CooperativeStat
       const d = event.data;
       requireCollegeOf(statuts, d.collegeCode);
       const newcomer: Holder = { id: d.associateId, category: d.category, status: 'active', subscribedCents: 0 };
-      return requireEmployeeVotesAfter(statuts, capitalPicture(state, [newcomer]), d.category);
+      return requireEmployeeVotesAfter(statuts, capitalPicture(state, [newcomer]), d.category, state, d.cooperativeSociety === true);
     }
     case 'SharesSubscribed': {
       const d = event.data;

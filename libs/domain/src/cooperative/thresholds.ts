@@ -33,6 +33,8 @@ export const LEGAL = {
   scopMaximumHoldingBp: 5000,
   /** SCOP-VOTES-65 */
   scopEmployeeVotesMinBp: 6500,
+  /** SCOP-VOTES-65: all outsiders together, when some are cooperative societies (L1947 art. 3 bis). */
+  scopOutsidersWithCooperativesMaxBp: 4900,
   /** SCOP-MIN-ASSOCIATES: below it for more than a year exposes the SCOP to dissolution. */
   scopMinimumEmployeeAssociates: { SA: 7, SAS: 2, SARL: 2 },
   scopMinimumAssociatesGraceYears: 1,

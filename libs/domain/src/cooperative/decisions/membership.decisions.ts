@@ -25,7 +25,7 @@ export function admitAssociate(cmd: CommandOf<'AdmitAssociate'>, state: Cooperat
   requireCollegeOf(statuts, cmd.collegeCode);
   const society = requireCooperativeSociety(cmd);
   const newcomer: Holder = { id: cmd.associateId, category: cmd.category, status: 'active', subscribedCents: 0 };
-  requireEmployeeVotesAfter(statuts, capitalPicture(state, [newcomer]), cmd.category);
+  requireEmployeeVotesAfter(statuts, capitalPicture(state, [newcomer]), cmd.category, state, society);
   const subscription = newShares(state, statuts, newcomer, { shares: cmd.shares, paidCents: cmd.paidCents, effectiveDate: cmd.admittedOn, movementId: cmd.movementId });
   return [
     {

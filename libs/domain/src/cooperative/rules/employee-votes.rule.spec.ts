@@ -33,4 +33,22 @@ describe('SCOP-VOTES-65', () => {
     given(scopWith({ employees: 13, outsiders: 0 })).when(society).thenEmits([{ type: 'AssociateAdmitted', data: { associateId: 'coop-x', personType: 'legal', cooperativeSociety: true } }, { type: 'SharesSubscribed', data: { associateId: 'coop-x' } }]);
     given(scopWith({ employees: 13, outsiders: 0 })).when({ ...society, personType: 'natural' }).thenThrows(domainError('INVALID_VALUE'), 'legal person');
   });
+
+  describe('two tiers: cooperative societies among the outsiders (49 %, the others still 35 %)', () => {
+    const societyEvents = (id: string) => {
+      const [admission, subscription] = admitted(id, 'other', 1);
+      return [{ ...admission, data: { ...(admission.data as object), personType: 'legal', cooperativeSociety: true } } as CooperativeEvent, subscription];
+    };
+    const admitSociety = (id: string) => ({ ...(admit({ id, category: 'other', shares: 1 }) as CommandOf<'AdmitAssociate'>), personType: 'legal' as const, cooperativeSociety: true });
+    /** 51 cooperators, 29 other outsiders and `s` cooperative societies. */
+    const tiered = (s: number) => [...scopWith({ employees: 51, outsiders: 29 }), ...Array.from({ length: s }, (_, i) => societyEvents(`s${i}`))];
+
+    it('SCOP-VOTES-65 accepts the cooperative society that brings outsiders to exactly 49 % (49 of 100), the others at 29 %', () =>
+      given(tiered(19)).when(admitSociety('s19')).thenEmits([{ type: 'AssociateAdmitted', data: { associateId: 's19', cooperativeSociety: true } }, { type: 'SharesSubscribed', data: { associateId: 's19' } }]));
+
+    it('SCOP-VOTES-65 refuses the one that takes outsiders above 49 % (50 of 101)', () => given(tiered(20)).when(admitSociety('s20')).thenThrows(rule('SCOP-VOTES-65'), 'at most 49.00 %'));
+
+    it('SCOP-VOTES-65 still refuses a non-cooperative outsider that takes the others above 35 %, societies or not', () =>
+      given(scopWith({ employees: 13, outsiders: 7 }), societyEvents('s0')).when(admit({ id: 'new', category: 'supporter', shares: 1 })).thenThrows(rule('SCOP-VOTES-65'), 'the others at most 35.00 %'));
+  });
 });
