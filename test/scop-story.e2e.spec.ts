@@ -129,6 +129,12 @@ describe('A SCOP where outsiders hold more than 35 % of the voting rights: their
     expect(closed.body.result).toMatchObject({ forBp: 6486, exact: { numerator: '24', denominator: '37' }, scopReduction: { factor: { numerator: '35', denominator: '52' }, base: 'register', cooperatorsOnList: 5, outsidersOnList: 4 } });
   });
 
+  it('an admission may say the associate is a cooperative society (SCOP-VOTES-65 two tiers): a boolean, for a legal person only', async () => {
+    await post('/associates', { ...associate('coop-z', 'other', 1, { admittedOn: '2025-04-01' }), personType: 'legal', cooperativeSociety: 'yes' }).expect(400);
+    const natural = await post('/associates', { ...associate('coop-z', 'other', 1, { admittedOn: '2025-04-01' }), cooperativeSociety: true }).expect(422);
+    expect(natural.body.detail).toContain('legal person');
+  });
+
   it('the minutes print the weight and explain the reduction once', async () => {
     const res = await t.http().get(`${base}/assemblies/ago-2025/minutes?format=markdown&lang=en`).set(accountant).expect(200);
     expect(res.text.split('Voting rights (SCOP-VOTES-65)').length - 1).toBe(1);

@@ -51,6 +51,7 @@ export class AssociatesController {
         admittedOn: dto.admittedOn,
         shares: dto.shares,
         paidCents: dto.paidCents,
+        cooperativeSociety: dto.cooperativeSociety,
         movementId: randomUUID(),
         lateRecording: dto.lateRecording,
       },

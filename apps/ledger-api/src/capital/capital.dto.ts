@@ -1,5 +1,5 @@
-import { ApiProperty } from '@nestjs/swagger';
-import { IsIn } from 'class-validator';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { IsBoolean, IsIn, IsOptional } from 'class-validator';
 import { CATEGORIES, Category, WITHDRAWAL_REASONS, WithdrawalReason } from '@ledger/domain';
 import { LateRecordingDto, OptionalLateRecording } from '../http/late-recording.dto';
 import { CalendarDate, Cents, LedgerId, OptionalCents, OptionalLedgerId, ShareCount, Text } from '../http/validators';
@@ -13,6 +13,9 @@ export class AdmitAssociateDto {
   @CalendarDate({ example: '2024-02-01' }) admittedOn!: string;
   @ShareCount({ example: 4, description: 'shares of the first subscription' }) shares!: number;
   @OptionalCents(0, { description: 'paid at subscription; defaults to full payment' }) paidCents?: number;
+  @IsOptional() @IsBoolean()
+  @ApiPropertyOptional({ default: false, description: 'SCOP-VOTES-65: a legal person that is itself a cooperative society (its votes are capped at 49 %, not 35 %); personType legal only' })
+  cooperativeSociety?: boolean;
   @OptionalLateRecording() lateRecording?: LateRecordingDto;
 }
 
