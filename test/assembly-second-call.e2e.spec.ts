@@ -44,17 +44,18 @@ describe('A SCOP AG on second call, through the real HTTP app', () => {
     await post('/ago-2/opening').expect(201);
   });
 
-  it('SCOP-VOTES-65: the outsiders’ votes are cut to 35 %, which turns the outcome', async () => {
+  it('SCOP-VOTES-65 on the register: outsiders holding 4 of the 12 votes on the list (33 %) keep a full vote, whatever share of the votes cast they make', async () => {
     for (const [id, choice] of [['e1', 'for'], ['e2', 'against'], ['e3', 'against'], ['e4', 'against'], ['e5', 'against'], ['e6', 'abstain'], ...outsiders.map((o) => [o, 'for'])]) {
       await post('/ago-2/resolutions/r1/ballots', { associateId: id, choice }).expect(201);
     }
-    // Unreduced: 5 for of 9 cast = 55.6 %, adopted. Outsiders cast 4 of 9 > 35 %: k = 35 × 5 / (65 × 4) = 35/52,
-    // for = 1 + 4k = 192/52, cast = 5 + 4k = 400/52, share = 12/25 = 48 % — rejected.
+    // The base is the voter list (8 cooperators, 4 outsiders: 33.33 % ≤ 35 %), not the votes cast:
+    // no reduction, 5 for of 9 cast = 5/9, adopted. Read on the votes cast (4 of 9 > 35 %) as the
+    // ledger did before edition 2026-12, k = 35/52 would have given 12/25 and rejected it.
     const closed = await post('/ago-2/resolutions/r1/closing').expect(201);
-    expect(closed.body).toMatchObject({ outcome: 'rejected', result: { forBp: 4800, exact: { numerator: '12', denominator: '25' }, scopReduction: { factor: { numerator: '35', denominator: '52' } } } });
+    expect(closed.body).toMatchObject({ outcome: 'adopted', result: { forBp: 5555, exact: { numerator: '5', denominator: '9' }, scopReduction: null } });
     await post('/ago-2/closing').expect(201);
     const ag = await t.http().get(`${base}/ago-2`).set(gerant).expect(200);
-    expect(ag.body).toMatchObject({ status: 'closed', call: 2, reconvenes: 'ago-1', resolutions: [{ id: 'r1', outcome: 'rejected' }] });
+    expect(ag.body).toMatchObject({ status: 'closed', call: 2, reconvenes: 'ago-1', resolutions: [{ id: 'r1', outcome: 'adopted' }] });
     const list = await t.http().get(base).set(gerant).expect(200);
     expect(list.body.items.map((a: { id: string; status: string }) => [a.id, a.status])).toEqual([['ago-1', 'convened'], ['ago-2', 'closed']]);
   });
