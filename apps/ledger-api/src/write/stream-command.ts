@@ -38,17 +38,19 @@ export class StreamCommandHandler implements ICommandHandler<StreamCommand, Comm
     for (const decider of STREAM_KINDS as readonly AnyDecider[]) this.writers.set(decider.kind, new StreamWriter(store, projections, decider));
   }
 
-  async execute({ decider, key, command, metadata }: StreamCommand): Promise<CommandResult> {
-    return this.writerOf(decider).execute(key, await this.withClosedPeriods(decider, key, command), metadata);
+  execute({ decider, key, command, metadata }: StreamCommand): Promise<CommandResult> {
+    return this.writerOf(decider).execute(key, this.withClosedPeriods(decider, key, command), metadata);
   }
 
   /**
    * LEDGER-PERIOD-CLOSED: which periods the assemblies (later the fiscal years) have closed is
    * another stream's knowledge, so every dated command of the cooperative carries it as data.
+   * Read from the projections as they stand, without a catch-up on the request path: an AG
+   * closed here was answered only once projected; one closed by another process reaches this one
+   * by the live subscription.
    */
-  private async withClosedPeriods(decider: AnyDecider, key: unknown, command: { type: string }): Promise<unknown> {
+  private withClosedPeriods(decider: AnyDecider, key: unknown, command: { type: string }): unknown {
     if (decider !== cooperativeDecider || command.type === 'AdoptStatuts') return command;
-    await this.projections.catchUp();
     return { ...command, closedPeriods: closedPeriodsOf(this.projections.state<AssembliesState>(assembliesProjection.name), key as string) };
   }
 
