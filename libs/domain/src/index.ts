@@ -8,6 +8,7 @@ export * from './shared/fraction';
 export * from './shared/apportion';
 export * from './shared/dates';
 export * from './shared/format';
+export * from './shared/id-list';
 export * from './decider';
 export * from './streams/stream-ids';
 

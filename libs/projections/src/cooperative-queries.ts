@@ -108,7 +108,7 @@ export function associatesAsOf(
   const limit = Math.max(1, Math.floor(query.limit));
   const items: AssociateView[] = [];
   for (let i = start; i < order.length; i++) {
-    const associate = folded.associates[order[i]];
+    const associate = folded.associates[order.at(i)!];
     if (query.status !== undefined && associate.status !== query.status) continue;
     if (query.collegeCode !== undefined && associate.collegeCode !== query.collegeCode) continue;
     if (items.length === limit) return { items, next: items[items.length - 1].id };

@@ -1,4 +1,5 @@
 import { IsoDate } from '../shared/dates';
+import { IdList } from '../shared/id-list';
 import type { CapitalPicture } from './capital-picture';
 import { Category, CapitalMovementType, PersonType, WithdrawalReason } from './events';
 import { Statuts } from './statuts';
@@ -52,11 +53,11 @@ export interface CooperativeState {
   statuts: Statuts | null;
   statutsHistory: Array<{ effectiveDate: IsoDate; statuts: Statuts }>;
   associates: Record<string, AssociateState>;
-  /** Associate ids in order of admission. */
-  associateOrder: string[];
+  /** Associate ids in order of admission (an append-only list that forks cheaply, see shared/id-list.ts). */
+  associateOrder: IdList;
   movements: Record<string, MovementState>;
-  /** Movement ids in the order they were recorded. */
-  movementOrder: string[];
+  /** Movement ids in the order they were recorded.  (see shared/id-list.ts) */
+  movementOrder: IdList;
   totals: { shares: number; capitalCents: number; paidUpCents: number };
   /** COOP-CAPITAL-FLOOR: the highest capital ever reached. */
   highestCapitalCents: number;
@@ -106,11 +107,11 @@ export function initialState(): CooperativeState {
     statuts: null,
     statutsHistory: [],
     associates: Object.create(null) as Record<string, AssociateState>,
-    associateOrder: [],
+    associateOrder: IdList.of(),
     // No prototype: a movement id such as `constructor` is just an id (see movementOf), and
     // history.ts layers views of the fold over this record without copying it.
     movements: Object.create(null) as Record<string, MovementState>,
-    movementOrder: [],
+    movementOrder: IdList.of(),
     totals: { shares: 0, capitalCents: 0, paidUpCents: 0 },
     highestCapitalCents: 0,
     exitQueue: [],
