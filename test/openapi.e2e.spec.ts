@@ -110,7 +110,7 @@ describe('/openapi.json documents every operation', () => {
   });
 
   it('takes Idempotency-Key on every POST, and If-Match on every command but the two that start a stream (registering a cooperative, convening an AG)', () => {
-    for (const { method, path, op } of operations().filter((o) => o.method === 'post')) {
+    for (const { path, op } of operations().filter((o) => o.method === 'post')) {
       const headers = (op.parameters ?? []).filter((p) => p.in === 'header').map((p) => p.name);
       expect([path, headers]).toEqual([path, expect.arrayContaining(['Idempotency-Key'])]);
       const startsStream = path === '/v1/cooperatives' || path === '/v1/cooperatives/{coopId}/assemblies';
