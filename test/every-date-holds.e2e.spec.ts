@@ -74,4 +74,42 @@ describe('Every date holds: a back-dated act is judged on the history it enters'
     const refused = await post(`${base}/associates/e2/redemptions`, { shares: 5, amountCents: 12500, effectiveDate: '2024-03-01' }).expect(422);
     expect(refused.body.detail).toContain('e2 holds 1 shares');
   });
+
+  it('computes a back-dated transfer’s paid-up part as of its date, and refuses it when a later payment would then exceed what is left to pay', async () => {
+    const base = await scicWith('paidpart');
+    // a10: 2 shares paid, then 4 shares (10,000) paid a quarter on 2024-03-01, the rest paid on 2024-09-01.
+    await post(`${base}/associates/a10/subscriptions`, { shares: 4, paidCents: 2500, effectiveDate: '2024-03-01' }).expect(201);
+    await post(`${base}/associates/a10/payments`, { amountCents: 7500, effectiveDate: '2024-09-01' }).expect(201);
+    // On 2024-06-01 a10 has paid 7,500 of 15,000: a transfer then carries half paid-up capital, and
+    // leaves less unpaid than the payment of 2024-09-01 pays — that payment would become impossible.
+    const refused = await post(`${base}/share-transfers`, { fromAssociateId: 'a10', toAssociateId: 'b1', shares: 3, effectiveDate: '2024-06-01' }).expect(422);
+    expect(refused.body).toMatchObject({ rule: 'LEDGER-EVERY-DATE-HOLDS' });
+    expect(refused.body.detail).toMatch(/SharesPaidUp.*2024-09-01/);
+    // Dated after the payment, the same transfer carries fully paid shares.
+    const accepted = await post(`${base}/share-transfers`, { fromAssociateId: 'a10', toAssociateId: 'b1', shares: 3, effectiveDate: '2024-09-02' }).expect(201);
+    const row = await t.http().get(accepted.headers.location).set(gerant).expect(200);
+    expect(row.body).toMatchObject({ type: 'SharesTransferred', shares: 3, amountCents: 7500, paidCents: 7500 });
+  });
+
+  it('keeps the order of exits when a redemption is cancelled: the first to leave stays first', async () => {
+    const base = await scicWith('queue');
+    await post(`${base}/associates`, associate('c1', 'supporter', 4)).expect(201);
+    await post(`${base}/associates/a10/withdrawal`, { reason: 'resignation', effectiveDate: '2024-06-01' }).expect(201);
+    await post(`${base}/associates/c1/withdrawal`, { reason: 'resignation', effectiveDate: '2024-06-01' }).expect(201);
+    const redeemed = await post(`${base}/associates/a10/redemptions`, { shares: 2, amountCents: 5000, effectiveDate: '2024-06-15' }).expect(201);
+    await post(`${base}/events/${redeemed.body.id}/cancellation`, { reason: 'paid to the wrong account' }).expect(201);
+    const pending = await t.http().get(`${base}/pending-redemptions?asOf=2024-07-01`).set(gerant).expect(200);
+    expect(pending.body.items.map((p: { associateId: string; owedAheadCents: number }) => [p.associateId, p.owedAheadCents])).toEqual([
+      ['a10', 0],
+      ['c1', 5000],
+    ]);
+  });
+
+  it('COOP-ONE-SHARE refuses cancelling an active associate’s only subscription', async () => {
+    const base = await scicWith('onlysub');
+    const admitted = await post(`${base}/associates`, associate('d1', 'supporter', 3)).expect(201);
+    const subscription = admitted.body.events.find((e: { type: string }) => e.type === 'SharesSubscribed').eventId as string;
+    const refused = await post(`${base}/events/${subscription}/cancellation`, { reason: 'entered by mistake' }).expect(422);
+    expect(refused.body).toMatchObject({ rule: 'COOP-ONE-SHARE' });
+  });
 });
