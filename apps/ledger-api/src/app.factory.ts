@@ -3,24 +3,26 @@ import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { AppModule } from './app.module';
 import { LedgerConfig } from './config/config';
+import { BODY_LIMIT_BYTES, MAX_PARAM_LENGTH, clientErrorHandler, frameworkErrors, registerBoundedJsonParser, registerProblemSafetyNet } from './http/bounded-input';
 import { ledgerValidationPipe } from './http/validation';
-
-/** Body limit: the largest legitimate command (statuts with collèges) is a few kilobytes. */
-const BODY_LIMIT_BYTES = 256 * 1024;
 
 /**
  * Builds the HTTP app exactly as production runs it; tests use this same function with a
  * temporary data folder, so what they exercise is what ships.
  */
 export async function createLedgerApp(config: LedgerConfig, options: { logger?: false | Array<'error' | 'warn' | 'log' | 'debug' | 'verbose'> } = {}): Promise<NestFastifyApplication> {
-  const adapter = new FastifyAdapter({ bodyLimit: BODY_LIMIT_BYTES, trustProxy: false });
+  // Every refusal is problem+json, including those Fastify and Node give before routing.
+  const adapter = new FastifyAdapter({ bodyLimit: BODY_LIMIT_BYTES, trustProxy: false, routerOptions: { maxParamLength: MAX_PARAM_LENGTH }, frameworkErrors, clientErrorHandler });
   const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(config), adapter, {
     logger: options.logger ?? levelsFrom(config.logLevel),
     bufferLogs: false,
     // Commands are JSON only: Fastify's own JSON parser, and 415 for any other body type.
     bodyParser: false,
   });
-  app.getHttpAdapter().getInstance().removeContentTypeParser('text/plain');
+  const fastify = app.getHttpAdapter().getInstance();
+  fastify.removeContentTypeParser('text/plain');
+  registerBoundedJsonParser(fastify);
+  registerProblemSafetyNet(fastify);
   app.useGlobalPipes(ledgerValidationPipe());
   app.enableShutdownHooks();
 

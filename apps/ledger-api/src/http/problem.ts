@@ -29,6 +29,7 @@ export class ProblemException extends Error {
 const DOMAIN_STATUS: Record<DomainError['code'], number> = {
   NOT_FOUND: HttpStatus.NOT_FOUND,
   ALREADY_EXISTS: HttpStatus.CONFLICT,
+  CONFLICT: HttpStatus.CONFLICT,
   INVALID_STATE: HttpStatus.UNPROCESSABLE_ENTITY,
   INVALID_VALUE: HttpStatus.UNPROCESSABLE_ENTITY,
 };
@@ -40,13 +41,16 @@ const TITLES: Record<number, string> = {
   404: 'Not Found',
   405: 'Method Not Allowed',
   406: 'Not Acceptable',
+  408: 'Request Timeout',
   409: 'Conflict',
   412: 'Precondition Failed',
   413: 'Payload Too Large',
+  414: 'URI Too Long',
   415: 'Unsupported Media Type',
   422: 'Unprocessable Content',
   428: 'Precondition Required',
   429: 'Too Many Requests',
+  431: 'Request Header Fields Too Large',
   500: 'Internal Server Error',
   503: 'Service Unavailable',
 };
@@ -55,6 +59,11 @@ const logger = new Logger('Problem');
 
 function problem(status: number, slug: string, detail: string, extra: Partial<Problem> = {}): Problem {
   return { type: `/problems/${slug}`, title: TITLES[status] ?? 'Error', status, detail, ...extra };
+}
+
+/** A problem named after its status, for answers given outside the exception filter. */
+export function problemOf(status: number, detail: string, extra: Partial<Problem> = {}): Problem {
+  return problem(status, slugOf(status), detail, extra);
 }
 
 /** Maps anything thrown while serving a request to the problem the client gets. */
