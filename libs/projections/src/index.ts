@@ -11,3 +11,6 @@ export * from './compliance-queries';
 export * from './stream-heads.projection';
 export * from './minutes';
 export * from './assemblies.projection';
+export * from './audit-known-at';
+export * from './audit-bundle';
+export * from './replay-cooperative';
