@@ -5,7 +5,7 @@ export type SubscriptionErrorHandler = (error: unknown, event: RecordedEvent) =>
 
 export interface LogSubscriptionOptions {
   /** The next page of the global log after a position; empty when caught up. */
-  readAfter: (position: bigint) => RecordedEvent[];
+  readAfter: (position: bigint) => RecordedEvent[] | Promise<RecordedEvent[]>;
   /** The most events `readAfter` returns: a shorter page reached the end of the log. */
   pageSize: number;
   handler: SubscriptionHandler;
@@ -21,7 +21,8 @@ export interface LogSubscriptionOptions {
 const runningHandler = new AsyncLocalStorage<LogSubscription>();
 
 /**
- * One reader of the global log, catch-up then live, for a store that cannot push: it reads
+ * One reader of the global log, catch-up then live, for a store that cannot push (SQLite; and
+ * PostgreSQL, whose NOTIFY only wakes it): it reads
  * page after page, then sleeps until woken (an append through the same store) or until the
  * next poll (an append by another process on the same file). Handlers are awaited one at a
  * time, in position order.
@@ -61,7 +62,7 @@ export class LogSubscription implements Subscription {
       this.woken = false;
       let page: RecordedEvent[];
       try {
-        page = this.options.readAfter(this.position);
+        page = await this.options.readAfter(this.position);
       } catch (error) {
         if (this.stopped) return; // the store closed under us: expected during shutdown
         // A failed read (disk, lock held past busy_timeout) is retried at the next poll.

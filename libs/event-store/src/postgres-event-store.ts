@@ -1,0 +1,354 @@
+import { Client, Pool, PoolClient, QueryConfig } from 'pg';
+import { canonicalJson } from './canonical-json';
+import { chainEvents, GENESIS_HASH } from './hash-chain';
+import { LogSubscription, SubscriptionErrorHandler } from './sqlite-subscription';
+import {
+  AppendResult,
+  coopIdOfStream,
+  EventMetadata,
+  EventStore,
+  ExpectedRevision,
+  JsonObject,
+  NewEvent,
+  ReadAllOptions,
+  RecordedEvent,
+  Subscription,
+  SubscriptionHandler,
+  UnreadableEventError,
+  WrongExpectedRevisionError,
+} from './event-store.port';
+
+export interface PostgresEventStoreOptions {
+  /** postgres://user:password@host:port/database */
+  connectionString: string;
+  /** Schema holding the ledger's tables, created on first use; `public` by default. */
+  schema?: string;
+  /** How often a live subscription reads the log when no NOTIFY woke it (a lost listener). */
+  pollIntervalMs?: number;
+  /** Connections in the pool (the listener of live subscriptions takes one more). */
+  maxConnections?: number;
+}
+
+export interface PostgresSubscribeOptions {
+  /** Told when the handler throws; the subscription has then stopped (see LogSubscription). */
+  onError?: SubscriptionErrorHandler;
+}
+
+/** Rows read per query: bounds memory whatever the size of the log. */
+const PAGE_SIZE = 1000;
+const EVENT_COLUMNS = 'position, stream_id, revision, type, data, metadata';
+type EventRow = [position: string, streamId: string, revision: string, type: string, data: string, metadata: string];
+interface StreamHead {
+  revision: bigint;
+  hash: string;
+  position: bigint;
+}
+
+/** A plain identifier, spliced into SQL and the NOTIFY channel's name; `pg_` is PostgreSQL's own. */
+const SCHEMA_NAME = /^(?!pg_)[a-z_][a-z0-9_]{0,39}$/;
+
+/**
+ * The event store on PostgreSQL, for several API processes on one database.
+ *
+ * Positions come from a one-row counter (`ledger_log_head`) that an append updates as its
+ * last statement before COMMIT. The row lock that update takes is held until the commit is
+ * visible, so appends commit one at a time in position order, and a reader can never see
+ * position n+1 while n is still in flight: paging and polling by "position > last seen" never
+ * skip an event. (A bare sequence would not do: two transactions take 7 and 8, the one with 8
+ * commits first, a reader moves past 8 and never sees 7.) The counter is transactional, so
+ * positions have no gaps either. Only that last statement and the commit are serialised; the
+ * expected-revision check runs before it, under a per-stream advisory lock.
+ *
+ * Data and metadata are stored as the canonical JSON text the hash chain covers (`text`, not
+ * `jsonb`, which would rewrite numbers and key order): `data::jsonb` reads them in SQL.
+ *
+ * Live subscriptions are woken by LISTEN/NOTIFY (the NOTIFY is sent by the append's own
+ * transaction, so it arrives only once the events are visible) and poll as a fallback, so a
+ * dropped listener connection delays events by one poll, never loses them.
+ */
+export class PostgresEventStore implements EventStore {
+  readonly schema: string;
+  private readonly pool: Pool;
+  private readonly pollIntervalMs: number;
+  private readonly ready: Promise<void>;
+  private readonly subscriptions = new Set<LogSubscription>();
+  private readonly sql: ReturnType<typeof statements>;
+  private readonly channel: string;
+  private listener?: Client;
+  private listenerRetry?: NodeJS.Timeout;
+  private closed = false;
+
+  constructor(private readonly options: PostgresEventStoreOptions) {
+    this.schema = options.schema ?? 'public';
+    if (!SCHEMA_NAME.test(this.schema)) throw new Error(`PostgreSQL schema must be a plain lower-case identifier (a-z, 0-9, _; at most 40; not pg_…), got "${this.schema}"`);
+    this.pollIntervalMs = options.pollIntervalMs ?? 1000;
+    this.channel = `ledger_events_${this.schema}`;
+    this.sql = statements(this.schema);
+    this.pool = new Pool({ connectionString: options.connectionString, max: options.maxConnections ?? 10, application_name: `ledger:${this.schema}` });
+    // An idle connection killed by the server must not take the process down; the next query reconnects.
+    this.pool.on('error', (error) => console.error('PostgreSQL connection lost (idle in the pool)', error.message));
+    this.ready = this.createSchema();
+    this.ready.catch(() => undefined); // reported by the first call that awaits it
+  }
+
+  async append(streamId: string, events: NewEvent[], expectedRevision: ExpectedRevision): Promise<AppendResult> {
+    await this.ready;
+    const client = await this.pool.connect();
+    let broken: Error | undefined;
+    try {
+      await client.query('BEGIN');
+      const result = await this.appendInTransaction(client, streamId, events, expectedRevision);
+      await client.query('COMMIT');
+      if (events.length > 0) for (const subscription of this.subscriptions) subscription.wake();
+      return result;
+    } catch (error) {
+      await client.query('ROLLBACK').catch((rollbackError: Error) => (broken = rollbackError));
+      throw error;
+    } finally {
+      client.release(broken);
+    }
+  }
+
+  async *readStream(streamId: string, from: bigint = 0n): AsyncIterable<RecordedEvent> {
+    await this.ready;
+    let next = from;
+    for (;;) {
+      const rows = await this.rows(this.sql.streamPage, [streamId, String(next), PAGE_SIZE]);
+      for (const row of rows) yield toRecordedEvent(row);
+      if (rows.length < PAGE_SIZE) return;
+      next = BigInt(rows[rows.length - 1][2]) + 1n;
+    }
+  }
+
+  async *readAll(options: ReadAllOptions = {}): AsyncIterable<RecordedEvent> {
+    for await (const rows of this.pagesOfRows(options)) for (const row of rows) yield toRecordedEvent(row);
+  }
+
+  async *readAllPages(options: ReadAllOptions = {}): AsyncIterable<RecordedEvent[]> {
+    for await (const rows of this.pagesOfRows(options)) if (rows.length > 0) yield rows.map(toRecordedEvent);
+  }
+
+  /**
+   * Catch-up from the log, then live: woken at once by appends through this instance and by
+   * NOTIFY for appends from other processes; polled every pollIntervalMs whatever happens.
+   */
+  subscribeAll(after: bigint | undefined, handler: SubscriptionHandler, options: PostgresSubscribeOptions = {}): Subscription {
+    if (this.closed) throw new Error('PostgresEventStore is closed');
+    const subscription = new LogSubscription({
+      readAfter: async (position) => {
+        await this.ready;
+        return (await this.readPage(position, undefined, PAGE_SIZE)).map(toRecordedEvent);
+      },
+      pageSize: PAGE_SIZE,
+      handler,
+      after: after ?? -1n,
+      pollIntervalMs: this.pollIntervalMs,
+      onError: options.onError,
+      onStopped: () => this.subscriptions.delete(subscription),
+    });
+    this.subscriptions.add(subscription);
+    void this.listen();
+    return subscription;
+  }
+
+  async headPosition(): Promise<bigint | undefined> {
+    await this.ready;
+    const [[head]] = await this.rows<[string | null]>(this.sql.headPosition, []);
+    return head === null ? undefined : BigInt(head);
+  }
+
+  async ping(): Promise<boolean> {
+    try {
+      await this.ready;
+      await this.pool.query('SELECT 1');
+      return true;
+    } catch {
+      return false;
+    }
+  }
+
+  async close(): Promise<void> {
+    if (this.closed) return;
+    this.closed = true;
+    clearTimeout(this.listenerRetry);
+    await Promise.all([...this.subscriptions].map((subscription) => subscription.stop()));
+    const listener = this.listener;
+    this.listener = undefined;
+    await listener?.end().catch(() => undefined);
+    await this.ready.catch(() => undefined);
+    await this.pool.end();
+  }
+
+  /** Inside BEGIN: the stream's lock, its head, the check, then the position counter and the rows. */
+  private async appendInTransaction(client: PoolClient, streamId: string, events: NewEvent[], expected: ExpectedRevision): Promise<AppendResult> {
+    // Writers of one stream queue here; other streams go on. Taken before reading the head, so
+    // no two writers pass the same expected-revision check.
+    await client.query(this.sql.lockStream(`${this.schema}:${streamId}`));
+    const head = await this.streamHead(client, streamId);
+    checkExpectedRevision(streamId, expected, head);
+    if (events.length === 0) {
+      // Nothing to write: the call only checked the revision. A stream that does not exist
+      // answers -1 for both, "one before revision 0 / before any position".
+      return { nextExpectedRevision: head?.revision ?? -1n, position: head?.position ?? -1n, events: [] };
+    }
+    const firstRevision = head ? head.revision + 1n : 0n;
+    const chained = chainEvents(streamId, firstRevision, head?.hash ?? GENESIS_HASH, events);
+    const rows = chained.map((event) => [event.type, canonicalJson(event.data), canonicalJson(event.metadata)]);
+    // From here to COMMIT the counter row is locked: appends of every stream wait their turn.
+    const written = await client.query<[string]>({
+      ...this.sql.write,
+      rowMode: 'array',
+      values: [rows.length, streamId, String(firstRevision), coopIdOfStream(streamId) ?? null, rows.map((row) => row[0]), rows.map((row) => row[1]), rows.map((row) => row[2]), this.channel],
+    });
+    const before = BigInt(written.rows[0][0]);
+    const appended = chained.map((event, i) => ({ revision: event.revision, position: before + BigInt(i) + 1n }));
+    const last = appended[appended.length - 1];
+    return { nextExpectedRevision: last.revision, position: last.position, events: appended };
+  }
+
+  private async streamHead(client: PoolClient, streamId: string): Promise<StreamHead | undefined> {
+    const { rows } = await client.query<[string, string, string]>({ ...this.sql.streamHead, rowMode: 'array', values: [streamId] });
+    if (rows.length === 0) return undefined;
+    const [revision, position, metadata] = rows[0];
+    return { revision: BigInt(revision), position: BigInt(position), hash: (JSON.parse(metadata) as EventMetadata).hash };
+  }
+
+  private async *pagesOfRows(options: ReadAllOptions): AsyncIterable<EventRow[]> {
+    await this.ready;
+    let after = options.after ?? -1n;
+    let remaining = options.limit ?? Infinity;
+    while (remaining > 0) {
+      const rows = await this.readPage(after, options.coopId, Math.min(PAGE_SIZE, remaining));
+      yield rows;
+      if (rows.length < PAGE_SIZE) return;
+      remaining -= rows.length;
+      after = BigInt(rows[rows.length - 1][0]);
+    }
+  }
+
+  /** One statement, one snapshot: it sees a prefix of the log (see the class comment). */
+  private readPage(after: bigint, coopId: string | undefined, limit: number): Promise<EventRow[]> {
+    return coopId === undefined ? this.rows(this.sql.allPage, [String(after), limit]) : this.rows(this.sql.coopPage, [coopId, String(after), limit]);
+  }
+
+  private async rows<R extends unknown[] = EventRow>(statement: QueryConfig, values: unknown[]): Promise<R[]> {
+    const result = await this.pool.query<R>({ ...statement, rowMode: 'array', values });
+    return result.rows;
+  }
+
+  /** Creates the schema and tables once, whoever else starts at the same moment. */
+  private async createSchema(): Promise<void> {
+    const client = await this.pool.connect();
+    try {
+      await client.query('BEGIN');
+      // CREATE … IF NOT EXISTS races with itself across connections: one creator at a time.
+      await client.query(this.sql.lockStream(`${this.schema}:create-schema`));
+      await client.query(this.sql.createSchema);
+      await client.query('COMMIT');
+    } catch (error) {
+      await client.query('ROLLBACK').catch(() => undefined);
+      throw error;
+    } finally {
+      client.release();
+    }
+  }
+
+  /** One connection LISTENing for the whole store; on loss, reconnects while subscriptions poll. */
+  private async listen(): Promise<void> {
+    if (this.closed || this.listener || this.subscriptions.size === 0) return;
+    const client = new Client({ connectionString: this.options.connectionString, application_name: `ledger-listener:${this.schema}` });
+    this.listener = client;
+    const retry = () => {
+      if (this.listener !== client) return;
+      this.listener = undefined;
+      client.end().catch(() => undefined);
+      if (!this.closed) this.listenerRetry = setTimeout(() => void this.listen(), this.pollIntervalMs);
+    };
+    client.on('notification', () => this.wakeAll());
+    client.on('error', retry);
+    client.on('end', retry);
+    try {
+      await this.ready;
+      await client.connect();
+      await client.query(`LISTEN ${this.channel}`);
+      // Appends may have committed while the listener was away.
+      this.wakeAll();
+    } catch {
+      retry();
+    }
+  }
+
+  private wakeAll(): void {
+    for (const subscription of this.subscriptions) subscription.wake();
+  }
+}
+
+function statements(schema: string) {
+  const events = `"${schema}".ledger_events`;
+  const head = `"${schema}".ledger_log_head`;
+  const named = (name: string, text: string): QueryConfig => ({ name: `ledger-${name}-${schema}`, text });
+  return {
+    createSchema: `
+      CREATE SCHEMA IF NOT EXISTS "${schema}";
+      CREATE TABLE IF NOT EXISTS ${events} (
+        position bigint PRIMARY KEY,
+        stream_id text NOT NULL,
+        revision bigint NOT NULL,
+        coop_id text,
+        type text NOT NULL,
+        data text NOT NULL,
+        metadata text NOT NULL,
+        UNIQUE (stream_id, revision)
+      );
+      CREATE INDEX IF NOT EXISTS ledger_events_by_coop ON ${events} (coop_id, position);
+      CREATE TABLE IF NOT EXISTS ${head} (
+        singleton boolean PRIMARY KEY DEFAULT true CHECK (singleton),
+        position bigint NOT NULL
+      );
+      INSERT INTO ${head} (singleton, position) VALUES (true, 0) ON CONFLICT DO NOTHING;`,
+    /** A transaction-level advisory lock on a name (released at COMMIT or ROLLBACK). */
+    lockStream: (name: string): QueryConfig => ({ ...named('lock', 'SELECT pg_advisory_xact_lock(hashtextextended($1, 0))'), values: [name] }),
+    streamHead: named('head', `SELECT revision, position, metadata FROM ${events} WHERE stream_id = $1 ORDER BY revision DESC LIMIT 1`),
+    // Counter, rows and NOTIFY in one statement: the counter's row lock is taken last and held
+    // only for this statement and the COMMIT.
+    write: named(
+      'write',
+      `WITH counter AS (
+         UPDATE ${head} SET position = position + $1::bigint RETURNING position - $1::bigint AS before
+       ), inserted AS (
+         INSERT INTO ${events} (position, stream_id, revision, coop_id, type, data, metadata)
+         SELECT counter.before + e.n, $2, $3::bigint + e.n - 1, $4, e.type, e.data, e.metadata
+         FROM counter, unnest($5::text[], $6::text[], $7::text[]) WITH ORDINALITY AS e(type, data, metadata, n)
+       )
+       SELECT before::text, pg_notify($8, (before + $1::bigint)::text) FROM counter`,
+    ),
+    streamPage: named('stream', `SELECT ${EVENT_COLUMNS} FROM ${events} WHERE stream_id = $1 AND revision >= $2::bigint ORDER BY revision LIMIT $3`),
+    allPage: named('all', `SELECT ${EVENT_COLUMNS} FROM ${events} WHERE position > $1::bigint ORDER BY position LIMIT $2`),
+    coopPage: named('coop', `SELECT ${EVENT_COLUMNS} FROM ${events} WHERE coop_id = $1 AND position > $2::bigint ORDER BY position LIMIT $3`),
+    headPosition: named('max', `SELECT max(position)::text FROM ${events}`),
+  };
+}
+
+function checkExpectedRevision(streamId: string, expected: ExpectedRevision, head: StreamHead | undefined): void {
+  if (expected === 'any') return;
+  const actual = head?.revision ?? 'no_stream';
+  // -1n is what an append of nothing to a missing stream answers; it means no_stream back.
+  const wanted = expected === 'no_stream' || expected === -1n ? 'no_stream' : expected;
+  if (wanted !== actual) throw new WrongExpectedRevisionError(streamId, expected, actual);
+}
+
+function toRecordedEvent(row: EventRow): RecordedEvent {
+  try {
+    return {
+      streamId: row[1],
+      revision: BigInt(row[2]),
+      position: BigInt(row[0]),
+      type: row[3],
+      data: JSON.parse(row[4]) as JsonObject,
+      metadata: JSON.parse(row[5]) as EventMetadata,
+    };
+  } catch {
+    // Only an edit behind the store's back makes a stored row unreadable.
+    throw new UnreadableEventError(row[1], BigInt(row[2]), BigInt(row[0]));
+  }
+}
