@@ -1,6 +1,7 @@
 import { RecordedEvent } from '@ledger/event-store/event-store.port';
 import { AssemblyEvent, AssemblyState, assemblyView, AssemblyView, ClosedPeriod, evolveAssembly, initialAssemblyState, voterListView, VoterListView } from '@ledger/domain';
 import { Projection } from './projection';
+import { addEntry, dictionary, ownEntry } from './own-entry';
 
 const ASSEMBLY_STREAM = 'assembly-';
 
@@ -26,18 +27,18 @@ export interface AssembliesState {
 export const assembliesProjection: Projection<AssembliesState> = {
   name: 'assemblies',
   version: 1,
-  init: () => ({ coops: {}, order: {} }),
+  init: () => ({ coops: dictionary(), order: dictionary() }),
   apply(state: AssembliesState, event: RecordedEvent): AssembliesState {
     if (!event.streamId.startsWith(ASSEMBLY_STREAM)) return state;
     const id = event.streamId.slice(ASSEMBLY_STREAM.length);
     const dot = id.indexOf('.');
     const coopId = id.slice(0, dot);
     const assemblyId = id.slice(dot + 1);
-    const coop = (state.coops[coopId] ??= {});
-    let log = coop[assemblyId];
+    const coop = ownEntry(state.coops, coopId) ?? addEntry(state.coops, coopId, dictionary<AssemblyLog>());
+    let log = ownEntry(coop, assemblyId);
     if (!log) {
-      log = coop[assemblyId] = { coopId, assemblyId, revision: -1, events: [] };
-      (state.order[coopId] ??= []).push(assemblyId);
+      log = addEntry(coop, assemblyId, { coopId, assemblyId, revision: -1, events: [] });
+      (ownEntry(state.order, coopId) ?? addEntry(state.order, coopId, [])).push(assemblyId);
     }
     log.revision = Number(event.revision);
     log.events.push({ type: event.type, data: event.data } as unknown as AssemblyEvent);
@@ -49,7 +50,8 @@ export const assembliesProjection: Projection<AssembliesState> = {
 const folds = new WeakMap<AssemblyLog, { state: AssemblyState; folded: number }>();
 
 export function assemblyStateOf(state: AssembliesState, coopId: string, assemblyId: string): { state: AssemblyState; revision: number } | undefined {
-  const log = state.coops[coopId]?.[assemblyId];
+  const coop = ownEntry(state.coops, coopId);
+  const log = coop && ownEntry(coop, assemblyId);
   if (!log) return undefined;
   let fold = folds.get(log);
   if (!fold) folds.set(log, (fold = { state: initialAssemblyState(), folded: 0 }));
@@ -69,7 +71,7 @@ export function assemblyVotersOf(state: AssembliesState, coopId: string, assembl
 }
 
 export function listAssemblies(state: AssembliesState, coopId: string): AssemblyView[] {
-  return (state.order[coopId] ?? []).map((id) => assemblyViewOf(state, coopId, id)!.view);
+  return (ownEntry(state.order, coopId) ?? []).map((id) => assemblyViewOf(state, coopId, id)!.view);
 }
 
 /**
@@ -78,7 +80,7 @@ export function listAssemblies(state: AssembliesState, coopId: string): Assembly
  */
 export function closedPeriodsOf(state: AssembliesState, coopId: string): ClosedPeriod[] {
   const periods: ClosedPeriod[] = [];
-  for (const log of Object.values(state.coops[coopId] ?? {})) {
+  for (const log of Object.values(ownEntry(state.coops, coopId) ?? {})) {
     const first = log.events[0];
     if (log.events[log.events.length - 1]?.type !== 'AssemblyClosed' || first?.type !== 'AssemblyConvened') continue;
     periods.push({ through: first.data.recordDate, by: `assembly ${log.assemblyId}` });

@@ -1,6 +1,7 @@
 import { AssociateState, bpCeil, bpFloor, CATEGORIES, Category, largestRemainderBp } from '@ledger/domain';
 import { CooperativeLedgerState } from './cooperative-ledger.projection';
 import { cooperativeStateAsOf } from './ledger-folds';
+import { ownEntry } from './own-entry';
 
 export interface CapTable {
   asOf: string;
@@ -36,7 +37,7 @@ export interface CapTable {
  * the other.
  */
 export function capTable(state: CooperativeLedgerState, coopId: string, asOf: string): CapTable | undefined {
-  const coop = state.coops[coopId];
+  const coop = ownEntry(state.coops, coopId);
   if (!coop) return undefined;
   const folded = cooperativeStateAsOf(coop, asOf);
   const total = folded.totals.capitalCents;

@@ -2,6 +2,7 @@ import { CapitalMovementType, EventOf } from '@ledger/domain';
 import { CooperativeLedger, CooperativeLedgerState } from './cooperative-ledger.projection';
 import { InvalidCursorError } from './cooperative-queries';
 import { latestCooperativeState } from './ledger-folds';
+import { ownEntry } from './own-entry';
 
 /** One line of the registre des mouvements de titres. */
 export interface CapitalMovementRow {
@@ -69,7 +70,7 @@ export function capitalMovements(
  * the register grows. Throws InvalidCursorError when `after` is no row of the register.
  */
 export function capitalMovementsPage(state: CooperativeLedgerState, coopId: string, query: CapitalMovementsQuery = {}): CapitalMovementsPage | undefined {
-  const coop = state.coops[coopId];
+  const coop = ownEntry(state.coops, coopId);
   if (!coop) return undefined;
   const rows = registerOf(coop);
   const { from, to, after = 0 } = query;
@@ -88,7 +89,7 @@ export function capitalMovementsPage(state: CooperativeLedgerState, coopId: stri
 
 /** One row of the register by its movement id (a cancellation's own row included); undefined when none. */
 export function capitalMovementRow(state: CooperativeLedgerState, coopId: string, movementId: string): CapitalMovementRow | null | undefined {
-  const coop = state.coops[coopId];
+  const coop = ownEntry(state.coops, coopId);
   if (!coop) return undefined;
   const register = extendedRegister(coop);
   const at = register.indexOf.get(movementId);
@@ -152,7 +153,7 @@ function extendedRegister(coop: CooperativeLedger): Register {
 
 /** The register (within `range`) as CSV; the whole register's text is kept until the stream moves. */
 export function capitalMovementsCsvOf(state: CooperativeLedgerState, coopId: string, range: { from?: string; to?: string } = {}): string | undefined {
-  const coop = state.coops[coopId];
+  const coop = ownEntry(state.coops, coopId);
   if (!coop) return undefined;
   if (range.from !== undefined || range.to !== undefined) return capitalMovementsCsv(capitalMovements(state, coopId, range) ?? []);
   const register = extendedRegister(coop);

@@ -1,6 +1,7 @@
 import { complianceReport, ComplianceReport, PendingRedemption, pendingRedemptions } from '@ledger/domain';
 import { CooperativeLedger, CooperativeLedgerState } from './cooperative-ledger.projection';
 import { cooperativeStateAsOf, eventsAsOf } from './ledger-folds';
+import { ownEntry } from './own-entry';
 
 /** An act recorded in a period already closed, with the reason given (LEDGER-PERIOD-CLOSED). */
 export interface LateRecordingRow {
@@ -21,7 +22,7 @@ const lastReports = new WeakMap<CooperativeLedger, { asOf: string; covered: numb
  * Undefined for an unknown cooperative; the domain's NOT_FOUND when it was not registered yet.
  */
 export function complianceAsOf(state: CooperativeLedgerState, coopId: string, asOf: string): ComplianceAnswer | undefined {
-  const coop = Object.prototype.hasOwnProperty.call(state.coops, coopId) ? state.coops[coopId] : undefined;
+  const coop = ownEntry(state.coops, coopId);
   if (!coop) return undefined;
   const last = lastReports.get(coop);
   if (last && last.asOf === asOf && last.covered === coop.events.length) return last.report;
@@ -32,7 +33,7 @@ export function complianceAsOf(state: CooperativeLedgerState, coopId: string, as
 
 /** Withdrawn associates' shares not yet redeemed on `asOf`, in order of exit, with why each waits. */
 export function pendingRedemptionsAsOf(state: CooperativeLedgerState, coopId: string, asOf: string): PendingRedemption[] | undefined {
-  const coop = state.coops[coopId];
+  const coop = ownEntry(state.coops, coopId);
   if (!coop) return undefined;
   return pendingRedemptions(cooperativeStateAsOf(coop, asOf));
 }

@@ -1,6 +1,7 @@
 import { RecordedEvent } from '@ledger/event-store/event-store.port';
 import { CooperativeEvent } from '@ledger/domain';
 import { Projection } from './projection';
+import { addEntry, dictionary, ownEntry } from './own-entry';
 
 const COOPERATIVE_STREAM = 'cooperative-';
 
@@ -37,13 +38,13 @@ export interface CooperativeLedgerState {
 export const cooperativeLedgerProjection: Projection<CooperativeLedgerState> = {
   name: 'cooperatives',
   version: 1,
-  init: () => ({ coops: {}, coopOrder: [] }),
+  init: () => ({ coops: dictionary(), coopOrder: [] }),
   apply(state: CooperativeLedgerState, event: RecordedEvent): CooperativeLedgerState {
     if (!event.streamId.startsWith(COOPERATIVE_STREAM)) return state;
     const coopId = event.streamId.slice(COOPERATIVE_STREAM.length);
-    let coop = state.coops[coopId];
+    let coop = ownEntry(state.coops, coopId);
     if (!coop) {
-      coop = state.coops[coopId] = { coopId, revision: -1, events: [] };
+      coop = addEntry(state.coops, coopId, { coopId, revision: -1, events: [] });
       state.coopOrder.push(coopId);
     }
     coop.revision = Number(event.revision);
@@ -60,5 +61,5 @@ export const cooperativeLedgerProjection: Projection<CooperativeLedgerState> = {
 };
 
 export function cooperativeRevision(state: CooperativeLedgerState, coopId: string): number | undefined {
-  return state.coops[coopId]?.revision;
+  return ownEntry(state.coops, coopId)?.revision;
 }

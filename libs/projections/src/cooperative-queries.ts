@@ -1,6 +1,7 @@
 import { AssociateState, capitalPicture, Category, PersonType, Statuts, votingRights } from '@ledger/domain';
 import { CooperativeLedger, CooperativeLedgerState } from './cooperative-ledger.projection';
 import { cooperativeStateAsOf, ledgerEffectiveDate } from './ledger-folds';
+import { ownEntry } from './own-entry';
 
 export interface CooperativeSummary {
   id: string;
@@ -61,7 +62,8 @@ export class InvalidCursorError extends Error {
 export function listCooperatives(state: CooperativeLedgerState): CooperativeSummary[] {
   const list: CooperativeSummary[] = [];
   for (const coopId of state.coopOrder) {
-    const coop = state.coops[coopId];
+    const coop = ownEntry(state.coops, coopId);
+    if (!coop) continue;
     const statuts = lastStatuts(coop);
     if (!statuts) continue;
     const { name, legalForm, companyForm, registeredOn } = statuts;
@@ -72,7 +74,7 @@ export function listCooperatives(state: CooperativeLedgerState): CooperativeSumm
 
 /** The statuts in force on `asOf` and the capital then; undefined before the statuts existed. */
 export function cooperativeAsOf(state: CooperativeLedgerState, coopId: string, asOf: string): CooperativeView | undefined {
-  const coop = state.coops[coopId];
+  const coop = ownEntry(state.coops, coopId);
   if (!coop) return undefined;
   const folded = cooperativeStateAsOf(coop, asOf);
   if (!folded.statuts) return undefined;
@@ -94,7 +96,7 @@ export function associatesAsOf(
   coopId: string,
   query: AssociatesQuery,
 ): { items: AssociateView[]; next: string | null } | undefined {
-  const coop = state.coops[coopId];
+  const coop = ownEntry(state.coops, coopId);
   if (!coop) return undefined;
   const folded = cooperativeStateAsOf(coop, query.asOf);
   const order = folded.associateOrder;
@@ -119,7 +121,7 @@ export function associatesAsOf(
 
 /** One associate as of a date; undefined when not admitted by then. */
 export function associateAsOf(state: CooperativeLedgerState, coopId: string, associateId: string, asOf: string): AssociateView | undefined {
-  const coop = state.coops[coopId];
+  const coop = ownEntry(state.coops, coopId);
   if (!coop) return undefined;
   const associate = cooperativeStateAsOf(coop, asOf).associates[associateId];
   return associate && associateView(associate);

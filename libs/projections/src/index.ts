@@ -1,4 +1,5 @@
 export * from './projection';
+export * from './own-entry';
 export * from './snapshot-store';
 export * from './replay';
 export * from './projection-engine';

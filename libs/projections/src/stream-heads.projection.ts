@@ -1,5 +1,6 @@
 import { coopIdOfStream, RecordedEvent } from '@ledger/event-store/event-store.port';
 import { Projection } from './projection';
+import { addEntry, dictionary, ownEntry } from './own-entry';
 
 export interface StreamHead {
   /** Revision of the stream's last event. */
@@ -23,17 +24,17 @@ export interface StreamHeadsState {
 export const streamHeadsProjection: Projection<StreamHeadsState> = {
   name: 'stream-heads',
   version: 1,
-  init: () => ({ coops: {} }),
+  init: () => ({ coops: dictionary() }),
   apply(state: StreamHeadsState, event: RecordedEvent): StreamHeadsState {
     const coopId = coopIdOfStream(event.streamId) ?? event.metadata.coopId;
-    const streams = (state.coops[coopId] ??= {});
-    const head = streams[event.streamId];
+    const streams = ownEntry(state.coops, coopId) ?? addEntry(state.coops, coopId, dictionary<StreamHead>());
+    const head = ownEntry(streams, event.streamId);
     if (head) {
       head.revision = Number(event.revision);
       head.hash = event.metadata.hash;
       head.position = event.position.toString();
     } else {
-      streams[event.streamId] = { revision: Number(event.revision), hash: event.metadata.hash, position: event.position.toString() };
+      addEntry(streams, event.streamId, { revision: Number(event.revision), hash: event.metadata.hash, position: event.position.toString() });
     }
     return state;
   },
@@ -41,7 +42,7 @@ export const streamHeadsProjection: Projection<StreamHeadsState> = {
 
 /** A cooperative's stream heads, ordered by stream id (a stable order for the digest). */
 export function streamHeadsOf(state: StreamHeadsState, coopId: string): Array<StreamHead & { streamId: string }> {
-  const streams = state.coops[coopId] ?? {};
+  const streams = ownEntry(state.coops, coopId) ?? {};
   return Object.keys(streams)
     .sort()
     .map((streamId) => ({ streamId, ...streams[streamId] }));
@@ -49,5 +50,6 @@ export function streamHeadsOf(state: StreamHeadsState, coopId: string): Array<St
 
 export function streamHeadOf(state: StreamHeadsState, streamId: string): StreamHead | undefined {
   const coopId = coopIdOfStream(streamId);
-  return coopId === undefined ? undefined : state.coops[coopId]?.[streamId];
+  const streams = coopId === undefined ? undefined : ownEntry(state.coops, coopId);
+  return streams && ownEntry(streams, streamId);
 }

@@ -16,6 +16,7 @@ import {
   cooperativeAsOf,
   cooperativeLedgerProjection,
   listCooperatives,
+  ownEntry,
   pendingRedemptionsAsOf,
   streamHeadsOf,
   streamHeadsProjection,
@@ -41,7 +42,7 @@ export class LedgerQueries {
 
   async requireCooperative(coopId: string): Promise<void> {
     const ledger = await this.ledger();
-    if (!ledger.coops[coopId]) throw new NotFoundException(`Cooperative ${coopId} not found`);
+    if (!ownEntry(ledger.coops, coopId)) throw new NotFoundException(`Cooperative ${coopId} not found`);
   }
 
   async associates(coopId: string, query: AssociatesQuery) {
@@ -56,7 +57,7 @@ export class LedgerQueries {
 
   async associate(coopId: string, associateId: string, asOf: string) {
     const ledger = await this.ledger();
-    if (!ledger.coops[coopId]) throw new NotFoundException(`Cooperative ${coopId} not found`);
+    if (!ownEntry(ledger.coops, coopId)) throw new NotFoundException(`Cooperative ${coopId} not found`);
     return this.found(associateAsOf(ledger, coopId, associateId, asOf), `Associate ${associateId} not found in ${coopId} as of ${asOf}`);
   }
 

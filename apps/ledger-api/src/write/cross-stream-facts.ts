@@ -11,7 +11,7 @@ import {
   resolutionRecordOf,
 } from '@ledger/domain';
 import { canonicalJson, ledgerDigest, sha256Hex } from '@ledger/event-store';
-import { CooperativeLedgerState, ProjectionEngine, StreamHeadsState, cooperativeLedgerProjection, cooperativeStateAsOf, streamHeadsOf, streamHeadsProjection } from '@ledger/projections';
+import { CooperativeLedgerState, ProjectionEngine, StreamHeadsState, cooperativeLedgerProjection, cooperativeStateAsOf, ownEntry, streamHeadsOf, streamHeadsProjection } from '@ledger/projections';
 import { LedgerCommands } from './stream-command';
 
 /**
@@ -29,7 +29,7 @@ export class CrossStreamFacts {
   /** ConveneAssembly: the voter list and the statuts on the record date, a second call's first call. */
   async convocation(request: ConvocationRequest): Promise<AssemblyCommandOf<'ConveneAssembly'>> {
     const { coopId } = request;
-    const coop = (await this.ledger()).coops[coopId];
+    const coop = ownEntry((await this.ledger()).coops, coopId);
     if (!coop) throw new DomainError('NOT_FOUND', `Cooperative ${coopId} not found`);
     const onRecordDate = cooperativeStateAsOf(coop, request.recordDate ?? request.convenedOn);
     const firstCall = request.reconvenes ? firstCallOf(await this.commands.current(assemblyDecider, { coopId, assemblyId: request.reconvenes })) : null;
