@@ -26,4 +26,4 @@ export interface Decider<C, E extends DomainEvent, S, Key = unknown> {
   eventIdOf?(event: E): string | undefined;
 }
 
-export type StreamKind = 'cooperative' | 'assembly' | 'fiscalyear';
+export type StreamKind = 'cooperative' | 'assembly' | 'fiscalyear' | 'reference';

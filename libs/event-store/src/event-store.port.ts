@@ -113,12 +113,14 @@ export class WrongExpectedRevisionError extends Error {
 
 /**
  * Streams belong to a cooperative by their id: `cooperative-<coopId>`,
- * `assembly-<coopId>.<assemblyId>`, `fiscalyear-<coopId>.<year>` (named in
+ * `assembly-<coopId>.<assemblyId>`, `fiscalyear-<coopId>.<year>`; `reference-<name>` belongs to none (named in
  * libs/domain/src/streams/stream-ids.ts; the store reads the cooperative back without the domain).
  */
 export function coopIdOfStream(streamId: string): string | undefined {
   const dash = streamId.indexOf('-');
   if (dash < 0) return undefined;
+  // `reference-<name>` (the TMO) is every cooperative's reference data, filed under none.
+  if (streamId.slice(0, dash) === 'reference') return undefined;
   const rest = streamId.slice(dash + 1);
   const dot = rest.indexOf('.');
   return dot < 0 ? rest : rest.slice(0, dot);

@@ -27,6 +27,8 @@ export const streamHeadsProjection: Projection<StreamHeadsState> = {
   init: () => ({ coops: dictionary() }),
   apply(state: StreamHeadsState, event: RecordedEvent): StreamHeadsState {
     const coopId = coopIdOfStream(event.streamId) ?? event.metadata.coopId;
+    // Reference data (reference-tmo) is no cooperative's: no cooperative's digest includes it.
+    if (!coopId) return state;
     const streams = ownEntry(state.coops, coopId) ?? addEntry(state.coops, coopId, dictionary<StreamHead>());
     const head = ownEntry(streams, event.streamId);
     if (head) {

@@ -2,6 +2,7 @@ import { IsoDate } from '../shared/dates';
 import { Category, LateRecording, PersonType, ResolutionRef, WithdrawalReason } from './events';
 import type { ResolutionRecord } from '../assembly/adopted-resolution';
 import { StatutsInput } from './statuts';
+import type { ReserveBalances } from '../fiscal-year/fiscal-year-events';
 
 /**
  * A period already relied on (an assembly's voter list, a fiscal year's accounts): acts dated on
@@ -53,9 +54,28 @@ export type CooperativeCommand =
   | ({ type: 'ChangeCategory'; associateId: string; category: Category; effectiveDate: IsoDate } & DatedAct)
   | ({ type: 'ChangeCollege'; associateId: string; collegeCode: string; effectiveDate: IsoDate } & DatedAct)
   | ({ type: 'WithdrawAssociate'; associateId: string; reason: WithdrawalReason; effectiveDate: IsoDate } & DatedAct)
-  | ({ type: 'RedeemShares'; associateId: string; shares: number; amountCents: number; effectiveDate: IsoDate; movementId: string } & DatedAct)
+  | ({
+      type: 'RedeemShares';
+      associateId: string;
+      shares: number;
+      amountCents: number;
+      effectiveDate: IsoDate;
+      movementId: string;
+      /** The reserves and report à nouveau known on the date, loaded by the write path from the fiscal years (COOP-REDEMPTION-NOMINAL after losses). */
+      reservesAsOf?: ReserveBalances;
+    } & DatedAct)
   | ({ type: 'TransferShares'; fromAssociateId: string; toAssociateId: string; shares: number; effectiveDate: IsoDate; movementId: string } & DatedAct)
-  | ({ type: 'CancelCapitalMovement'; movementId: string; reason: string } & DatedAct);
+  | ({ type: 'CancelCapitalMovement'; movementId: string; reason: string } & DatedAct)
+  | ({
+      type: 'RecordOpeningBalances';
+      /** The first day of the first fiscal year the ledger handles (`asOf` over HTTP). */
+      effectiveDate: IsoDate;
+      legalReserveCents: number;
+      statutoryReserveCents: number;
+      /** Signed: negative = report à nouveau débiteur. */
+      retainedEarningsCents: number;
+      highestCapitalCents?: number;
+    } & DatedAct);
 
 export type CooperativeCommandType = CooperativeCommand['type'];
 export type CommandOf<T extends CooperativeCommandType> = Extract<CooperativeCommand, { type: T }>;

@@ -4,6 +4,7 @@ import { cancelCapitalMovement } from './decisions/cancellation.decision';
 import { payUpShares, redeemShares, subscribeShares, transferShares } from './decisions/capital.decisions';
 import { admitAssociate, changeCategory, changeCollege, withdrawAssociate } from './decisions/membership.decisions';
 import { adoptStatuts, amendStatuts } from './decisions/statuts.decisions';
+import { recordOpeningBalances } from './decisions/opening-balances.decision';
 import { CooperativeEvent } from './events';
 import { CooperativeState } from './state';
 
@@ -36,6 +37,8 @@ export function decide(command: CooperativeCommand, state: CooperativeState): Co
       return transferShares(command, state);
     case 'CancelCapitalMovement':
       return cancelCapitalMovement(command, state);
+    case 'RecordOpeningBalances':
+      return recordOpeningBalances(command, state);
     default:
       return assertNever(command);
   }

@@ -17,6 +17,7 @@ const TYPES = {
   SharesRedeemed: true,
   SharesTransferred: true,
   CapitalMovementCancelled: true,
+  OpeningBalancesRecorded: true,
 } as const satisfies Record<CooperativeEventType, true>;
 
 /** Every event type of the `cooperative-<coopId>` stream. */

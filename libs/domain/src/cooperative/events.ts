@@ -64,6 +64,16 @@ export type CooperativeEvent =
       data: { movementId: string; fromAssociateId: string; toAssociateId: string; shares: number; amountCents: number; paidCents: number; effectiveDate: IsoDate; lateRecording?: LateRecording };
     }
   | {
+      type: 'OpeningBalancesRecorded';
+      /**
+       * A ledger that starts in a cooperative's life: the reserves and report à nouveau (signed,
+       * negative = débiteur) on `effectiveDate`, the first day of the first fiscal year the ledger
+       * handles, and the highest capital reached before it (COOP-CAPITAL-FLOOR, SCOP-LEGAL-RESERVE),
+       * when it was higher than the capital the register shows.
+       */
+      data: { legalReserveCents: number; statutoryReserveCents: number; retainedEarningsCents: number; highestCapitalCents?: number; effectiveDate: IsoDate; lateRecording?: LateRecording };
+    }
+  | {
       type: 'CapitalMovementCancelled';
       /** effectiveDate is the cancelled movement's: as of any date, the mistake never happened. */
       data: { movementId: string; cancelledType: CapitalMovementType; reason: string; effectiveDate: IsoDate; lateRecording?: LateRecording };

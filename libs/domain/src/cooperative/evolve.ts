@@ -84,6 +84,12 @@ export function evolve(state: CooperativeState, event: CooperativeEvent): Cooper
     }
     case 'CapitalMovementCancelled':
       return cancelMovement(state, event.data.movementId);
+    case 'OpeningBalancesRecorded': {
+      const { legalReserveCents, statutoryReserveCents, retainedEarningsCents, highestCapitalCents, effectiveDate } = event.data;
+      state.openingBalances = { legalReserveCents, statutoryReserveCents, retainedEarningsCents, highestCapitalCents: highestCapitalCents ?? 0, asOf: effectiveDate };
+      state.highestCapitalCents = Math.max(state.highestCapitalCents, highestCapitalCents ?? 0);
+      return state;
+    }
     default:
       return assertNever(event);
   }
@@ -189,7 +195,8 @@ function cancelMovement(state: CooperativeState, movementId: string): Cooperativ
 /** The highest capital reached by the movements that stand: a cancelled mistake never counted. */
 function highestCapitalOf(state: CooperativeState): number {
   let capital = 0;
-  let highest = 0;
+  // Reached before the ledger started: the opening balances say so.
+  let highest = state.openingBalances?.highestCapitalCents ?? 0;
   for (const id of state.movementOrder) {
     const m = state.movements[id];
     if (m.cancelled) continue;

@@ -133,6 +133,7 @@ function touchedBy(event: CooperativeEvent, state: CooperativeState): string[] {
     }
     case 'StatutsAdopted':
     case 'StatutsAmended':
+    case 'OpeningBalancesRecorded':
       return [];
     default:
       return [event.data.associateId];

@@ -70,6 +70,17 @@ export interface CooperativeState {
    * that a decision reads them instead of counting 10,000 associates (see capital-picture.ts).
    */
   picture: CapitalPicture;
+  /** The balances the ledger started from (OpeningBalancesRecorded), when it started in the cooperative's life. */
+  openingBalances?: OpeningBalances;
+}
+
+/** OpeningBalancesRecorded as the fold keeps it; `asOf` is the first day of the first fiscal year the ledger handles. */
+export interface OpeningBalances {
+  readonly asOf: IsoDate;
+  readonly legalReserveCents: number;
+  readonly statutoryReserveCents: number;
+  readonly retainedEarningsCents: number;
+  readonly highestCapitalCents: number;
 }
 
 /**

@@ -1,4 +1,5 @@
 import { AssemblyKindRules, StatutsAssemblyRules, College, CompanyForm, LegalForm, Majority, Statuts, StatutsInput } from './statuts';
+import { DEFAULT_FISCAL_YEAR_END, resolveSurplusTerms } from './statuts-surplus';
 import { FULL_BP, LEGAL } from './thresholds';
 
 /**
@@ -81,6 +82,9 @@ export function resolveStatuts(input: StatutsInput): Statuts {
     assemblyRules: resolveAssemblyRules(input),
     blankProxyVotesWithBoard: input.blankProxyVotesWithBoard ?? STATUTS_DEFAULTS.blankProxyVotesWithBoard,
     amorcageConvertedOn: input.amorcageConvertedOn ?? STATUTS_DEFAULTS.amorcageConvertedOn,
+    siren: input.siren ?? null,
+    fiscalYearEnd: input.fiscalYearEnd ?? DEFAULT_FISCAL_YEAR_END,
+    surplus: resolveSurplusTerms(input.legalForm, input.surplus),
   };
 }
 

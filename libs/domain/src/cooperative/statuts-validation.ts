@@ -1,6 +1,7 @@
 import { DomainError, RuleViolation } from '../rules/errors';
 import { isIsoDate } from '../shared/dates';
 import { AssemblyKindRules, Statuts } from './statuts';
+import { requireValidSurplusClauses } from './statuts-surplus';
 import { FULL_BP, LEGAL } from './thresholds';
 
 /**
@@ -18,6 +19,7 @@ export function requireValidStatuts(statuts: Statuts): void {
   requireQuorums(statuts);
   requireMajorities(statuts);
   requireAmorcageOnlyForScop(statuts);
+  requireValidSurplusClauses(statuts);
 }
 
 const LEGAL_FORMS = ['SCIC', 'SCOP'];

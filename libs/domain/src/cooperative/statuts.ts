@@ -1,4 +1,5 @@
 import { IsoDate } from '../shared/dates';
+import type { SurplusTerms, SurplusTermsInput } from './statuts-surplus';
 
 export type LegalForm = 'SCIC' | 'SCOP';
 export type CompanyForm = 'SA' | 'SAS' | 'SARL';
@@ -53,11 +54,18 @@ export interface Statuts {
   readonly blankProxyVotesWithBoard: boolean;
   /** SCOP-AMORCAGE: the conversion date of a SCOP d'amorçage, else null. */
   readonly amorcageConvertedOn: IsoDate | null;
+  /** 9 digits with a valid Luhn key: names the FEC file. Null when not given; absent from statuts adopted before it existed. */
+  readonly siren?: string | null;
+  /** MM-DD: fiscal year N ends on N-<fiscalYearEnd>. Absent from older statuts: read as 12-31 (fiscalYearEndOf). */
+  readonly fiscalYearEnd?: string;
+  /** The surplus clauses (statuts-surplus.ts). Absent from older statuts: read with the defaults (surplusTermsOf). */
+  readonly surplus?: SurplusTerms;
 }
 
 /** What a client may give; absent optional fields take the defaults of statuts-defaults.ts. */
 export type StatutsInput = Pick<Statuts, 'name' | 'legalForm' | 'companyForm' | 'registeredOn' | 'shareValueCents'> &
-  Partial<Omit<Statuts, 'name' | 'legalForm' | 'companyForm' | 'registeredOn' | 'shareValueCents' | 'colleges' | 'assemblyRules'>> & {
+  Partial<Omit<Statuts, 'name' | 'legalForm' | 'companyForm' | 'registeredOn' | 'shareValueCents' | 'colleges' | 'assemblyRules' | 'surplus'>> & {
+    readonly surplus?: SurplusTermsInput;
     readonly colleges?: ReadonlyArray<{ code: string; name: string; weightBp?: number }>;
     readonly assemblyRules?: {
       ordinary?: Partial<AssemblyKindRules>;

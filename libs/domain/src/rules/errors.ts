@@ -27,6 +27,7 @@ export class DomainError extends Error {
 export type DomainErrorCode =
   | 'NOT_FOUND' // → 404
   | 'ALREADY_EXISTS' // → 409
+  | 'CONFLICT' // → 409 (the resource is not in the state the command needs yet, e.g. a fiscal year not closed)
   | 'INVALID_STATE' // → 422 (e.g. associate already withdrawn)
   | 'INVALID_VALUE'; // → 422 (a value that passes the DTO but not the domain, e.g. a date before registration)
 

@@ -1,4 +1,4 @@
-import { assemblyStreamId, coopIdOf, cooperativeStreamId, fiscalYearStreamId, parseStreamId } from './stream-ids';
+import { assemblyStreamId, coopIdOf, cooperativeStreamId, fiscalYearStreamId, parseStreamId, referenceStreamId } from './stream-ids';
 
 describe('stream ids', () => {
   it('names each stream kind and reads it back', () => {
@@ -16,5 +16,10 @@ describe('stream ids', () => {
     for (const id of ['cooperative-', 'cooperative-a.b', 'assembly-a', 'assembly-.x', 'assembly-a.', 'fiscalyear-a.25', 'ledger-a', 'nodash']) {
       expect(parseStreamId(id)).toBeUndefined();
     }
+  });
+
+  it('files reference data (reference-tmo) under no cooperative, read back by parseStreamId', () => {
+    expect(parseStreamId(referenceStreamId('tmo'))).toEqual({ kind: 'reference', name: 'tmo' });
+    expect(coopIdOf('reference-tmo')).toBeUndefined();
   });
 });

@@ -21,7 +21,8 @@ import { requireShareWhileActive } from '../rules/one-share.rule';
 import { requireHoldingWithinMaximum } from '../rules/max-holding.rule';
 import { paymentDelayMonthsOf, requirePaidAtSubscription } from '../rules/pay-up.rule';
 import { requirePublicCapitalAfter } from '../rules/public-capital.rule';
-import { requireRefundWithinPaidUpNominal } from '../rules/redemption-nominal.rule';
+import { requireRefundWithinPaidUpNominal, requireRefundWithinValueAfterLosses } from '../rules/redemption-nominal.rule';
+import { surplusTermsOf } from '../statuts-surplus';
 import { AssociateState, CooperativeState } from '../state';
 import { Statuts } from '../statuts';
 
@@ -103,6 +104,10 @@ export function redeemShares(cmd: CommandOf<'RedeemShares'>, state: CooperativeS
   requireNewMovement(state, cmd.movementId);
   const leaving = redeemedCapital(state, associate.id, cmd.shares);
   requireRefundWithinPaidUpNominal(cmd.amountCents, leaving);
+  if (cmd.reservesAsOf) {
+    const figures = { shareValueCents: statuts.shareValueCents, capitalCents: state.totals.capitalCents, reserves: cmd.reservesAsOf, method: surplusTermsOf(statuts).lossImputationForRedemption };
+    requireRefundWithinValueAfterLosses(cmd.amountCents, { shares: cmd.shares, ...leaving }, figures);
+  }
   const queue = redemptionQueue(state, statuts);
   requireRoomAboveFloor(queue, owedAheadOf(queue, associate.id), leaving.nominalCents);
   return [

@@ -7,6 +7,7 @@ import { requireUniformShareValue } from '../rules/share-value.rule';
 import { CooperativeState } from '../state';
 import { Statuts, StatutsInput } from '../statuts';
 import { resolveStatuts } from '../statuts-defaults';
+import { resolveSurplusTerms, surplusTermsOf } from '../statuts-surplus';
 import { requireValidStatuts } from '../statuts-validation';
 
 export function adoptStatuts(cmd: CommandOf<'AdoptStatuts'>, state: CooperativeState): CooperativeEvent[] {
@@ -65,6 +66,8 @@ function mergeStatuts(current: Statuts, changes: Partial<StatutsInput>): Statuts
     ...current,
     ...changes,
     colleges: changes.colleges ?? current.colleges,
+    // Surplus clauses merge field by field over those in force, as assembly rules do.
+    surplus: resolveSurplusTerms(current.legalForm, changes.surplus, surplusTermsOf(current)),
     assemblyRules: {
       ordinary: { ...current.assemblyRules.ordinary, ...definedOnly(changes.assemblyRules?.ordinary ?? {}) },
       extraordinary: { ...current.assemblyRules.extraordinary, ...definedOnly(changes.assemblyRules?.extraordinary ?? {}) },
