@@ -23,8 +23,10 @@ const cuts = new WeakMap<CooperativeLedger, { key: string; covered: number; ledg
  */
 export function ledgerKnownAt(state: CooperativeLedgerState, coopId: string, known: KnownAt): CooperativeLedgerState {
   const coop = Object.prototype.hasOwnProperty.call(state.coops, coopId) ? state.coops[coopId] : undefined;
-  if (!coop) return { coops: {}, coopOrder: [] };
-  return { coops: { [coopId]: cooperativeKnownAt(coop, known) }, coopOrder: [coopId] };
+  const cut = coop && cooperativeKnownAt(coop, known);
+  // Nothing recorded yet: the cooperative did not exist then.
+  if (!cut || cut.events.length === 0) return { coops: {}, coopOrder: [] };
+  return { coops: { [coopId]: cut }, coopOrder: [coopId] };
 }
 
 export function cooperativeKnownAt(coop: CooperativeLedger, known: KnownAt): CooperativeLedger {

@@ -68,7 +68,8 @@ describe('knownAt: what the ledger showed, on the second axis', () => {
 
   it('cuts before the cooperative existed to an unknown cooperative', () => {
     const live = liveOf(history()).cooperatives;
-    expect(capTable(ledgerKnownAt(live, 'alpha', { recordedAt: '2023-01-01T00:00:00.000Z' }), 'alpha', '2024-04-30')?.rows ?? []).toEqual([]);
+    expect(ledgerKnownAt(live, 'alpha', { recordedAt: '2023-01-01T00:00:00.000Z' })).toEqual({ coops: {}, coopOrder: [] });
+    expect(capTable(ledgerKnownAt(live, 'alpha', { recordedAt: '2023-01-01T00:00:00.000Z' }), 'alpha', '2024-04-30')).toBeUndefined();
   });
 });
 

@@ -10,6 +10,8 @@ import { cooperativeDecider } from '@ledger/domain';
 import { CommandMeta } from '../http/command-meta';
 import { created } from '../http/command-response';
 import { parseAsOf, parseEnum, parseLimit, parseOptionalId } from '../http/query-params';
+import { ApiKnownAt, KnownAtQuery } from '../audit/known-at';
+import type { KnownAt } from '@ledger/projections';
 import { LedgerQueries } from '../queries/ledger-queries';
 import { CommandMetadata } from '../write/command-metadata';
 import { LedgerCommands } from '../write/stream-command';
@@ -68,21 +70,27 @@ export class AssociatesController {
   @ApiQuery({ name: 'after', required: false, description: 'cursor: the `next` of the previous page' })
   @ApiQuery({ name: 'limit', required: false, description: '1 to 1000, default 100' })
   @ApiRead({ summary: 'The member register as of a date, in order of admission', type: AssociatesPageDoc, query: true })
+  @ApiKnownAt()
   list(
     @Param('coopId') coopId: string,
+    @KnownAtQuery() known: KnownAt | undefined,
     @Query('asOf') asOf?: string,
     @Query('status') status?: string,
     @Query('collegeCode') collegeCode?: string,
     @Query('after') after?: string,
     @Query('limit') limit?: string,
   ) {
-    return this.queries.associates(coopId, {
-      asOf: parseAsOf(asOf),
-      status: parseEnum('status', status, ['active', 'withdrawn'] as const),
-      collegeCode: parseOptionalId('collegeCode', collegeCode),
-      after: parseOptionalId('after', after),
-      limit: parseLimit(limit),
-    });
+    return this.queries.associates(
+      coopId,
+      {
+        asOf: parseAsOf(asOf),
+        status: parseEnum('status', status, ['active', 'withdrawn'] as const),
+        collegeCode: parseOptionalId('collegeCode', collegeCode),
+        after: parseOptionalId('after', after),
+        limit: parseLimit(limit),
+      },
+      known,
+    );
   }
 
   @Get(':associateId')
@@ -90,8 +98,9 @@ export class AssociatesController {
   @AllowOwnRecord()
   @ApiQuery({ name: 'asOf', required: false })
   @ApiRead({ summary: 'One associate as of a date (an associate may read their own record)', type: AssociateViewDoc, query: true })
-  get(@Param('coopId') coopId: string, @Param('associateId') associateId: string, @Query('asOf') asOf?: string) {
-    return this.queries.associate(coopId, associateId, parseAsOf(asOf));
+  @ApiKnownAt()
+  get(@Param('coopId') coopId: string, @KnownAtQuery() known: KnownAt | undefined, @Param('associateId') associateId: string, @Query('asOf') asOf?: string) {
+    return this.queries.associate(coopId, associateId, parseAsOf(asOf), known);
   }
 
   @Post(':associateId/subscriptions')

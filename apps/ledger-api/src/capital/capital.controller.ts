@@ -11,6 +11,8 @@ import { CommandMeta } from '../http/command-meta';
 import { created } from '../http/command-response';
 import { badQuery, parseAsOf, parseEnum, parseOptionalDate, parseOptionalLimit, parseOptionalRowNumber } from '../http/query-params';
 import { ID_PATTERN } from '../http/validators';
+import { ApiKnownAt, KnownAtQuery } from '../audit/known-at';
+import type { KnownAt } from '@ledger/projections';
 import { LedgerQueries } from '../queries/ledger-queries';
 import { CommandMetadata } from '../write/command-metadata';
 import { LedgerCommands } from '../write/stream-command';
@@ -52,8 +54,9 @@ export class CapitalController {
   @Allow(...READERS)
   @ApiQuery({ name: 'asOf', required: false })
   @ApiRead({ summary: 'Cap table as of a date (effective dates)', type: CapTableDoc, query: true })
-  capTable(@Param('coopId') coopId: string, @Query('asOf') asOf?: string) {
-    return this.queries.capTable(coopId, parseAsOf(asOf));
+  @ApiKnownAt()
+  capTable(@Param('coopId') coopId: string, @KnownAtQuery() known: KnownAt | undefined, @Query('asOf') asOf?: string) {
+    return this.queries.capTable(coopId, parseAsOf(asOf), known);
   }
 
   @Get('capital-movements')
@@ -64,8 +67,10 @@ export class CapitalController {
   @ApiQuery({ name: 'after', required: false, description: 'JSON only; cursor: the `next` of the previous page (the `number` of its last row)' })
   @ApiQuery({ name: 'limit', required: false, description: `JSON only; 1 to ${MOVEMENTS_MAX_LIMIT} rows a page; without it, every row` })
   @ApiRead({ summary: 'The register of share movements, numbered, with effective and recorded dates ({ items, next }; the CSV export is always whole)', type: CapitalMovementsPageDoc, query: true, produces: ['text/csv'] })
+  @ApiKnownAt()
   async movements(
     @Param('coopId') coopId: string,
+    @KnownAtQuery() known: KnownAt | undefined,
     @Res({ passthrough: true }) reply: FastifyReply,
     @Query('from') from?: string,
     @Query('to') to?: string,
@@ -81,9 +86,9 @@ export class CapitalController {
       // A CSV page would read as the whole register in a spreadsheet: paging is refused, not ignored.
       for (const [field, value] of Object.entries(page)) if (value !== undefined) throw badQuery(field, 'pages the JSON form only; the CSV export is always the whole register');
       void reply.header('content-type', 'text/csv; charset=utf-8').header('content-disposition', `attachment; filename="${coopId}-capital-movements.csv"`);
-      return this.queries.capitalMovementsCsv(coopId, range);
+      return this.queries.capitalMovementsCsv(coopId, range, known);
     }
-    return this.queries.capitalMovements(coopId, { ...range, ...page });
+    return this.queries.capitalMovements(coopId, { ...range, ...page }, known);
   }
 
   @Get('capital-movements/:movementId')
@@ -98,16 +103,18 @@ export class CapitalController {
   @Allow(...READERS)
   @ApiQuery({ name: 'asOf', required: false })
   @ApiRead({ summary: 'Each legal check with its rule, article, figures and deadline', type: ComplianceReportDoc, query: true })
-  compliance(@Param('coopId') coopId: string, @Query('asOf') asOf?: string) {
-    return this.queries.compliance(coopId, parseAsOf(asOf));
+  @ApiKnownAt()
+  compliance(@Param('coopId') coopId: string, @KnownAtQuery() known: KnownAt | undefined, @Query('asOf') asOf?: string) {
+    return this.queries.compliance(coopId, parseAsOf(asOf), known);
   }
 
   @Get('pending-redemptions')
   @Allow(...READERS)
   @ApiQuery({ name: 'asOf', required: false })
   @ApiRead({ summary: 'Withdrawn associates awaiting redemption, in order of exit, with why each waits', type: PendingRedemptionsDoc, query: true })
-  pendingRedemptions(@Param('coopId') coopId: string, @Query('asOf') asOf?: string) {
-    return this.queries.pendingRedemptions(coopId, parseAsOf(asOf));
+  @ApiKnownAt()
+  pendingRedemptions(@Param('coopId') coopId: string, @KnownAtQuery() known: KnownAt | undefined, @Query('asOf') asOf?: string) {
+    return this.queries.pendingRedemptions(coopId, parseAsOf(asOf), known);
   }
 }
 

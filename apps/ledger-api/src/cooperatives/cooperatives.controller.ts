@@ -11,6 +11,8 @@ import { CommandMeta, CurrentCaller } from '../http/command-meta';
 import { created } from '../http/command-response';
 import { weakEtag } from '../http/etag';
 import { parseAsOf } from '../http/query-params';
+import { ApiKnownAt, KnownAtQuery } from '../audit/known-at';
+import type { KnownAt } from '@ledger/projections';
 import { LedgerQueries } from '../queries/ledger-queries';
 import { CommandMetadata } from '../write/command-metadata';
 import { CrossStreamFacts } from '../write/cross-stream-facts';
@@ -49,8 +51,9 @@ export class CooperativesController {
   @Allow(...READERS)
   @ApiQuery({ name: 'asOf', required: false, description: 'YYYY-MM-DD, default today' })
   @ApiRead({ summary: 'Statuts in force and capital totals as of a date', type: CooperativeViewDoc, etag: 'weak', query: true })
-  async get(@Param('coopId') coopId: string, @Query('asOf') asOf: string | undefined, @Res({ passthrough: true }) reply: FastifyReply) {
-    const view = await this.queries.cooperative(coopId, parseAsOf(asOf));
+  @ApiKnownAt()
+  async get(@Param('coopId') coopId: string, @KnownAtQuery() known: KnownAt | undefined, @Query('asOf') asOf: string | undefined, @Res({ passthrough: true }) reply: FastifyReply) {
+    const view = await this.queries.cooperative(coopId, parseAsOf(asOf), known);
     void reply.header('etag', weakEtag(view.revision));
     return view;
   }

@@ -4,6 +4,7 @@ import {
   CapitalMovementsQuery,
   CooperativeLedgerState,
   InvalidCursorError,
+  KnownAt,
   ProjectionEngine,
   StreamHeadsState,
   associateAsOf,
@@ -15,6 +16,7 @@ import {
   complianceAsOf,
   cooperativeAsOf,
   cooperativeLedgerProjection,
+  ledgerKnownAt,
   listCooperatives,
   ownEntry,
   pendingRedemptionsAsOf,
@@ -36,8 +38,8 @@ export class LedgerQueries {
     return listCooperatives(await this.ledger());
   }
 
-  async cooperative(coopId: string, asOf: string) {
-    return this.found(cooperativeAsOf(await this.ledger(), coopId, asOf), `Cooperative ${coopId} not found`);
+  async cooperative(coopId: string, asOf: string, known?: KnownAt) {
+    return this.found(cooperativeAsOf(await this.ledger(coopId, known), coopId, asOf), `Cooperative ${coopId} not found`);
   }
 
   async requireCooperative(coopId: string): Promise<void> {
@@ -45,8 +47,8 @@ export class LedgerQueries {
     if (!ownEntry(ledger.coops, coopId)) throw new NotFoundException(`Cooperative ${coopId} not found`);
   }
 
-  async associates(coopId: string, query: AssociatesQuery) {
-    const ledger = await this.ledger();
+  async associates(coopId: string, query: AssociatesQuery, known?: KnownAt) {
+    const ledger = await this.ledger(coopId, known);
     try {
       return this.found(associatesAsOf(ledger, coopId, query), `Cooperative ${coopId} not found`);
     } catch (error) {
@@ -55,19 +57,19 @@ export class LedgerQueries {
     }
   }
 
-  async associate(coopId: string, associateId: string, asOf: string) {
-    const ledger = await this.ledger();
+  async associate(coopId: string, associateId: string, asOf: string, known?: KnownAt) {
+    const ledger = await this.ledger(coopId, known);
     if (!ownEntry(ledger.coops, coopId)) throw new NotFoundException(`Cooperative ${coopId} not found`);
     return this.found(associateAsOf(ledger, coopId, associateId, asOf), `Associate ${associateId} not found in ${coopId} as of ${asOf}`);
   }
 
-  async capTable(coopId: string, asOf: string) {
-    return this.found(capTable(await this.ledger(), coopId, asOf), `Cooperative ${coopId} not found`);
+  async capTable(coopId: string, asOf: string, known?: KnownAt) {
+    return this.found(capTable(await this.ledger(coopId, known), coopId, asOf), `Cooperative ${coopId} not found`);
   }
 
   /** A page of the register (all of it without `limit`): `{ items, next }`. */
-  async capitalMovements(coopId: string, query: CapitalMovementsQuery) {
-    const ledger = await this.ledger();
+  async capitalMovements(coopId: string, query: CapitalMovementsQuery, known?: KnownAt) {
+    const ledger = await this.ledger(coopId, known);
     try {
       return this.found(capitalMovementsPage(ledger, coopId, query), `Cooperative ${coopId} not found`);
     } catch (error) {
@@ -81,16 +83,16 @@ export class LedgerQueries {
     return this.found(row ?? undefined, `Capital movement ${movementId} not found in ${coopId}`);
   }
 
-  async capitalMovementsCsv(coopId: string, range: DateRange): Promise<string> {
-    return this.found(capitalMovementsCsvOf(await this.ledger(), coopId, range), `Cooperative ${coopId} not found`);
+  async capitalMovementsCsv(coopId: string, range: DateRange, known?: KnownAt): Promise<string> {
+    return this.found(capitalMovementsCsvOf(await this.ledger(coopId, known), coopId, range), `Cooperative ${coopId} not found`);
   }
 
-  async compliance(coopId: string, asOf: string) {
-    return this.found(complianceAsOf(await this.ledger(), coopId, asOf), `Cooperative ${coopId} not found`);
+  async compliance(coopId: string, asOf: string, known?: KnownAt) {
+    return this.found(complianceAsOf(await this.ledger(coopId, known), coopId, asOf), `Cooperative ${coopId} not found`);
   }
 
-  async pendingRedemptions(coopId: string, asOf: string) {
-    const items = this.found(pendingRedemptionsAsOf(await this.ledger(), coopId, asOf), `Cooperative ${coopId} not found`);
+  async pendingRedemptions(coopId: string, asOf: string, known?: KnownAt) {
+    const items = this.found(pendingRedemptionsAsOf(await this.ledger(coopId, known), coopId, asOf), `Cooperative ${coopId} not found`);
     return { asOf, items };
   }
 
@@ -101,9 +103,11 @@ export class LedgerQueries {
     return Object.fromEntries(heads.map((h) => [h.streamId, { revision: BigInt(h.revision) }]));
   }
 
-  private async ledger(): Promise<CooperativeLedgerState> {
+  /** With `known`, the cooperative cut to the events recorded by then (knownAt / atPosition): a cooperative not recorded by then is a 404. */
+  private async ledger(coopId?: string, known?: KnownAt): Promise<CooperativeLedgerState> {
     await this.engine.catchUp();
-    return this.engine.state<CooperativeLedgerState>(cooperativeLedgerProjection.name);
+    const state = this.engine.state<CooperativeLedgerState>(cooperativeLedgerProjection.name);
+    return coopId === undefined || known === undefined ? state : ledgerKnownAt(state, coopId, known);
   }
 
   private found<T>(value: T | undefined, message: string): T {
