@@ -6,6 +6,8 @@ describe('configuration', () => {
     expect(loadConfig({})).toEqual({
       store: 'sqlite',
       dataDir: path.resolve('./data'),
+      databaseUrl: undefined,
+      databaseSchema: 'public',
       eventStoreConnectionString: undefined,
       redisUrl: undefined,
       port: 3000,
@@ -16,13 +18,26 @@ describe('configuration', () => {
   });
 
   it('names every bad value at once, and stops the boot', () => {
-    const attempt = () => loadConfig({ LEDGER_STORE: 'postgres', PORT: 'eighty', LOG_LEVEL: 'loud', AUTH_JWT_SECRET: 'short', REDIS_URL: 'localhost:6379' });
+    const attempt = () => loadConfig({ LEDGER_STORE: 'mongo', PORT: 'eighty', LOG_LEVEL: 'loud', AUTH_JWT_SECRET: 'short', REDIS_URL: 'localhost:6379' });
     expect(attempt).toThrow(ConfigError);
     expect(attempt).toThrow(/LEDGER_STORE[\s\S]*PORT[\s\S]*LOG_LEVEL[\s\S]*AUTH_JWT_SECRET[\s\S]*REDIS_URL/);
   });
 
-  it('refuses the EventStoreDB store, not yet built, at boot rather than at the first request', () => {
-    expect(() => loadConfig({ LEDGER_STORE: 'esdb', EVENTSTORE_CONNECTION_STRING: 'esdb://localhost:2113' })).toThrow(/not available/);
-    expect(() => loadConfig({ LEDGER_STORE: 'esdb' })).toThrow(/EVENTSTORE_CONNECTION_STRING/);
+  it('takes a server store with its connection string, and refuses one without it at boot', () => {
+    expect(loadConfig({ LEDGER_STORE: 'postgres', DATABASE_URL: 'postgres://ledger@db:5432/ledger', DATABASE_SCHEMA: 'coop_ledger' })).toMatchObject({
+      store: 'postgres',
+      databaseUrl: 'postgres://ledger@db:5432/ledger',
+      databaseSchema: 'coop_ledger',
+    });
+    expect(loadConfig({ LEDGER_STORE: 'esdb', EVENTSTORE_CONNECTION_STRING: 'esdb://localhost:2113?tls=false' })).toMatchObject({ store: 'esdb' });
+    expect(() => loadConfig({ LEDGER_STORE: 'postgres' })).toThrow(/LEDGER_STORE=postgres needs DATABASE_URL/);
+    expect(() => loadConfig({ LEDGER_STORE: 'esdb' })).toThrow(/LEDGER_STORE=esdb needs EVENTSTORE_CONNECTION_STRING/);
+  });
+
+  it('refuses a connection string of the wrong kind without printing its password, and a schema that is not an identifier', () => {
+    const attempt = () => loadConfig({ LEDGER_STORE: 'postgres', DATABASE_URL: 'mysql://ledger:s3cret@db/ledger', DATABASE_SCHEMA: 'Ledger; drop' });
+    expect(attempt).toThrow(/DATABASE_URL must start with postgres:\/\/ or postgresql:\/\/, got "mysql:\/\/ledger:\*\*\*@db\/ledger"[\s\S]*DATABASE_SCHEMA must be/);
+    expect(attempt).not.toThrow(/s3cret/);
+    expect(() => loadConfig({ LEDGER_STORE: 'esdb', EVENTSTORE_CONNECTION_STRING: 'http://localhost:2113' })).toThrow(/esdb:\/\/ or esdb\+discover:\/\//);
   });
 });

@@ -2,8 +2,12 @@ import * as path from 'path';
 
 /** Everything the service reads from its environment, validated once at boot. */
 export interface LedgerConfig {
-  store: 'sqlite' | 'esdb';
+  store: LedgerStore;
   dataDir: string;
+  /** PostgreSQL (LEDGER_STORE=postgres): postgres://user:password@host:port/database */
+  databaseUrl?: string;
+  /** PostgreSQL schema of the ledger's tables, created on first use. */
+  databaseSchema: string;
   eventStoreConnectionString?: string;
   redisUrl?: string;
   port: number;
@@ -21,15 +25,21 @@ export class ConfigError extends Error {
 }
 
 const LOG_LEVELS = ['error', 'warn', 'log', 'debug', 'verbose'] as const;
+const STORES = ['sqlite', 'postgres', 'esdb'] as const;
+export type LedgerStore = (typeof STORES)[number];
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): LedgerConfig {
   const problems: string[] = [];
   const store = (env.LEDGER_STORE ?? 'sqlite').trim();
-  if (store !== 'sqlite' && store !== 'esdb') problems.push(`LEDGER_STORE must be "sqlite" or "esdb", got "${store}"`);
-  if (store === 'esdb') {
-    if (!env.EVENTSTORE_CONNECTION_STRING) problems.push('LEDGER_STORE=esdb needs EVENTSTORE_CONNECTION_STRING (esdb://…)');
-    // The EventStoreDB adapter is planned (docs/architecture.md) but not built yet: say so at boot, not at the first request.
-    else problems.push('LEDGER_STORE=esdb: the EventStoreDB adapter is not available in this version; use the default sqlite store');
+  if (!(STORES as readonly string[]).includes(store)) problems.push(`LEDGER_STORE must be "sqlite", "postgres" or "esdb", got "${store}"`);
+  if (store === 'postgres' && !env.DATABASE_URL) problems.push('LEDGER_STORE=postgres needs DATABASE_URL (postgres://user:password@host:5432/database)');
+  if (env.DATABASE_URL !== undefined && !/^postgres(ql)?:\/\//.test(env.DATABASE_URL)) problems.push(`DATABASE_URL must start with postgres:// or postgresql://, got "${redactPassword(env.DATABASE_URL)}"`);
+  const databaseSchema = env.DATABASE_SCHEMA ?? 'public';
+  // Spliced into SQL and a NOTIFY channel's name (see PostgresEventStore); pg_ names are PostgreSQL's own.
+  if (!/^(?!pg_)[a-z_][a-z0-9_]{0,39}$/.test(databaseSchema)) problems.push(`DATABASE_SCHEMA must be a lower-case identifier (a-z, 0-9, _; at most 40; not pg_…), got "${databaseSchema}"`);
+  if (store === 'esdb' && !env.EVENTSTORE_CONNECTION_STRING) problems.push('LEDGER_STORE=esdb needs EVENTSTORE_CONNECTION_STRING (esdb://host:2113?tls=false, or esdb+discover://… for a cluster)');
+  if (env.EVENTSTORE_CONNECTION_STRING !== undefined && !/^esdb(\+discover)?:\/\//.test(env.EVENTSTORE_CONNECTION_STRING)) {
+    problems.push(`EVENTSTORE_CONNECTION_STRING must start with esdb:// or esdb+discover://, got "${redactPassword(env.EVENTSTORE_CONNECTION_STRING)}"`);
   }
   const portText = env.PORT ?? '3000';
   const port = Number(portText);
@@ -41,8 +51,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): LedgerConfig {
   if (env.REDIS_URL !== undefined && !/^rediss?:\/\//.test(env.REDIS_URL)) problems.push(`REDIS_URL must start with redis:// or rediss://, got "${env.REDIS_URL}"`);
   if (problems.length > 0) throw new ConfigError(`Invalid configuration:\n  - ${problems.join('\n  - ')}`);
   return {
-    store: store as LedgerConfig['store'],
+    store: store as LedgerStore,
     dataDir: path.resolve(env.LEDGER_DATA_DIR ?? './data'),
+    databaseUrl: env.DATABASE_URL,
+    databaseSchema,
     eventStoreConnectionString: env.EVENTSTORE_CONNECTION_STRING,
     redisUrl: env.REDIS_URL,
     port,
@@ -50,4 +62,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): LedgerConfig {
     jwtSecret,
     logLevel,
   };
+}
+
+/** A connection string as it may be printed: without its password. */
+export function redactPassword(url: string): string {
+  return url.replace(/^([a-z+]+:\/\/[^:/@]*:)[^@]*@/i, '$1***@');
 }
