@@ -5,6 +5,7 @@ import { TerminusModule } from '@nestjs/terminus';
 import { AssembliesController } from './assemblies/assemblies.controller';
 import { AssemblyQueries } from './assemblies/assembly-queries.service';
 import { AuditController } from './audit/audit.controller';
+import { AuditBundleController } from './audit/audit-bundle.controller';
 import { AuthGuard } from './auth/auth.guard';
 import { AssociatesController } from './capital/associates.controller';
 import { CapitalController } from './capital/capital.controller';
@@ -24,7 +25,7 @@ export class AppModule {
     return {
       module: AppModule,
       imports: [CqrsModule.forRoot(), TerminusModule, LedgerCoreModule.forRoot(config)],
-      controllers: [HealthController, CooperativesController, AssociatesController, CapitalController, AssembliesController, AuditController],
+      controllers: [HealthController, CooperativesController, AssociatesController, CapitalController, AssembliesController, AuditController, AuditBundleController],
       providers: [
         StreamCommandHandler,
         LedgerCommands,

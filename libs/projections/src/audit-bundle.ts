@@ -226,7 +226,7 @@ export async function verifyBundle(lines: AsyncIterable<string>, options: Verify
     },
     pinned,
   );
-  if (options.onProgress) options.onProgress(events, manifest?.events ?? null);
+  if (options.onProgress && events >= every) options.onProgress(events, manifest?.events ?? null);
 
   if (!manifest) flag('no_manifest', 'the file holds no manifest', 1);
   else {
