@@ -7,6 +7,7 @@ import { AssemblyQueries } from './assemblies/assembly-queries.service';
 import { AuditController } from './audit/audit.controller';
 import { AuditBundleController } from './audit/audit-bundle.controller';
 import { AuthGuard } from './auth/auth.guard';
+import { OidcVerifier } from './auth/oidc-verifier';
 import { AssociatesController } from './capital/associates.controller';
 import { CapitalController } from './capital/capital.controller';
 import { LedgerConfig } from './config/config';
@@ -32,6 +33,7 @@ export class AppModule {
         CrossStreamFacts,
         LedgerQueries,
         AssemblyQueries,
+        { provide: OidcVerifier, useFactory: () => (config.oidc ? new OidcVerifier(config.oidc) : null) },
         { provide: APP_GUARD, useClass: AuthGuard },
         { provide: APP_INTERCEPTOR, useClass: IdempotencyInterceptor },
         { provide: APP_FILTER, useClass: ProblemFilter },

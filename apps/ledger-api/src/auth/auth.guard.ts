@@ -1,6 +1,8 @@
-import { CanActivate, ExecutionContext, ForbiddenException, Injectable, NotFoundException, SetMetadata, UnauthorizedException } from '@nestjs/common';
+import { CanActivate, ExecutionContext, ForbiddenException, Injectable, Logger, NotFoundException, Optional, SetMetadata, UnauthorizedException } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import { Caller, Role, canSeeCooperative } from './roles';
+import { decodeProtectedHeader } from 'jose';
+import { OidcVerifier } from './oidc-verifier';
 import { TokenService } from './token.service';
 
 const ROLES_KEY = 'ledger:roles';
@@ -14,6 +16,8 @@ export interface AuthenticatedRequest {
   headers: Record<string, string | string[] | undefined>;
   params?: Record<string, string>;
   caller?: Caller;
+  method?: string;
+  url?: string;
 }
 
 /**
@@ -25,18 +29,23 @@ export class AuthGuard implements CanActivate {
   constructor(
     private readonly reflector: Reflector,
     private readonly tokens: TokenService,
+    @Optional() private readonly oidc?: OidcVerifier,
   ) {}
 
-  canActivate(context: ExecutionContext): boolean {
+  private readonly audit = new Logger('Audit');
+
+  async canActivate(context: ExecutionContext): Promise<boolean> {
     const targets = [context.getHandler(), context.getClass()];
     if (this.reflector.getAllAndOverride<boolean>(PUBLIC_KEY, targets)) return true;
     const request = context.switchToHttp().getRequest<AuthenticatedRequest>();
     const header = request.headers['authorization'];
     const match = typeof header === 'string' ? /^Bearer\s+(\S+)$/i.exec(header) : null;
     if (!match) throw new UnauthorizedException('A bearer token is required (Authorization: Bearer <JWT>)');
-    const caller = this.tokens.verify(match[1]);
+    const caller = await this.callerOf(match[1]);
     if (!caller) throw new UnauthorizedException('The bearer token is invalid or expired');
     request.caller = caller;
+    // Every request an auditor makes is traced to the person (their token's sub), answered or refused.
+    if (caller.role === 'auditor') this.audit.log(`auditor ${caller.sub} ${request.method ?? 'GET'} ${request.url ?? ''}`);
 
     const roles = this.reflector.getAllAndOverride<Role[]>(ROLES_KEY, targets) ?? [];
     const coopId = request.params?.coopId;
@@ -47,8 +56,22 @@ export class AuthGuard implements CanActivate {
     throw new ForbiddenException(`Role ${caller.role} may not do this`);
   }
 
+  /** The service's own HS256 tokens; an identity provider's (RS256/ES256) when one is configured. */
+  private async callerOf(token: string): Promise<Caller | undefined> {
+    if (this.oidc && signedByProvider(token)) return this.oidc.verify(token);
+    return this.tokens.verify(token);
+  }
+
   private isOwnRecord(request: AuthenticatedRequest, caller: Caller, targets: Parameters<Reflector['getAllAndOverride']>[1]): boolean {
     return this.reflector.getAllAndOverride<boolean>(OWN_RECORD_KEY, targets) === true && request.params?.associateId === caller.sub;
+  }
+}
+
+function signedByProvider(token: string): boolean {
+  try {
+    return decodeProtectedHeader(token).alg !== 'HS256';
+  } catch {
+    return false;
   }
 }
 

@@ -46,6 +46,8 @@ export class TokenService {
       const { sub, role, coops, exp } = claims;
       if (typeof sub !== 'string' || !ROLES.includes(role as Role)) return undefined;
       if (!Array.isArray(coops) || !coops.every((c) => typeof c === 'string')) return undefined;
+      // An auditor's access is for a review: a token of theirs that never expires is refused.
+      if (role === 'auditor' && typeof exp !== 'number') return undefined;
       const caller: Caller = Object.freeze({ sub, role: role as Role, coops: Object.freeze([...coops]) as string[] });
       // jsonwebtoken refuses a token from the second of its `exp` on: so does the cache.
       if (typeof exp === 'number') {

@@ -1,4 +1,5 @@
 import * as path from 'path';
+import { OidcConfig, oidcConfigFrom } from '../auth/oidc.config';
 
 /** Everything the service reads from its environment, validated once at boot. */
 export interface LedgerConfig {
@@ -14,6 +15,8 @@ export interface LedgerConfig {
   /** Interface to listen on: loopback by default, 0.0.0.0 in a container. */
   host: string;
   jwtSecret?: string;
+  /** An identity provider's tokens (AUTH_OIDC_*), beside the service's own HS256 ones. */
+  oidc?: OidcConfig;
   logLevel: 'error' | 'warn' | 'log' | 'debug' | 'verbose';
 }
 
@@ -49,6 +52,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): LedgerConfig {
   const jwtSecret = env.AUTH_JWT_SECRET;
   if (jwtSecret !== undefined && jwtSecret.length < 32) problems.push('AUTH_JWT_SECRET must be at least 32 characters');
   if (env.REDIS_URL !== undefined && !/^rediss?:\/\//.test(env.REDIS_URL)) problems.push(`REDIS_URL must start with redis:// or rediss://, got "${env.REDIS_URL}"`);
+  const oidc = oidcConfigFrom(env, problems);
   if (problems.length > 0) throw new ConfigError(`Invalid configuration:\n  - ${problems.join('\n  - ')}`);
   return {
     store: store as LedgerStore,
@@ -60,6 +64,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): LedgerConfig {
     port,
     host: env.HOST ?? '127.0.0.1',
     jwtSecret,
+    oidc,
     logLevel,
   };
 }
