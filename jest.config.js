@@ -11,6 +11,8 @@ module.exports = {
     '^@ledger/event-store/(.*)$': '<rootDir>/libs/event-store/src/$1',
     '^@ledger/projections$': '<rootDir>/libs/projections/src',
     '^@ledger/projections/(.*)$': '<rootDir>/libs/projections/src/$1',
+    '^@ledger/jobs$': '<rootDir>/libs/jobs/src',
+    '^@ledger/jobs/(.*)$': '<rootDir>/libs/jobs/src/$1',
   },
   testTimeout: 30000,
 };
