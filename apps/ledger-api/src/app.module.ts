@@ -18,6 +18,9 @@ import { ProblemFilter } from './http/problem.filter';
 import { LedgerCoreModule } from './infrastructure/ledger-core.module';
 import { LedgerQueries } from './queries/ledger-queries';
 import { CrossStreamFacts } from './write/cross-stream-facts';
+import { FiscalYearFacts } from './write/fiscal-year-facts';
+import { FiscalYearQueries } from './fiscal-years/fiscal-year-queries';
+import { FiscalYearsController, TmoController } from './fiscal-years/fiscal-years.controller';
 import { LedgerCommands, StreamCommandHandler } from './write/stream-command';
 
 @Module({})
@@ -26,11 +29,13 @@ export class AppModule {
     return {
       module: AppModule,
       imports: [CqrsModule.forRoot(), TerminusModule, LedgerCoreModule.forRoot(config)],
-      controllers: [HealthController, CooperativesController, AssociatesController, CapitalController, AssembliesController, AuditController, AuditBundleController],
+      controllers: [HealthController, CooperativesController, AssociatesController, CapitalController, AssembliesController, AuditController, AuditBundleController, FiscalYearsController, TmoController],
       providers: [
         StreamCommandHandler,
         LedgerCommands,
         CrossStreamFacts,
+        FiscalYearFacts,
+        FiscalYearQueries,
         LedgerQueries,
         AssemblyQueries,
         { provide: OidcVerifier, useFactory: () => (config.oidc ? new OidcVerifier(config.oidc) : null) },

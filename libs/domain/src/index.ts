@@ -18,6 +18,8 @@ export * from './cooperative/event-types';
 export * from './cooperative/commands';
 export * from './cooperative/state';
 export * from './cooperative/evolve';
+export { foldPrefix, insertionIndex } from './cooperative/history';
+export type { CooperativeHistory } from './cooperative/history';
 export * from './cooperative/cooperative.decider';
 export * from './cooperative/thresholds';
 export * from './cooperative/statuts-defaults';

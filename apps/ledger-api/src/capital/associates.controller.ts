@@ -14,6 +14,7 @@ import { ApiKnownAt, KnownAtQuery } from '../audit/known-at';
 import type { KnownAt } from '@ledger/projections';
 import { LedgerQueries } from '../queries/ledger-queries';
 import { CommandMetadata } from '../write/command-metadata';
+import { FiscalYearFacts } from '../write/fiscal-year-facts';
 import { LedgerCommands } from '../write/stream-command';
 import {
   AdmitAssociateDto,
@@ -32,6 +33,7 @@ export class AssociatesController {
   constructor(
     private readonly commands: LedgerCommands,
     private readonly queries: LedgerQueries,
+    private readonly fiscalYears: FiscalYearFacts,
   ) {}
 
   @Post()
@@ -151,7 +153,7 @@ export class AssociatesController {
   @ApiCommand({ summary: 'Redeem shares (SharesRedeemed); refused while COOP-CAPITAL-FLOOR suspends it', location: 'the movement in the register of share movements' })
   async redeem(@Param('coopId') coopId: string, @Param('associateId') associateId: string, @Body() dto: RedeemSharesDto, @CommandMeta() meta: CommandMetadata, @Res({ passthrough: true }) reply: FastifyReply) {
     const movementId = randomUUID();
-    return created(reply, movementUrl(coopId, movementId), movementId, await this.commands.send(cooperativeDecider, coopId, { type: 'RedeemShares', associateId, shares: dto.shares, amountCents: dto.amountCents, effectiveDate: dto.effectiveDate, movementId, lateRecording: dto.lateRecording }, meta));
+    return created(reply, movementUrl(coopId, movementId), movementId, await this.commands.send(cooperativeDecider, coopId, { type: 'RedeemShares', associateId, shares: dto.shares, amountCents: dto.amountCents, effectiveDate: dto.effectiveDate, movementId, lateRecording: dto.lateRecording, reservesAsOf: await this.fiscalYears.reservesOn(coopId, dto.effectiveDate) }, meta));
   }
 }
 

@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, IsArray, IsBoolean, IsIn, IsInt, IsObject, IsOptional, Max, Min, ValidateIf, ValidateNested } from 'class-validator';
+import { ArrayMaxSize, IsArray, IsBoolean, IsIn, IsInt, IsObject, IsOptional, IsString, Matches, Max, Min, ValidateIf, ValidateNested } from 'class-validator';
 import { LateRecordingDto, OptionalLateRecording } from '../http/late-recording.dto';
 import { CalendarDate, Cents, LedgerId, OptionalBp, OptionalCalendarDate, OptionalLedgerId, OptionalMonths, Text } from '../http/validators';
 
@@ -27,6 +27,35 @@ export class AssemblyRulesDto {
   @IsOptional() @ValidateNested() @Type(() => AssemblyKindRulesDto) @ApiPropertyOptional({ type: AssemblyKindRulesDto }) extraordinary?: AssemblyKindRulesDto;
 }
 
+export class ShareInterestClauseDto {
+  @IsOptional() @IsBoolean() @ApiPropertyOptional() allowed?: boolean;
+  @IsOptional() @IsIn(['yearEnd', 'proRataDays']) @ApiPropertyOptional({ enum: ['yearEnd', 'proRataDays'] }) mode?: 'yearEnd' | 'proRataDays';
+}
+
+export class SeniorityStepDto {
+  @IsInt() @Min(0) @Max(100) @ApiProperty({ example: 1 }) fromYears!: number;
+  @IsInt() @Min(10000) @Max(20000) @ApiProperty({ example: 11000 }) coefficientBp!: number;
+}
+
+export class WorkerShareSplitDto {
+  @OptionalBp() salaryBp?: number;
+  @OptionalBp() hoursBp?: number;
+  @OptionalBp() equalBp?: number;
+  @IsOptional() @IsArray() @ArrayMaxSize(50) @ValidateNested({ each: true }) @Type(() => SeniorityStepDto) @ApiPropertyOptional({ type: [SeniorityStepDto] }) seniority?: SeniorityStepDto[];
+}
+
+export class SurplusDto {
+  @OptionalBp({ description: 'COOP-LEGAL-RESERVE / SCOP-LEGAL-RESERVE (≥ 1500)' }) legalReserveBp?: number;
+  @IsOptional() @IsIn(['allReserves', 'legalReserve']) @ApiPropertyOptional({ enum: ['allReserves', 'legalReserve'] }) legalReserveCeiling?: 'allReserves' | 'legalReserve';
+  @IsOptional() @IsBoolean() @ApiPropertyOptional() redirectLegalReserveWhenFull?: boolean;
+  @OptionalBp({ description: 'SCOP-WORKER-SHARE (≥ 2500; a SCIC: 0)' }) workerShareBp?: number;
+  @OptionalBp({ description: 'SCOP-DEVELOPMENT-FUND: the statuts’ minimum' }) developmentFundMinBp?: number;
+  @IsOptional() @ValidateNested() @Type(() => ShareInterestClauseDto) @ApiPropertyOptional({ type: ShareInterestClauseDto }) shareInterest?: ShareInterestClauseDto;
+  @IsOptional() @ValidateNested() @Type(() => WorkerShareSplitDto) @ApiPropertyOptional({ type: WorkerShareSplitDto }) workerShareSplit?: WorkerShareSplitDto;
+  @IsOptional() @IsIn(['proRataCapitalAndReserves', 'reservesFirst', 'capitalOnly']) @ApiPropertyOptional({ enum: ['proRataCapitalAndReserves', 'reservesFirst', 'capitalOnly'] })
+  lossImputationForRedemption?: 'proRataCapitalAndReserves' | 'reservesFirst' | 'capitalOnly';
+}
+
 /** The statutory parameters (docs/rules.md); omitted ones take the defaults of libs/domain/src/cooperative/statuts-defaults.ts. */
 export class StatutsParametersDto {
   @IsOptional() @IsArray() @ArrayMaxSize(20) @ValidateNested({ each: true }) @Type(() => CollegeDto)
@@ -42,6 +71,9 @@ export class StatutsParametersDto {
   @IsOptional() @IsBoolean() @ApiPropertyOptional({ description: 'AG-BLANK-PROXY' }) blankProxyVotesWithBoard?: boolean;
   @ValidateIf((o) => o.amorcageConvertedOn !== null) @OptionalCalendarDate({ description: 'SCOP-AMORCAGE: conversion date, or null' })
   amorcageConvertedOn?: string | null;
+  @IsOptional() @IsString() @Matches(/^\d{9}$/, { message: 'siren must be 9 digits' }) @ApiPropertyOptional({ example: '732829320', description: '9 digits with a valid Luhn key: names the FEC file' }) siren?: string;
+  @IsOptional() @IsString() @Matches(/^\d{2}-\d{2}$/, { message: 'fiscalYearEnd must be MM-DD' }) @ApiPropertyOptional({ example: '12-31', description: 'fiscal year N ends on N-<fiscalYearEnd>' }) fiscalYearEnd?: string;
+  @IsOptional() @IsObject() @ValidateNested() @Type(() => SurplusDto) @ApiPropertyOptional({ type: () => SurplusDto, description: 'the surplus clauses (docs/api.md, Fiscal years)' }) surplus?: SurplusDto;
 }
 
 export class CreateCooperativeDto extends StatutsParametersDto {

@@ -3,6 +3,7 @@ import {
   AssemblyCommandOf,
   ConvocationRequest,
   CooperativeCommandOf,
+  FiscalYearCommandOf,
   DomainError,
   ResolutionRef,
   assemblyDecider,
@@ -38,6 +39,11 @@ export class CrossStreamFacts {
 
   /** AmendStatuts: what the named assembly says of the resolution that amends the statuts. */
   async amendment(coopId: string, command: Omit<CooperativeCommandOf<'AmendStatuts'>, 'adoption'>): Promise<CooperativeCommandOf<'AmendStatuts'>> {
+    return { ...command, adoption: await this.resolution(coopId, command.resolution) };
+  }
+
+  /** AllocateSurplus: what the named assembly says of the resolution that allocates the year's result. */
+  async allocation(coopId: string, command: Omit<FiscalYearCommandOf<'AllocateSurplus'>, 'adoption'>): Promise<FiscalYearCommandOf<'AllocateSurplus'>> {
     return { ...command, adoption: await this.resolution(coopId, command.resolution) };
   }
 

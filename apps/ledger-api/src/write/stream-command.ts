@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { CommandBus, CommandHandler, ICommand, ICommandHandler } from '@nestjs/cqrs';
-import { Decider, DomainEvent, assemblyDecider, cooperativeDecider } from '@ledger/domain';
+import { Decider, DomainEvent, assemblyDecider, cooperativeDecider, fiscalYearDecider, tmoDecider } from '@ledger/domain';
 import { EventStore } from '@ledger/event-store';
 import { AssembliesState, ProjectionEngine, assembliesProjection, closedPeriodsOf } from '@ledger/projections';
 import { EVENT_STORE } from '../infrastructure/tokens';
@@ -8,7 +8,7 @@ import { CommandMetadata } from './command-metadata';
 import { CommandResult, StreamWriter } from './stream-writer';
 
 /** Every stream kind the ledger writes. A new kind is its decider (libs/domain) and one line here. */
-export const STREAM_KINDS = [cooperativeDecider, assemblyDecider] as const;
+export const STREAM_KINDS = [cooperativeDecider, assemblyDecider, fiscalYearDecider, tmoDecider] as const;
 
 // The write path is generic over each decider's command, event, state and key types.
 // eslint-disable-next-line @typescript-eslint/no-explicit-any

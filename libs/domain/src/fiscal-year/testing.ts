@@ -59,6 +59,6 @@ export function adoptedOn(heldOn: string, overrides: Partial<ResolutionRecord> =
   return { coopId: 'coop', assemblyId: 'ag', assemblyStatus: 'closed', heldOn, resolutionId: 'r1', kind: 'ordinary', outcome: 'adopted', ...overrides };
 }
 
-export function allocate(facts: AllocationFacts, lines: Partial<FiscalYearCommandOf<'AllocateSurplus'>>, heldOn = '2026-06-15'): FiscalYearCommand {
+export function allocate(facts: AllocationFacts, lines: Partial<FiscalYearCommandOf<'AllocateSurplus'>>, heldOn = '2026-06-15'): FiscalYearCommandOf<'AllocateSurplus'> {
   return { type: 'AllocateSurplus', coopId: 'coop', year: facts.period.year, resolution: { assemblyId: 'ag', resolutionId: 'r1' }, adoption: adoptedOn(heldOn), facts, ...lines };
 }
