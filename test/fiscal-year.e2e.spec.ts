@@ -9,13 +9,25 @@ describe('Fiscal years over HTTP', () => {
   let t: TestApp;
   let gerant: Record<string, string>;
   const fy = '/v1/cooperatives/fy';
-  const eventCount = async (coop: string) => (await t.http().get(`/v1/cooperatives/${coop}/verification`).set(bearer(t.token('auditor'))).expect(200)).body.events as number;
+  const eventCount = async (coop: string) =>
+    (
+      await t
+        .http()
+        .get(`/v1/cooperatives/${coop}/verification`)
+        .set(bearer(t.token('auditor')))
+        .expect(200)
+    ).body.events as number;
 
   /** An ordinary AG of `coop` that adopts resolution r1, held on `heldOn`. */
   async function adopt(coop: string, id: string, heldOn: string, voters: string[]) {
     const base = `/v1/cooperatives/${coop}/assemblies`;
     const convenedOn = `${heldOn.slice(0, 4)}-05-01`;
-    await t.http().post(base).set(gerant).send({ id, kind: 'ordinary', title: 'AGO', convenedOn, heldOn, place: 'Siège', call: 1, resolutions: [{ id: 'r1', title: 'Affectation du résultat', text: 'Texte de la résolution r1.', kind: 'ordinary' }] }).expect(201);
+    await t
+      .http()
+      .post(base)
+      .set(gerant)
+      .send({ id, kind: 'ordinary', title: 'AGO', convenedOn, heldOn, place: 'Siège', call: 1, resolutions: [{ id: 'r1', title: 'Affectation du résultat', text: 'Texte de la résolution r1.', kind: 'ordinary' }] })
+      .expect(201);
     for (const v of voters) await t.http().post(`${base}/${id}/attendance`).set(gerant).send({ associateId: v, mode: 'present' }).expect(201);
     await t.http().post(`${base}/${id}/opening`).set(gerant).send({}).expect(201);
     for (const v of voters) await t.http().post(`${base}/${id}/resolutions/r1/ballots`).set(gerant).send({ associateId: v, choice: 'for' }).expect(201);
@@ -26,8 +38,16 @@ describe('Fiscal years over HTTP', () => {
   beforeAll(async () => {
     t = await startTestApp();
     gerant = bearer(t.token('gerant'));
-    for (const [id, registeredOn] of [['fy', '2023-01-02'], ['fz', '2025-01-02']]) {
-      await t.http().post('/v1/cooperatives').set(gerant).send({ id, name: `SCIC ${id}`, legalForm: 'SCIC', companyForm: 'SAS', registeredOn, shareValueCents: 10_000, siren: '732829320' }).expect(201);
+    for (const [id, registeredOn] of [
+      ['fy', '2023-01-02'],
+      ['fz', '2025-01-02'],
+    ]) {
+      await t
+        .http()
+        .post('/v1/cooperatives')
+        .set(gerant)
+        .send({ id, name: `SCIC ${id}`, legalForm: 'SCIC', companyForm: 'SAS', registeredOn, shareValueCents: 10_000, siren: '732829320' })
+        .expect(201);
       await t.http().post(`/v1/cooperatives/${id}/associates`).set(gerant).send({ id: 'a1', name: 'Ana', personType: 'natural', category: 'employee', admittedOn: registeredOn, shares: 600 }).expect(201);
       await t.http().post(`/v1/cooperatives/${id}/associates`).set(gerant).send({ id: 'a2', name: 'Commune', personType: 'legal', category: 'beneficiary', admittedOn: registeredOn, shares: 400 }).expect(201);
     }
@@ -76,7 +96,15 @@ describe('Fiscal years over HTTP', () => {
     const year = await t.http().get(`${fy}/fiscal-years/2023`).set(gerant).expect(200);
     expect(year.body).toMatchObject({ status: 'allocated', allocation: { legalReserveCents: 150_000, statutoryReserveCents: 469_750, shareInterestCents: 380_250, shareInterestRate: '3.8025' } });
     const interest = await t.http().get(`${fy}/fiscal-years/2023/share-interest`).set(gerant).expect(200);
-    expect(interest.body).toMatchObject({ rate: '3.8025', mode: 'yearEnd', totalCents: 380_250, rows: [{ associateId: 'a1', grossCents: 228_150 }, { associateId: 'a2', personType: 'legal', grossCents: 152_100 }] });
+    expect(interest.body).toMatchObject({
+      rate: '3.8025',
+      mode: 'yearEnd',
+      totalCents: 380_250,
+      rows: [
+        { associateId: 'a1', grossCents: 228_150 },
+        { associateId: 'a2', personType: 'legal', grossCents: 152_100 },
+      ],
+    });
     const reserves = await t.http().get(`${fy}/reserves`).set(gerant).expect(200);
     expect(reserves.body.rows).toEqual([{ year: 2023, legalReserveCents: 150_000, statutoryReserveCents: 469_750, retainedEarningsCents: 0, capitalCents: 10_000_000, highestCapitalCents: 10_000_000 }]);
     const before = await eventCount('fy');
@@ -94,7 +122,12 @@ describe('Fiscal years over HTTP', () => {
     expect(await eventCount('fz')).toBe(before);
     const rates = [2024, 2025].flatMap((year) => [1, 2].map((half) => ({ year, half, rate: '3', source: 'e2e test value' })));
     await t.http().put('/v1/reference/tmo').set(gerant).send({ rates }).expect(403);
-    await t.http().put('/v1/reference/tmo').set(bearer(t.token('admin'))).send({ rates }).expect(201);
+    await t
+      .http()
+      .put('/v1/reference/tmo')
+      .set(bearer(t.token('admin')))
+      .send({ rates })
+      .expect(201);
     const tmo = await t.http().get('/v1/reference/tmo').set(gerant).expect(200);
     expect(tmo.body.rates).toContainEqual({ year: 2025, half: 2, rate: '3', source: 'e2e test value' });
     // (3.37 + 3 + 3 + 3 + 3 + 3) / 6 + 2 = 18.37 / 6 + 2 = 5.061666… %: 2 % passes.

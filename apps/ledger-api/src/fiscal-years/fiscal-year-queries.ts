@@ -51,7 +51,8 @@ export class FiscalYearQueries {
       const a = state.allocation;
       return { rate: a.shareInterestRate, mode: a.shareInterest.mode, rows: a.shareInterest.rows, totalCents: a.shareInterestCents };
     }
-    if (rate === undefined || !isDecimalRate(rate) || rate.startsWith('-')) throw new BadRequestException({ errors: [{ field: 'rate', message: 'the fiscal year is not allocated yet: give rate (percent, e.g. 3.5) to preview the interest' }] });
+    if (rate === undefined || !isDecimalRate(rate) || rate.startsWith('-'))
+      throw new BadRequestException({ errors: [{ field: 'rate', message: 'the fiscal year is not allocated yet: give rate (percent, e.g. 3.5) to preview the interest' }] });
     const facts = await this.facts.allocation(coopId, year);
     const rows = interestRowsAtRate(facts.interest, parseRate(rate));
     return { rate, mode: facts.interest.mode, rows, totalCents: totalGross(rows) };
@@ -62,7 +63,7 @@ export class FiscalYearQueries {
     const { history, period } = await this.facts.period(coopId, year);
     const state = await this.facts.fiscalYear(coopId, year);
     const statuts = this.facts.asOf(history, period.endsOn).statuts ?? history.statuts!;
-    if (statuts.legalForm !== 'SCOP') throw new DomainError('INVALID_STATE', 'the worker share (part travail) is a SCOP\'s; this cooperative is a SCIC');
+    if (statuts.legalForm !== 'SCOP') throw new DomainError('INVALID_STATE', "the worker share (part travail) is a SCOP's; this cooperative is a SCIC");
     let total = state?.allocation?.workerShareCents ?? totalCents;
     if (total === undefined) {
       if (!state?.closing) throw new DomainError('CONFLICT', `fiscal year ${year} is not closed: give totalCents to preview a split`);

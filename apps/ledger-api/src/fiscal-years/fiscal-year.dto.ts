@@ -44,7 +44,10 @@ export class AllocationDto {
   @IsObject() @ValidateNested() @Type(() => ResolutionRefDto) @ApiProperty({ type: ResolutionRefDto }) resolution!: ResolutionRefDto;
   @OptionalCents(0) legalReserveCents?: number;
   @OptionalCents(0, { description: 'SCOP: the worker share (default: its minimum)' }) workerShareCents?: number;
-  @IsOptional() @IsString() @Matches(RATE, { message: 'shareInterestRate must be a percentage as a decimal string such as "2.5"' }) @ApiPropertyOptional({ example: '3.5', description: 'percent, applied per associate, floored to the cent' })
+  @IsOptional()
+  @IsString()
+  @Matches(RATE, { message: 'shareInterestRate must be a percentage as a decimal string such as "2.5"' })
+  @ApiPropertyOptional({ example: '3.5', description: 'percent, applied per associate, floored to the cent' })
   shareInterestRate?: string;
   @OptionalCents(0, { description: 'an envelope split by the same basis, cents by largest remainder' }) shareInterestCents?: number;
   @OptionalCents(0) retainedEarningsCents?: number;

@@ -43,7 +43,15 @@ export class FiscalYearsController {
   @Allow(...WRITERS)
   @ApiCommand({ summary: 'Record the opening balances of a ledger that starts in the cooperative’s life (OpeningBalancesRecorded), once', location: 'the reserves by year' })
   async openingBalances(@Param('coopId') coopId: string, @Body() dto: OpeningBalancesDto, @CommandMeta() meta: CommandMetadata, @Res({ passthrough: true }) reply: FastifyReply) {
-    const command = { type: 'RecordOpeningBalances' as const, effectiveDate: dto.asOf, legalReserveCents: dto.legalReserveCents, statutoryReserveCents: dto.statutoryReserveCents, retainedEarningsCents: dto.retainedEarningsCents, highestCapitalCents: dto.highestCapitalCents, lateRecording: dto.lateRecording };
+    const command = {
+      type: 'RecordOpeningBalances' as const,
+      effectiveDate: dto.asOf,
+      legalReserveCents: dto.legalReserveCents,
+      statutoryReserveCents: dto.statutoryReserveCents,
+      retainedEarningsCents: dto.retainedEarningsCents,
+      highestCapitalCents: dto.highestCapitalCents,
+      lateRecording: dto.lateRecording,
+    };
     return created(reply, `/v1/cooperatives/${coopId}/reserves`, coopId, await this.commands.send(cooperativeDecider, coopId, command, meta));
   }
 
@@ -55,7 +63,17 @@ export class FiscalYearsController {
     const year = parseYear(yearParam);
     const { history, period } = await this.facts.period(coopId, year);
     const legalForm = (this.facts.asOf(history, period.endsOn).statuts ?? history.statuts!).legalForm;
-    const command = { type: 'CloseFiscalYear' as const, coopId, year, closedOn: dto.closedOn, netResultCents: dto.netResultCents, subsidiesCents: dto.subsidiesCents, excludedGainsCents: dto.excludedGainsCents, period, legalForm };
+    const command = {
+      type: 'CloseFiscalYear' as const,
+      coopId,
+      year,
+      closedOn: dto.closedOn,
+      netResultCents: dto.netResultCents,
+      subsidiesCents: dto.subsidiesCents,
+      excludedGainsCents: dto.excludedGainsCents,
+      period,
+      legalForm,
+    };
     return created(reply, fiscalYearUrl(coopId, year), String(year), await this.commands.send(fiscalYearDecider, { coopId, year }, command, meta));
   }
 
@@ -68,7 +86,12 @@ export class FiscalYearsController {
     const { history, period } = await this.facts.period(coopId, year);
     const legalForm = (this.facts.asOf(history, period.endsOn).statuts ?? history.statuts!).legalForm;
     const employees = dto.employees.map((e) => ({ ...e }));
-    return created(reply, `${fiscalYearUrl(coopId, year)}/worker-share`, String(year), await this.commands.send(fiscalYearDecider, { coopId, year }, { type: 'RecordWorkerShareInputs', year, employees, legalForm }, meta));
+    return created(
+      reply,
+      `${fiscalYearUrl(coopId, year)}/worker-share`,
+      String(year),
+      await this.commands.send(fiscalYearDecider, { coopId, year }, { type: 'RecordWorkerShareInputs', year, employees, legalForm }, meta),
+    );
   }
 
   @Post('fiscal-years/:year/allocation')

@@ -128,7 +128,10 @@ function requireSurplusTerms(legalForm: LegalForm, t: SurplusTerms): void {
   const scop = legalForm === 'SCOP';
   const invalid = (detail: string) => new DomainError('INVALID_VALUE', detail);
   if (!isBp(t.legalReserveBp, SURPLUS_LEGAL.legalReserveMinBp)) {
-    throw new RuleViolation(scop ? 'SCOP-LEGAL-RESERVE' : 'COOP-LEGAL-RESERVE', `surplus.legalReserveBp is ${String(t.legalReserveBp)}; it must be between ${SURPLUS_LEGAL.legalReserveMinBp} (15 % of the surplus) and ${FULL_BP}`);
+    throw new RuleViolation(
+      scop ? 'SCOP-LEGAL-RESERVE' : 'COOP-LEGAL-RESERVE',
+      `surplus.legalReserveBp is ${String(t.legalReserveBp)}; it must be between ${SURPLUS_LEGAL.legalReserveMinBp} (15 % of the surplus) and ${FULL_BP}`,
+    );
   }
   if (!['allReserves', 'legalReserve'].includes(t.legalReserveCeiling)) throw invalid(`surplus.legalReserveCeiling must be allReserves or legalReserve, not ${String(t.legalReserveCeiling)}`);
   if (typeof t.redirectLegalReserveWhenFull !== 'boolean') throw invalid('surplus.redirectLegalReserveWhenFull must be true or false');

@@ -40,17 +40,45 @@ export function allocationProposal(closing: Closing, facts: AllocationFacts, hel
   const checks: AllocationCheck[] = [];
   const check = (rule: RuleId, figureCents: number | null, detail: string) => checks.push({ rule, article: RULES[rule].article, figureCents, detail });
   const base = frame.base;
-  check('COOP-ALLOCATION-SUM', frame.toAllocateCents, `the lines sum exactly to the net result less prior losses: ${base.distributableCents} cents distributable${frame.gainsCents > 0 ? ` + ${frame.gainsCents} cents of art. 32 gains` : ''}`);
+  check(
+    'COOP-ALLOCATION-SUM',
+    frame.toAllocateCents,
+    `the lines sum exactly to the net result less prior losses: ${base.distributableCents} cents distributable${frame.gainsCents > 0 ? ` + ${frame.gainsCents} cents of art. 32 gains` : ''}`,
+  );
   if (scop) {
-    check('SCOP-EXCLUDED-GAINS', frame.gainsCents, `art. 32 gains, out of the base: ${frame.legalFromGainsCents} cents to the legal reserve up to its ceiling, ${frame.gainsToFundCents} cents to the fonds de développement`);
-    check('SCOP-LEGAL-RESERVE', frame.minimums.legalReserveCents, `${facts.terms.legalReserveBp / 100} % of the net surplus (${frame.legalRateCents} cents), within the ${frame.legalRoomCents} cents between the legal reserve and the highest capital reached (${facts.highestCapitalCents} cents)${frame.legalFromGainsCents > 0 ? `, plus ${frame.legalFromGainsCents} cents of art. 32 gains` : ''}`);
-    check('SCOP-WORKER-SHARE', frame.minimums.workerShareCents, `${facts.terms.workerShareBp / 100} % of the net surplus (${base.distributableCents} cents), to every employee with 3 months' presence or 6 months' seniority`);
-    check('SCOP-DEVELOPMENT-FUND', frame.minimums.developmentFundCents, `a part of the net surplus every year${facts.terms.developmentFundMinBp > 0 ? ` (the statuts: ${facts.terms.developmentFundMinBp / 100} %)` : ''}${frame.redirectedCents > 0 ? `, the ${frame.redirectedCents} cents the full legal reserve does not take` : ''}${frame.gainsToFundCents > 0 ? `, the ${frame.gainsToFundCents} cents of gains beyond the legal reserve's ceiling` : ''}`);
+    check(
+      'SCOP-EXCLUDED-GAINS',
+      frame.gainsCents,
+      `art. 32 gains, out of the base: ${frame.legalFromGainsCents} cents to the legal reserve up to its ceiling, ${frame.gainsToFundCents} cents to the fonds de développement`,
+    );
+    check(
+      'SCOP-LEGAL-RESERVE',
+      frame.minimums.legalReserveCents,
+      `${facts.terms.legalReserveBp / 100} % of the net surplus (${frame.legalRateCents} cents), within the ${frame.legalRoomCents} cents between the legal reserve and the highest capital reached (${facts.highestCapitalCents} cents)${frame.legalFromGainsCents > 0 ? `, plus ${frame.legalFromGainsCents} cents of art. 32 gains` : ''}`,
+    );
+    check(
+      'SCOP-WORKER-SHARE',
+      frame.minimums.workerShareCents,
+      `${facts.terms.workerShareBp / 100} % of the net surplus (${base.distributableCents} cents), to every employee with 3 months' presence or 6 months' seniority`,
+    );
+    check(
+      'SCOP-DEVELOPMENT-FUND',
+      frame.minimums.developmentFundCents,
+      `a part of the net surplus every year${facts.terms.developmentFundMinBp > 0 ? ` (the statuts: ${facts.terms.developmentFundMinBp / 100} %)` : ''}${frame.redirectedCents > 0 ? `, the ${frame.redirectedCents} cents the full legal reserve does not take` : ''}${frame.gainsToFundCents > 0 ? `, the ${frame.gainsToFundCents} cents of gains beyond the legal reserve's ceiling` : ''}`,
+    );
     check('SCOP-INTEREST-CAP', frame.interestAmountCapCents, 'interest ≤ the worker share and ≤ the legal reserve and fonds de développement out of the net surplus: at most a third of it');
   } else {
     const ceiling = facts.terms.legalReserveCeiling === 'allReserves' ? 'the reserves' : 'the legal reserve';
-    check('COOP-LEGAL-RESERVE', frame.minimums.legalReserveCents, `${facts.terms.legalReserveBp / 100} % of the surplus (${frame.legalRateCents} cents) while ${ceiling} stay below the capital (${facts.capitalCents} cents): ${frame.legalRoomCents} cents of room`);
-    check('SCIC-STATUTORY-RESERVE', frame.minimums.statutoryReserveCents, `${facts.statutoryReserveBp / 100} % of what the legal reserve leaves${frame.redirectedCents > 0 ? `, plus the ${frame.redirectedCents} cents the full legal reserve sends on` : ''}`);
+    check(
+      'COOP-LEGAL-RESERVE',
+      frame.minimums.legalReserveCents,
+      `${facts.terms.legalReserveBp / 100} % of the surplus (${frame.legalRateCents} cents) while ${ceiling} stay below the capital (${facts.capitalCents} cents): ${frame.legalRoomCents} cents of room`,
+    );
+    check(
+      'SCIC-STATUTORY-RESERVE',
+      frame.minimums.statutoryReserveCents,
+      `${facts.statutoryReserveBp / 100} % of what the legal reserve leaves${frame.redirectedCents > 0 ? `, plus the ${frame.redirectedCents} cents the full legal reserve sends on` : ''}`,
+    );
     check('SCIC-SUBSIDIES', frame.interestAmountCapCents, `interest ≤ what the minimum reserves leave less the year's subsidies (${base.subsidiesCents} cents); the subsidies' equivalent goes to the statutory reserve`);
   }
   const { maxima, cap } = interestMaxima(frame, facts, heldOn, check);

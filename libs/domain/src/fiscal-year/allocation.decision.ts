@@ -30,7 +30,10 @@ export function decideAllocation(cmd: Allocate, closing: Closing, employees: rea
   // COOP-ALLOCATION-SUM: the statutory reserve (SCOP: fonds de développement) takes what the others leave.
   const statutory = frame.toAllocateCents - legal - worker.cents - interestCents - retained;
   if (statutory < 0) {
-    throw new RuleViolation('COOP-ALLOCATION-SUM', `the lines given (legal reserve ${euros(legal)}, worker share ${euros(worker.cents)}, interest ${euros(interestCents)}, report à nouveau ${euros(retained)}) exceed the ${euros(frame.toAllocateCents)} to allocate by ${euros(-statutory)}`);
+    throw new RuleViolation(
+      'COOP-ALLOCATION-SUM',
+      `the lines given (legal reserve ${euros(legal)}, worker share ${euros(worker.cents)}, interest ${euros(interestCents)}, report à nouveau ${euros(retained)}) exceed the ${euros(frame.toAllocateCents)} to allocate by ${euros(-statutory)}`,
+    );
   }
   if (cmd.statutoryReserveCents !== undefined && cmd.statutoryReserveCents !== statutory) {
     throw new RuleViolation(
@@ -146,7 +149,8 @@ function requireLegalReserve(legal: number, frame: AllocationFrame, facts: Alloc
 
 function requireScopLines(legal: number, fund: number, worker: number, interest: number, frame: AllocationFrame): void {
   const workerMin = frame.minimums.workerShareCents ?? 0;
-  if (worker < workerMin) throw new RuleViolation('SCOP-WORKER-SHARE', `workerShareCents is ${worker}; at least ${workerMin} cents (25 % of the ${euros(frame.base.distributableCents)} net surplus, art. 32 gains excluded) go to the workers`);
+  if (worker < workerMin)
+    throw new RuleViolation('SCOP-WORKER-SHARE', `workerShareCents is ${worker}; at least ${workerMin} cents (25 % of the ${euros(frame.base.distributableCents)} net surplus, art. 32 gains excluded) go to the workers`);
   const fundMin = frame.minimums.developmentFundCents ?? 0;
   if (fund < fundMin) {
     throw new RuleViolation(
@@ -157,7 +161,10 @@ function requireScopLines(legal: number, fund: number, worker: number, interest:
   const reservesFromSurplus = legal + fund - frame.gainsCents;
   if (interest > worker) throw new RuleViolation('SCOP-INTEREST-CAP', `interest on shares of ${interest} cents exceeds the worker share of ${worker} cents`);
   if (interest > reservesFromSurplus) {
-    throw new RuleViolation('SCOP-INTEREST-CAP', `interest on shares of ${interest} cents exceeds the ${reservesFromSurplus} cents the legal reserve and the fonds de développement receive out of the net surplus (art. 32 gains excluded)`);
+    throw new RuleViolation(
+      'SCOP-INTEREST-CAP',
+      `interest on shares of ${interest} cents exceeds the ${reservesFromSurplus} cents the legal reserve and the fonds de développement receive out of the net surplus (art. 32 gains excluded)`,
+    );
   }
 }
 
@@ -165,7 +172,10 @@ function requireScicLines(legal: number, statutory: number, interest: number, re
   const distributable = frame.base.distributableCents;
   const statutoryMin = scicStatutoryMinimum(distributable, legal, frame.legalRateCents, facts);
   if (statutory < statutoryMin) {
-    throw new RuleViolation('SCIC-STATUTORY-RESERVE', `the lines leave ${statutory} cents for the statutory reserve; at least ${statutoryMin} cents are due (${facts.statutoryReserveBp / 100} % of what the legal reserve leaves${frame.redirectedCents > 0 ? ', with the redirected 15 %' : ''})`);
+    throw new RuleViolation(
+      'SCIC-STATUTORY-RESERVE',
+      `the lines leave ${statutory} cents for the statutory reserve; at least ${statutoryMin} cents are due (${facts.statutoryReserveBp / 100} % of what the legal reserve leaves${frame.redirectedCents > 0 ? ', with the redirected 15 %' : ''})`,
+    );
   }
   if (interest > frame.interestAmountCapCents) {
     throw new RuleViolation(
@@ -175,14 +185,20 @@ function requireScicLines(legal: number, statutory: number, interest: number, re
   }
   const impartible = statutoryMin + Math.min(closing.subsidiesCents, Math.max(0, distributable - legal - statutoryMin - interest));
   if (statutory < impartible) {
-    throw new RuleViolation('SCIC-SUBSIDIES', `the statutory reserve of ${statutory} cents must also take the subsidies' equivalent: at least ${impartible} cents; the report à nouveau of ${retained} cents leaves too little`);
+    throw new RuleViolation(
+      'SCIC-SUBSIDIES',
+      `the statutory reserve of ${statutory} cents must also take the subsidies' equivalent: at least ${impartible} cents; the report à nouveau of ${retained} cents leaves too little`,
+    );
   }
 }
 
 function lossAllocated(cmd: Allocate, closing: Closing, heldOn: IsoDate): FiscalYearEvent {
   const facts = cmd.facts;
-  const given = ['legalReserveCents', 'workerShareCents', 'shareInterestRate', 'shareInterestCents', 'statutoryReserveCents', 'retainedEarningsCents', 'ristourneCents'].filter((k) => (cmd as unknown as Record<string, unknown>)[k] !== undefined);
-  if (given.length > 0) throw new DomainError('INVALID_VALUE', `fiscal year ${cmd.year} closed with a loss of ${euros(-closing.netResultCents)}: there is no surplus to allocate (${given.join(', ')}); give only resolution and loss`);
+  const given = ['legalReserveCents', 'workerShareCents', 'shareInterestRate', 'shareInterestCents', 'statutoryReserveCents', 'retainedEarningsCents', 'ristourneCents'].filter(
+    (k) => (cmd as unknown as Record<string, unknown>)[k] !== undefined,
+  );
+  if (given.length > 0)
+    throw new DomainError('INVALID_VALUE', `fiscal year ${cmd.year} closed with a loss of ${euros(-closing.netResultCents)}: there is no surplus to allocate (${given.join(', ')}); give only resolution and loss`);
   if (cmd.loss !== 'retainedEarnings' && cmd.loss !== 'statutoryReserve') throw new DomainError('INVALID_VALUE', `a loss year needs loss: "retainedEarnings" or "statutoryReserve", not ${String(cmd.loss)}`);
   const lossCents = -closing.netResultCents;
   const before = facts.reservesBefore;

@@ -31,7 +31,7 @@ export function fiscalPeriodOf(state: CooperativeState, year: number): FiscalPer
 
 /** Whole days from `from` to `to` (to − from). */
 export function daysBetween(from: IsoDate, to: IsoDate): number {
-  return Math.round((dayNumber(to) - dayNumber(from)));
+  return Math.round(dayNumber(to) - dayNumber(from));
 }
 
 export function dayNumber(date: IsoDate): number {

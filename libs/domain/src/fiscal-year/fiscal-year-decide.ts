@@ -30,7 +30,7 @@ function closeFiscalYear(cmd: FiscalYearCommandOf<'CloseFiscalYear'>, state: Fis
   requireCents(subsidiesCents, 'subsidiesCents');
   requireCents(excludedGainsCents, 'excludedGainsCents');
   if (cmd.legalForm !== 'SCOP' && excludedGainsCents !== 0) {
-    throw new DomainError('INVALID_VALUE', 'excludedGainsCents (L1978 art. 32 gains, SCOP-EXCLUDED-GAINS) is a SCOP figure; a SCIC\'s result has none');
+    throw new DomainError('INVALID_VALUE', "excludedGainsCents (L1978 art. 32 gains, SCOP-EXCLUDED-GAINS) is a SCOP figure; a SCIC's result has none");
   }
   return [
     {
@@ -51,7 +51,7 @@ function closeFiscalYear(cmd: FiscalYearCommandOf<'CloseFiscalYear'>, state: Fis
 }
 
 function recordWorkerShareInputs(cmd: FiscalYearCommandOf<'RecordWorkerShareInputs'>, state: FiscalYearState): FiscalYearEvent[] {
-  if (cmd.legalForm !== 'SCOP') throw new DomainError('INVALID_STATE', 'the worker share (part travail, L1978 art. 33) is a SCOP\'s; this cooperative is a SCIC');
+  if (cmd.legalForm !== 'SCOP') throw new DomainError('INVALID_STATE', "the worker share (part travail, L1978 art. 33) is a SCOP's; this cooperative is a SCIC");
   if (state.status === 'allocated') throw new DomainError('CONFLICT', `fiscal year ${cmd.year} is already allocated: its worker-share inputs can no longer change`);
   if (!Array.isArray(cmd.employees)) throw new DomainError('INVALID_VALUE', 'employees must be a list');
   const seen = new Set<string>();

@@ -62,15 +62,7 @@ export interface RedemptionValue {
  * - capitalOnly: the capital bears the whole loss.
  * The capital's part is shared by every share alike; each value is rounded down to the cent.
  */
-export function redemptionValueOf(input: {
-  shares: number;
-  nominalCents: number;
-  paidCents: number;
-  shareValueCents: number;
-  capitalCents: number;
-  reserves: ReserveBalances;
-  method: LossImputation;
-}): RedemptionValue {
+export function redemptionValueOf(input: { shares: number; nominalCents: number; paidCents: number; shareValueCents: number; capitalCents: number; reserves: ReserveBalances; method: LossImputation }): RedemptionValue {
   const { capitalCents: C, reserves, method } = input;
   const loss = BigInt(Math.max(0, -reserves.retainedEarningsCents));
   const capital = BigInt(C);

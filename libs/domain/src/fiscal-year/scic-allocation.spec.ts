@@ -23,7 +23,9 @@ describe('COOP-LEGAL-RESERVE', () => {
 
   it('asks 15 % of the surplus while the reserves are below the capital, and refuses a cent less', () => {
     expect(allocationProposal(net(1_000_000).data as never, below, HELD_ON).minimums.legalReserveCents).toBe(150_000);
-    given(net(1_000_000)).when(allocate(below, { legalReserveCents: 149_999 }, HELD_ON)).thenThrows(rule('COOP-LEGAL-RESERVE'), 'at least 150000 cents');
+    given(net(1_000_000))
+      .when(allocate(below, { legalReserveCents: 149_999 }, HELD_ON))
+      .thenThrows(rule('COOP-LEGAL-RESERVE'), 'at least 150000 cents');
   });
 
   it('asks nothing once the reserves reach the capital (at the ceiling): 40,000 € legal + 60,000 € statutory = the capital', () => {
@@ -31,7 +33,9 @@ describe('COOP-LEGAL-RESERVE', () => {
     const proposal = allocationProposal(net(1_000_000).data as never, atCeiling, HELD_ON);
     // legal 0; statutory: 50 % of the whole surplus (1,000,000 − 0) = 500,000.
     expect(proposal.minimums).toEqual({ legalReserveCents: 0, statutoryReserveCents: 500_000, workerShareCents: null, developmentFundCents: null });
-    given(net(1_000_000)).when(allocate(atCeiling, { legalReserveCents: 0 }, HELD_ON)).thenEmits([{ type: 'SurplusAllocated', data: { legalReserveCents: 0, statutoryReserveCents: 1_000_000 } }]);
+    given(net(1_000_000))
+      .when(allocate(atCeiling, { legalReserveCents: 0 }, HELD_ON))
+      .thenEmits([{ type: 'SurplusAllocated', data: { legalReserveCents: 0, statutoryReserveCents: 1_000_000 } }]);
   });
 });
 
@@ -41,7 +45,9 @@ describe('SCIC-STATUTORY-RESERVE', () => {
   it('takes at least 50 % of what the legal reserve leaves: 50 % × (1,000,000 − 150,000) = 425,000, so 57.5 % in all', () => {
     expect(allocationProposal(net(1_000_000).data as never, below, HELD_ON).minimums.statutoryReserveCents).toBe(425_000);
     // 150,000 legal + 425,001 retained leave 424,999 for the statutory reserve.
-    given(net(1_000_000)).when(allocate(below, { legalReserveCents: 150_000, retainedEarningsCents: 425_001 }, HELD_ON)).thenThrows(rule('SCIC-STATUTORY-RESERVE'), 'at least 425000');
+    given(net(1_000_000))
+      .when(allocate(below, { legalReserveCents: 150_000, retainedEarningsCents: 425_001 }, HELD_ON))
+      .thenThrows(rule('SCIC-STATUTORY-RESERVE'), 'at least 425000');
   });
 
   it('with redirectLegalReserveWhenFull, a full legal reserve sends its 15 % on: 150,000 + 50 % × 850,000 = 575,000', () => {
@@ -61,14 +67,33 @@ describe('COOP-INTEREST-RATE', () => {
     expect(proposal.draftResolution).toContain('intérêts aux parts sociales : 3 802,50 €');
     given(net(1_000_000))
       .when(allocate(below, { legalReserveCents: 150_000, shareInterestRate: '3.8025' }, HELD_ON))
-      .thenEmits([{ type: 'SurplusAllocated', data: { shareInterestCents: 380_250, statutoryReserveCents: 469_750, shareInterest: { mode: 'yearEnd', rows: [{ associateId: 'a1', grossCents: 228_150 }, { associateId: 'a2', grossCents: 152_100 }] } } }]);
+      .thenEmits([
+        {
+          type: 'SurplusAllocated',
+          data: {
+            shareInterestCents: 380_250,
+            statutoryReserveCents: 469_750,
+            shareInterest: {
+              mode: 'yearEnd',
+              rows: [
+                { associateId: 'a1', grossCents: 228_150 },
+                { associateId: 'a2', grossCents: 152_100 },
+              ],
+            },
+          },
+        },
+      ]);
   });
 
   it('refuses a rate above the cap', () =>
-    given(net(1_000_000)).when(allocate(below, { legalReserveCents: 150_000, shareInterestRate: '3.81' }, HELD_ON)).thenThrows(rule('COOP-INTEREST-RATE'), 'above the cap of 3.8025 %'));
+    given(net(1_000_000))
+      .when(allocate(below, { legalReserveCents: 150_000, shareInterestRate: '3.81' }, HELD_ON))
+      .thenThrows(rule('COOP-INTEREST-RATE'), 'above the cap of 3.8025 %'));
 
   it('refuses interest when the TMO of the 3 years before the AG is missing and no cap is published (AG of 2026: 2023–2025)', () =>
-    given(net(1_000_000)).when(allocate(below, { legalReserveCents: 150_000, shareInterestRate: '1' }, '2026-06-15')).thenThrows(rule('COOP-INTEREST-RATE'), '2024 H1, 2024 H2, 2025 H1, 2025 H2'));
+    given(net(1_000_000))
+      .when(allocate(below, { legalReserveCents: 150_000, shareInterestRate: '1' }, '2026-06-15'))
+      .thenThrows(rule('COOP-INTEREST-RATE'), '2024 H1, 2024 H2, 2025 H1, 2025 H2'));
 
   it('takes the published cap when a TMO year is missing (AGs of 2025: 4.80 %)', () =>
     expect(allocationProposal(net(1_000_000).data as never, below, '2025-05-20').capRate).toEqual({ rate: '4.80', from: 'published', years: [2025] }));
@@ -81,36 +106,51 @@ describe('SCIC-SUBSIDIES', () => {
     const proposal = allocationProposal(net(1_000_000, 300_000).data as never, below, HELD_ON);
     // 125,000 × 100 / 10,000,000 = 1.25 %: a1 75,000 + a2 50,000 = 125,000.
     expect(proposal.maxima).toEqual({ shareInterestCents: 125_000, shareInterestRate: '1.25' });
-    given(net(1_000_000, 300_000)).when(allocate(below, { legalReserveCents: 150_000, shareInterestRate: '1.26' }, HELD_ON)).thenThrows(rule('SCIC-SUBSIDIES'), 'exceeds 125000 cents');
-    given(net(1_000_000, 300_000)).when(allocate(below, { legalReserveCents: 150_000, shareInterestRate: '1.25' }, HELD_ON)).thenEmits([{ type: 'SurplusAllocated', data: { shareInterestCents: 125_000, statutoryReserveCents: 725_000 } }]);
+    given(net(1_000_000, 300_000))
+      .when(allocate(below, { legalReserveCents: 150_000, shareInterestRate: '1.26' }, HELD_ON))
+      .thenThrows(rule('SCIC-SUBSIDIES'), 'exceeds 125000 cents');
+    given(net(1_000_000, 300_000))
+      .when(allocate(below, { legalReserveCents: 150_000, shareInterestRate: '1.25' }, HELD_ON))
+      .thenEmits([{ type: 'SurplusAllocated', data: { shareInterestCents: 125_000, statutoryReserveCents: 725_000 } }]);
   });
 
   it("sends the subsidies' equivalent to the statutory reserve, not to the report à nouveau", () =>
     // 150,000 legal; statutory minimum 425,000 + 300,000 of subsidies = 725,000; a report à nouveau of 200,000 leaves 650,000.
-    given(net(1_000_000, 300_000)).when(allocate(below, { legalReserveCents: 150_000, retainedEarningsCents: 200_000 }, HELD_ON)).thenThrows(rule('SCIC-SUBSIDIES'), 'at least 725000'));
+    given(net(1_000_000, 300_000))
+      .when(allocate(below, { legalReserveCents: 150_000, retainedEarningsCents: 200_000 }, HELD_ON))
+      .thenThrows(rule('SCIC-SUBSIDIES'), 'at least 725000'));
 });
 
 describe('SCIC-NO-RISTOURNE', () => {
-  it('refuses a ristourne', () => given(net(1_000_000)).when(allocate(scic(), { legalReserveCents: 150_000, ristourneCents: 1 }, HELD_ON)).thenThrows(rule('SCIC-NO-RISTOURNE')));
+  it('refuses a ristourne', () =>
+    given(net(1_000_000))
+      .when(allocate(scic(), { legalReserveCents: 150_000, ristourneCents: 1 }, HELD_ON))
+      .thenThrows(rule('SCIC-NO-RISTOURNE')));
 });
 
 describe('COOP-ALLOCATION-SUM', () => {
   const below = scic({ reservesBefore: { legalReserveCents: 0, statutoryReserveCents: 2_000_000, retainedEarningsCents: 0 } });
 
   it('refuses a statutory reserve that is not exactly what the other lines leave', () =>
-    given(net(1_000_000)).when(allocate(below, { legalReserveCents: 150_000, statutoryReserveCents: 849_999 }, HELD_ON)).thenThrows(rule('COOP-ALLOCATION-SUM'), 'leave 850000 cents'));
+    given(net(1_000_000))
+      .when(allocate(below, { legalReserveCents: 150_000, statutoryReserveCents: 849_999 }, HELD_ON))
+      .thenThrows(rule('COOP-ALLOCATION-SUM'), 'leave 850000 cents'));
 
   it('gives the cents floored off each interest to the statutory reserve: 1 % of 333.33 € and of 666.67 € = 3.33 € + 6.66 €', () => {
     const odd = scic({ interest: yearEndBases({ a1: 33_333, a2: 66_667 }) });
     // distributable 10,000: legal 1,500; interest 333 + 666 = 999 (1 cent floored off); statutory 10,000 − 1,500 − 999 = 7,501.
-    const [event] = given(net(10_000)).when(allocate(odd, { legalReserveCents: 1_500, shareInterestRate: '1' }, HELD_ON)).events() as Array<{ data: SurplusAllocatedData }>;
+    const [event] = given(net(10_000))
+      .when(allocate(odd, { legalReserveCents: 1_500, shareInterestRate: '1' }, HELD_ON))
+      .events() as Array<{ data: SurplusAllocatedData }>;
     expect([event.data.shareInterestCents, event.data.statutoryReserveCents]).toEqual([999, 7_501]);
   });
 });
 
 describe('the allocation needs a closed year and an adopted resolution', () => {
   it('refuses an allocation of a year not closed (409) and a second allocation (409)', () => {
-    given().when(allocate(scic(), { legalReserveCents: 150_000 }, HELD_ON)).thenThrows(domainError('CONFLICT'), 'not closed');
+    given()
+      .when(allocate(scic(), { legalReserveCents: 150_000 }, HELD_ON))
+      .thenThrows(domainError('CONFLICT'), 'not closed');
     const first = allocate(scic(), { legalReserveCents: 150_000 }, HELD_ON);
     const allocated = given(net(1_000_000)).when(first).events();
     given(net(1_000_000), allocated).when(first).thenThrows(domainError('ALREADY_EXISTS'), 'already allocated');
@@ -118,8 +158,17 @@ describe('the allocation needs a closed year and an adopted resolution', () => {
 
   it('refuses a resolution that is not an adopted ordinary one, or an AG held before the year ended', () => {
     const facts = scic();
-    given(net(1_000_000)).when({ ...allocate(facts, { legalReserveCents: 150_000 }, HELD_ON), adoption: null }).thenThrows(domainError('INVALID_STATE'), 'does not exist');
-    given(net(1_000_000)).when({ ...allocate(facts, { legalReserveCents: 150_000 }, HELD_ON), adoption: { ...allocate(facts, {}, HELD_ON), coopId: 'coop', assemblyId: 'ag', assemblyStatus: 'closed', heldOn: HELD_ON, resolutionId: 'r1', kind: 'ordinary', outcome: 'rejected' } as never }).thenThrows(domainError('INVALID_STATE'), 'rejected');
-    given(net(1_000_000)).when(allocate(facts, { legalReserveCents: 150_000 }, '2023-12-31')).thenThrows(domainError('INVALID_STATE'), 'not after the end');
+    given(net(1_000_000))
+      .when({ ...allocate(facts, { legalReserveCents: 150_000 }, HELD_ON), adoption: null })
+      .thenThrows(domainError('INVALID_STATE'), 'does not exist');
+    given(net(1_000_000))
+      .when({
+        ...allocate(facts, { legalReserveCents: 150_000 }, HELD_ON),
+        adoption: { ...allocate(facts, {}, HELD_ON), coopId: 'coop', assemblyId: 'ag', assemblyStatus: 'closed', heldOn: HELD_ON, resolutionId: 'r1', kind: 'ordinary', outcome: 'rejected' } as never,
+      })
+      .thenThrows(domainError('INVALID_STATE'), 'rejected');
+    given(net(1_000_000))
+      .when(allocate(facts, { legalReserveCents: 150_000 }, '2023-12-31'))
+      .thenThrows(domainError('INVALID_STATE'), 'not after the end');
   });
 });

@@ -25,7 +25,17 @@ export function closed(legalForm: LegalForm, netResultCents: number, options: { 
   const period = options.period ?? YEAR_2025;
   return {
     type: 'FiscalYearClosed',
-    data: { coopId: 'coop', year: period.year, legalForm, startsOn: period.startsOn, endsOn: period.endsOn, closedOn: `${period.year + 1}-03-31`, netResultCents, subsidiesCents: options.subsidiesCents ?? 0, excludedGainsCents: options.excludedGainsCents ?? 0 },
+    data: {
+      coopId: 'coop',
+      year: period.year,
+      legalForm,
+      startsOn: period.startsOn,
+      endsOn: period.endsOn,
+      closedOn: `${period.year + 1}-03-31`,
+      netResultCents,
+      subsidiesCents: options.subsidiesCents ?? 0,
+      excludedGainsCents: options.excludedGainsCents ?? 0,
+    },
   };
 }
 

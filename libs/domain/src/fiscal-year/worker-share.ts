@@ -40,7 +40,7 @@ export function eligibilityOf(employee: WorkerShareEmployee, period: FiscalPerio
   }
   // "3 calendar months" from `from`: reached when the day before the same date 3 months on is worked.
   if (addDays(addMonths(from, 3), -1) <= to) return { eligible: true, reason: 'at least 3 months of presence in the fiscal year' };
-  if (addDays(addMonths(employee.hiredOn, 6), -1) <= to) return { eligible: true, reason: 'at least 6 months of seniority at the fiscal year\'s end' };
+  if (addDays(addMonths(employee.hiredOn, 6), -1) <= to) return { eligible: true, reason: "at least 6 months of seniority at the fiscal year's end" };
   return { eligible: false, reason: `present from ${from} to ${to}: less than 3 months in the fiscal year and less than 6 months of seniority` };
 }
 

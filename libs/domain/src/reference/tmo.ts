@@ -11,7 +11,7 @@ export interface TmoTable {
   readonly caps: readonly PublishedInterestCap[];
 }
 
-const ISSUE = 'half-year mean of the TMO (taux moyen des emprunts de l\'État, Banque de France/INSEE) as given in the ledger\'s issue #9; check against the published avis before relying on it';
+const ISSUE = "half-year mean of the TMO (taux moyen des emprunts de l'État, Banque de France/INSEE) as given in the ledger's issue #9; check against the published avis before relying on it";
 
 /**
  * Shipped so that a fresh ledger can allocate: 2019–2023 half-years as the project's issue #9
@@ -31,7 +31,7 @@ export const DEFAULT_TMO: TmoTable = {
     { year: 2023, half: 1, rate: '3.14', source: ISSUE },
     { year: 2023, half: 2, rate: '3.37', source: ISSUE },
   ],
-  caps: [{ assemblyYear: 2025, rate: '4.80', source: 'cap on interest on shares published for AGs held in 2025 (TMO 2022-2024 mean + 2 points), as given in the ledger\'s issue #9' }],
+  caps: [{ assemblyYear: 2025, rate: '4.80', source: "cap on interest on shares published for AGs held in 2025 (TMO 2022-2024 mean + 2 points), as given in the ledger's issue #9" }],
 };
 
 /** `over` replaces `base` by (year, half) and by assembly year; sorted. */
