@@ -4,6 +4,7 @@ import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { AppModule } from './app.module';
 import { LedgerConfig } from './config/config';
 import { BODY_LIMIT_BYTES, MAX_PARAM_LENGTH, clientErrorHandler, frameworkErrors, registerBoundedJsonParser, registerProblemSafetyNet } from './http/bounded-input';
+import { checkPathIds } from './http/path-ids';
 import { ledgerValidationPipe } from './http/validation';
 
 /**
@@ -23,6 +24,7 @@ export async function createLedgerApp(config: LedgerConfig, options: { logger?: 
   fastify.removeContentTypeParser('text/plain');
   registerBoundedJsonParser(fastify);
   registerProblemSafetyNet(fastify);
+  fastify.addHook('preValidation', checkPathIds);
   app.useGlobalPipes(ledgerValidationPipe());
   app.enableShutdownHooks();
 
