@@ -95,6 +95,15 @@ export interface EventStore {
   subscribeAll(after: bigint | undefined, handler: SubscriptionHandler): Subscription;
   /** The global position of the last event in the log, or undefined when the log is empty. */
   headPosition(): Promise<bigint | undefined>;
+  /**
+   * The events one command recorded under an Idempotency-Key: those whose metadata holds
+   * `idempotencyKey` = `key` and `actor.sub` = `sub`, in global order; [] when there are none.
+   * A retry of a command whose process died after appending and before answering finds its
+   * answer here. Optional: an adapter without it leaves the HTTP layer to scan readAll(); an
+   * adapter should implement it with an index on the key (the SQLite one indexes
+   * json_extract(metadata, '$.idempotencyKey')).
+   */
+  findByIdempotencyKey?(sub: string, key: string): Promise<RecordedEvent[]>;
   /** True when the store can be read (for /health). */
   ping(): Promise<boolean>;
   close(): Promise<void>;

@@ -83,6 +83,8 @@ export class SqliteEventStore implements EventStore {
         UNIQUE (stream_id, revision)
       );
       CREATE INDEX IF NOT EXISTS events_by_coop ON events (coop_id, position);
+      CREATE INDEX IF NOT EXISTS events_by_idempotency_key ON events (json_extract(metadata, '$.idempotencyKey'))
+        WHERE json_extract(metadata, '$.idempotencyKey') IS NOT NULL;
     `);
     this.statements = prepareStatements(this.db);
     this.appendTransaction = this.db.transaction(this.appendLocked.bind(this)).immediate;
@@ -129,6 +131,10 @@ export class SqliteEventStore implements EventStore {
     });
     this.subscriptions.add(subscription);
     return subscription;
+  }
+
+  async findByIdempotencyKey(sub: string, key: string): Promise<RecordedEvent[]> {
+    return (this.statements.byIdempotencyKey.all(key, sub) as EventRow[]).map(toRecordedEvent);
   }
 
   async headPosition(): Promise<bigint | undefined> {
@@ -228,6 +234,12 @@ function prepareStatements(db: Database.Database) {
     allPage: rows(db.prepare(`SELECT ${EVENT_COLUMNS} FROM events WHERE position > ? ORDER BY position LIMIT ?`)),
     coopPage: rows(
       db.prepare(`SELECT ${EVENT_COLUMNS} FROM events WHERE coop_id = ? AND position > ? ORDER BY position LIMIT ?`),
+    ),
+    // The same expression as the partial index, so the lookup reads the index, not the log.
+    byIdempotencyKey: rows(
+      db.prepare(
+        `SELECT ${EVENT_COLUMNS} FROM events WHERE json_extract(metadata, '$.idempotencyKey') = ? AND json_extract(metadata, '$.actor.sub') = ? ORDER BY position`,
+      ),
     ),
     headPosition: db.prepare('SELECT MAX(position) FROM events').pluck().safeIntegers(true),
     ping: db.prepare('SELECT 1'),

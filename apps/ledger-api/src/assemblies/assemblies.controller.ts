@@ -2,12 +2,11 @@ import { Body, Controller, Get, Headers, HttpCode, Param, Post, Query, Res } fro
 import { ApiBearerAuth, ApiQuery, ApiTags } from '@nestjs/swagger';
 import { ApiCommand, ApiRead } from '../http/api-docs';
 import { AssemblyClosedAnswerDoc, AssemblyListDoc, AssemblyViewDoc, ResolutionClosedAnswerDoc, VoterListDoc } from './assembly.views';
-import { randomUUID } from 'crypto';
 import type { FastifyReply } from 'fastify';
 import { Allow } from '../auth/auth.guard';
 import { READERS, WRITERS } from '../auth/roles';
 import { AssemblyCommand, assemblyDecider } from '@ledger/domain';
-import { CommandMeta } from '../http/command-meta';
+import { CommandMeta, newId } from '../http/command-meta';
 import { created } from '../http/command-response';
 import { requireEmptyBody } from '../http/empty-body';
 import { strongEtag } from '../http/etag';
@@ -34,7 +33,7 @@ export class AssembliesController {
   @Allow(...WRITERS)
   @ApiCommand({ summary: 'Convene an AG: fixes the voter list at the record date (AssemblyConvened)', location: 'the assembly', startsStream: true })
   async convene(@Param('coopId') coopId: string, @Body() dto: ConveneAssemblyDto, @CommandMeta() meta: CommandMetadata, @Res({ passthrough: true }) reply: FastifyReply) {
-    const assemblyId = dto.id ?? randomUUID();
+    const assemblyId = dto.id ?? newId(meta);
     const command = await this.facts.convocation({ ...dto, coopId, assemblyId });
     return created(reply, assemblyUrl(coopId, assemblyId), assemblyId, await this.send(coopId, assemblyId, command, meta));
   }

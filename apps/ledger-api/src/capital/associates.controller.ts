@@ -2,12 +2,11 @@ import { Body, Controller, Get, HttpCode, Param, Post, Query, Res } from '@nestj
 import { ApiBearerAuth, ApiQuery, ApiTags } from '@nestjs/swagger';
 import { ApiCommand, ApiRead } from '../http/api-docs';
 import { AssociatesPageDoc, AssociateViewDoc } from './capital.views';
-import { randomUUID } from 'crypto';
 import type { FastifyReply } from 'fastify';
 import { Allow, AllowOwnRecord } from '../auth/auth.guard';
 import { READERS, WRITERS } from '../auth/roles';
 import { cooperativeDecider } from '@ledger/domain';
-import { CommandMeta } from '../http/command-meta';
+import { CommandMeta, newId } from '../http/command-meta';
 import { created } from '../http/command-response';
 import { parseAsOf, parseEnum, parseLimit, parseOptionalId } from '../http/query-params';
 import { ApiKnownAt, KnownAtQuery } from '../audit/known-at';
@@ -41,7 +40,7 @@ export class AssociatesController {
   @Allow(...WRITERS)
   @ApiCommand({ summary: 'Admit an associate with their first subscription (AssociateAdmitted + SharesSubscribed)', location: 'the associate' })
   async admit(@Param('coopId') coopId: string, @Body() dto: AdmitAssociateDto, @CommandMeta() meta: CommandMetadata, @Res({ passthrough: true }) reply: FastifyReply) {
-    const associateId = dto.id ?? randomUUID();
+    const associateId = dto.id ?? newId(meta);
     const result = await this.commands.send(
       cooperativeDecider,
       coopId,
@@ -56,7 +55,7 @@ export class AssociatesController {
         shares: dto.shares,
         paidCents: dto.paidCents,
         cooperativeSociety: dto.cooperativeSociety,
-        movementId: randomUUID(),
+        movementId: newId(meta),
         lateRecording: dto.lateRecording,
       },
       meta,
@@ -110,7 +109,7 @@ export class AssociatesController {
   @Allow(...WRITERS)
   @ApiCommand({ summary: 'Subscribe shares (SharesSubscribed)', location: 'the movement in the register of share movements' })
   async subscribe(@Param('coopId') coopId: string, @Param('associateId') associateId: string, @Body() dto: SubscribeSharesDto, @CommandMeta() meta: CommandMetadata, @Res({ passthrough: true }) reply: FastifyReply) {
-    const movementId = randomUUID();
+    const movementId = newId(meta);
     return created(reply, movementUrl(coopId, movementId), movementId, await this.commands.send(cooperativeDecider, coopId, { type: 'SubscribeShares', associateId, shares: dto.shares, paidCents: dto.paidCents, effectiveDate: dto.effectiveDate, movementId, lateRecording: dto.lateRecording }, meta));
   }
 
@@ -119,7 +118,7 @@ export class AssociatesController {
   @Allow(...WRITERS)
   @ApiCommand({ summary: 'Pay up subscribed shares (SharesPaidUp)', location: 'the movement in the register of share movements' })
   async payUp(@Param('coopId') coopId: string, @Param('associateId') associateId: string, @Body() dto: PayUpSharesDto, @CommandMeta() meta: CommandMetadata, @Res({ passthrough: true }) reply: FastifyReply) {
-    const movementId = randomUUID();
+    const movementId = newId(meta);
     return created(reply, movementUrl(coopId, movementId), movementId, await this.commands.send(cooperativeDecider, coopId, { type: 'PayUpShares', associateId, amountCents: dto.amountCents, effectiveDate: dto.effectiveDate, movementId, lateRecording: dto.lateRecording }, meta));
   }
 
@@ -152,7 +151,7 @@ export class AssociatesController {
   @Allow(...WRITERS)
   @ApiCommand({ summary: 'Redeem shares (SharesRedeemed); refused while COOP-CAPITAL-FLOOR suspends it', location: 'the movement in the register of share movements' })
   async redeem(@Param('coopId') coopId: string, @Param('associateId') associateId: string, @Body() dto: RedeemSharesDto, @CommandMeta() meta: CommandMetadata, @Res({ passthrough: true }) reply: FastifyReply) {
-    const movementId = randomUUID();
+    const movementId = newId(meta);
     return created(reply, movementUrl(coopId, movementId), movementId, await this.commands.send(cooperativeDecider, coopId, { type: 'RedeemShares', associateId, shares: dto.shares, amountCents: dto.amountCents, effectiveDate: dto.effectiveDate, movementId, lateRecording: dto.lateRecording, reservesAsOf: await this.fiscalYears.reservesOn(coopId, dto.effectiveDate) }, meta));
   }
 }

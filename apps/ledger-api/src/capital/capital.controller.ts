@@ -2,12 +2,11 @@ import { Body, Controller, Get, Headers, HttpCode, NotFoundException, Param, Pos
 import { ApiBearerAuth, ApiQuery, ApiTags } from '@nestjs/swagger';
 import { ApiCommand, ApiRead } from '../http/api-docs';
 import { CapTableDoc, CapitalMovementDoc, CapitalMovementsPageDoc, ComplianceReportDoc, PendingRedemptionsDoc } from './capital.views';
-import { randomUUID } from 'crypto';
 import type { FastifyReply } from 'fastify';
 import { Allow } from '../auth/auth.guard';
 import { READERS, WRITERS } from '../auth/roles';
 import { cooperativeDecider } from '@ledger/domain';
-import { CommandMeta } from '../http/command-meta';
+import { CommandMeta, newId } from '../http/command-meta';
 import { created } from '../http/command-response';
 import { badQuery, parseAsOf, parseEnum, parseOptionalDate, parseOptionalLimit, parseOptionalRowNumber } from '../http/query-params';
 import { ID_PATTERN } from '../http/validators';
@@ -36,7 +35,7 @@ export class CapitalController {
   @Allow(...WRITERS)
   @ApiCommand({ summary: 'Transfer shares between associates (SharesTransferred)', location: 'the movement in the register of share movements' })
   async transfer(@Param('coopId') coopId: string, @Body() dto: TransferSharesDto, @CommandMeta() meta: CommandMetadata, @Res({ passthrough: true }) reply: FastifyReply) {
-    const movementId = randomUUID();
+    const movementId = newId(meta);
     return created(reply, movementUrl(coopId, movementId), movementId, await this.commands.send(cooperativeDecider, coopId, { type: 'TransferShares', ...dto, movementId }, meta));
   }
 

@@ -2,12 +2,11 @@ import { Body, Controller, ForbiddenException, Get, HttpCode, Param, Post, Query
 import { ApiBearerAuth, ApiQuery, ApiTags } from '@nestjs/swagger';
 import { ApiCommand, ApiRead } from '../http/api-docs';
 import { CooperativeListDoc, CooperativeViewDoc } from './cooperative.views';
-import { randomUUID } from 'crypto';
 import type { FastifyReply } from 'fastify';
 import { StatutsInput, cooperativeDecider } from '@ledger/domain';
 import { Allow } from '../auth/auth.guard';
 import { Caller, READERS, WRITERS, canSeeCooperative } from '../auth/roles';
-import { CommandMeta, CurrentCaller } from '../http/command-meta';
+import { CommandMeta, CurrentCaller, newId } from '../http/command-meta';
 import { created } from '../http/command-response';
 import { weakEtag } from '../http/etag';
 import { parseAsOf } from '../http/query-params';
@@ -34,7 +33,7 @@ export class CooperativesController {
   @Allow(...WRITERS)
   @ApiCommand({ summary: 'Register a cooperative with its statuts (StatutsAdopted)', location: 'the cooperative', startsStream: true, noCooperative: true })
   async create(@Body() dto: CreateCooperativeDto, @CurrentCaller() caller: Caller, @CommandMeta() meta: CommandMetadata, @Res({ passthrough: true }) reply: FastifyReply) {
-    const { id = randomUUID(), ...statuts } = dto;
+    const { id = newId(meta), ...statuts } = dto;
     if (!canSeeCooperative(caller, id)) throw new ForbiddenException(`Your token does not cover cooperative ${id}`);
     return created(reply, cooperativeUrl(id), id, await this.commands.send(cooperativeDecider, id, { type: 'AdoptStatuts', coopId: id, statuts: statuts as StatutsInput }, meta));
   }

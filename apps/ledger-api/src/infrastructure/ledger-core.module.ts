@@ -5,7 +5,7 @@ import { EventStore, SqliteEventStore } from '@ledger/event-store';
 import { ProjectionEngine, SqliteSnapshotStore, assembliesProjection, cooperativeLedgerProjection, streamHeadsProjection } from '@ledger/projections';
 import { TokenService } from '../auth/token.service';
 import { LedgerConfig } from '../config/config';
-import { IdempotencyStore } from '../http/idempotency.store';
+import { IdempotencyStore, SqliteIdempotencyStore } from '../http/idempotency.store';
 import { EVENT_STORE, LEDGER_CONFIG } from './tokens';
 
 /** Starts the projections before the first request, and closes files in order at shutdown. */
@@ -28,7 +28,7 @@ class Lifecycle implements OnModuleInit, OnApplicationShutdown {
   async onApplicationShutdown(): Promise<void> {
     await this.engine.stop();
     this.snapshots.close();
-    this.idempotency.close();
+    await this.idempotency.close();
     await this.store.close();
   }
 }
@@ -51,7 +51,7 @@ export class LedgerCoreModule {
           inject: [EVENT_STORE, SqliteSnapshotStore],
           useFactory: (store: EventStore, snapshots: SqliteSnapshotStore) => new ProjectionEngine(store, snapshots, [cooperativeLedgerProjection, assembliesProjection, streamHeadsProjection]),
         },
-        { provide: IdempotencyStore, useFactory: () => new IdempotencyStore(file) },
+        { provide: IdempotencyStore, useFactory: () => new SqliteIdempotencyStore(file) },
         { provide: TokenService, useFactory: () => TokenService.forDataDir(config.dataDir, config.jwtSecret).tokens },
         Lifecycle,
       ],

@@ -1,5 +1,6 @@
 import { randomUUID } from 'crypto';
 import { JsonObject, NewEvent } from '@ledger/event-store';
+import type { CommandResult } from './stream-writer';
 
 /**
  * What the write path records with a command, whoever sends it (an HTTP request, a job, a
@@ -14,6 +15,17 @@ export interface CommandMetadata {
   idempotencyKey?: string;
   /** Refuse the command with StaleRevisionError unless the stream is at this revision. */
   expectedRevision?: bigint;
+  /** Where ids the server generates come from under an Idempotency-Key (see http/command-meta.ts newId): a retry regenerates the same ones. */
+  idSeed?: string;
+  /**
+   * The command was recorded already — its events carry this Idempotency-Key — by a process that
+   * died before answering: the write path answers with these events instead of deciding again.
+   */
+  recovered?: RecoveredCommand;
+}
+
+export interface RecoveredCommand extends CommandResult {
+  streamId: string;
 }
 
 /** A command refused because its sender's view of the stream is stale (HTTP If-Match ⇒ 412). */

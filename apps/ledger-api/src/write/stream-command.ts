@@ -4,7 +4,7 @@ import { Decider, DomainEvent, assemblyDecider, cooperativeDecider, fiscalYearDe
 import { EventStore } from '@ledger/event-store';
 import { AssembliesState, ProjectionEngine, assembliesProjection, closedPeriodsOf } from '@ledger/projections';
 import { EVENT_STORE } from '../infrastructure/tokens';
-import { CommandMetadata } from './command-metadata';
+import { CommandMetadata, RecoveredCommand } from './command-metadata';
 import { CommandResult, StreamWriter } from './stream-writer';
 
 /** Every stream kind the ledger writes. A new kind is its decider (libs/domain) and one line here. */
@@ -75,10 +75,17 @@ export class LedgerCommands {
   ) {}
 
   send<D extends AnyDecider>(decider: D, key: KeyOf<D>, command: CommandOf<D>, metadata: CommandMetadata): Promise<CommandResult> {
+    if (metadata.recovered) return Promise.resolve(recoveredResult(decider.streamId(key), metadata.recovered));
     return this.bus.execute(new StreamCommand(decider, key, command, metadata));
   }
 
   current<D extends AnyDecider>(decider: D, key: KeyOf<D>): Promise<ReturnType<D['initialState']> | undefined> {
     return this.handler.current(decider, key);
   }
+}
+
+/** A recorded command's answer, when the retry names the same stream (it must: same path, same body, same generated ids). */
+function recoveredResult(streamId: string, recovered: RecoveredCommand): CommandResult {
+  if (recovered.streamId !== streamId) throw new Error(`The events recorded under this Idempotency-Key are in ${recovered.streamId}, the retry names ${streamId}`);
+  return { events: recovered.events, revision: recovered.revision, position: recovered.position };
 }
