@@ -50,8 +50,19 @@ export interface VerificationReport {
   digest: string;
   /** Last stored event of every stream: what to pin for the next verification. */
   heads: Record<string, StreamHead>;
+  /** Global position of the last event verified (undefined: none). */
+  position?: bigint;
   /** The first break in global order (missing tails, found last, in streamId order). */
   firstBreak?: ChainBreak;
+}
+
+export interface VerifyOptions {
+  /**
+   * Verify the history as it stood at this global position: the events after it are not read,
+   * and the digest is that of the heads then — the digest an AG's minutes pinned at that
+   * position. Pinned heads, if any, are compared as usual (give none to check an old digest).
+   */
+  at?: bigint;
 }
 
 /**
@@ -62,16 +73,22 @@ export interface VerificationReport {
 export async function verifyEvents(
   events: AsyncIterable<RecordedEvent> | Iterable<RecordedEvent>,
   expectedHeads: Record<string, ExpectedHead> = {},
+  options: VerifyOptions = {},
 ): Promise<VerificationReport> {
   const heads = new Map<string, StreamHead>();
   let count = 0;
+  let position: bigint | undefined;
   let firstBreak: ChainBreak | undefined;
   const found = (streamId: string, revision: bigint, reason: ChainBreakReason) => {
     firstBreak ??= { streamId, revision, reason };
   };
 
   try {
-    for await (const event of events) verifyOne(event);
+    for await (const event of events) {
+      // Global order: the first event beyond `at` ends the history as it then stood.
+      if (options.at !== undefined && event.position > options.at) break;
+      verifyOne(event);
+    }
   } catch (error) {
     if (!(error instanceof UnreadableEventError)) throw error;
     found(error.streamId, error.revision, 'unreadable_event');
@@ -79,6 +96,7 @@ export async function verifyEvents(
 
   function verifyOne(event: RecordedEvent): void {
     count++;
+    position = event.position;
     const previous = heads.get(event.streamId);
     const expectedRevision = previous ? previous.revision + 1n : 0n;
     if (event.revision > expectedRevision) found(event.streamId, expectedRevision, 'revision_gap');
@@ -109,6 +127,7 @@ export async function verifyEvents(
     events: count,
     digest: ledgerDigest(headRecord),
     heads: headRecord,
+    ...(position !== undefined ? { position } : {}),
     ...(firstBreak ? { firstBreak } : {}),
   };
 }

@@ -1,4 +1,4 @@
-import { AssemblyEventOf, AttendanceMode, BallotChoice } from './assembly-events';
+import { AssemblyEventOf, AttendanceMode, BallotChoice, BureauMember } from './assembly-events';
 import type { FirstCall } from './convocation';
 
 /**
@@ -12,6 +12,8 @@ export type AssemblyCommand =
   | ({ type: 'ConveneAssembly'; firstCall?: FirstCall | null } & AssemblyEventOf<'AssemblyConvened'>['data'])
   | { type: 'RecordAttendance'; associateId: string; mode: AttendanceMode; proxyHolderId?: string | null }
   | { type: 'OpenAssembly' }
+  | { type: 'RecordBureau'; president: Partial<BureauMember>; secretary: Partial<BureauMember>; scrutineers?: Array<Partial<BureauMember>> }
+  | { type: 'AdjournAssembly'; reason: string }
   | { type: 'CastBallot'; resolutionId: string; associateId: string; choice: BallotChoice }
   | {
       type: 'RecordShowOfHands';
@@ -27,7 +29,8 @@ export type AssemblyCommand =
       cooperativeSociety?: { for: number; against: number; abstain: number; blank?: number } | null;
     }
   | { type: 'CloseResolution'; resolutionId: string }
-  | { type: 'CloseAssembly'; ledgerDigest: string; streams: number };
+  /** `position`: the global position of the last event the digest covers (decimal string). */
+  | { type: 'CloseAssembly'; ledgerDigest: string; streams: number; position?: string };
 
 export type AssemblyCommandType = AssemblyCommand['type'];
 export type AssemblyCommandOf<T extends AssemblyCommandType> = Extract<AssemblyCommand, { type: T }>;

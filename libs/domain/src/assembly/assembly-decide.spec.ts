@@ -34,10 +34,12 @@ describe('ConveneAssembly', () => {
             title: 'Assemblée ag1',
             convenedOn: '2025-05-20',
             heldOn: '2025-06-14',
+            place: 'Salle des fêtes, Lyon',
+            convocationMethod: 'letter',
             call: 1,
             recordDate: '2025-05-20',
             reconvenes: null,
-            resolutions: [{ id: 'r1', title: 'Resolution r1', kind: 'ordinary', boardApproved: true }],
+            resolutions: [{ id: 'r1', title: 'Resolution r1', text: 'The assembly resolves r1.', kind: 'ordinary', boardApproved: true }],
             voters: [
               { associateId: 'a1', name: 'Associate a1', collegeCode: null, employee: true, weight: { numerator: '1', denominator: '1' } },
               { associateId: 'a2', name: 'Associate a2', collegeCode: null, employee: true, weight: { numerator: '1', denominator: '1' } },
@@ -57,8 +59,16 @@ describe('ConveneAssembly', () => {
     given().when(convene({ voters, heldOn: '2025-02-30' })).thenThrows(domainError('INVALID_VALUE'));
   });
 
-  it('accepts a record date before the convocation, and an assembly held on the day it is convened', () =>
-    given().when(convene({ voters, recordDate: '2025-05-01', heldOn: '2025-05-20' })).thenEmits([{ type: 'AssemblyConvened', data: { convenedOn: '2025-05-20', heldOn: '2025-05-20', recordDate: '2025-05-01' } }]));
+  it('accepts a record date before the convocation, and an assembly held on the day it is convened when the statuts ask no notice', () =>
+    given()
+      .when(convene({ voters, recordDate: '2025-05-01', heldOn: '2025-05-20', rules: rulesWith({ noticeDays: 0 }) }))
+      .thenEmits([{ type: 'AssemblyConvened', data: { convenedOn: '2025-05-20', heldOn: '2025-05-20', recordDate: '2025-05-01' } }]));
+
+  it('refuses a resolution without its text, and a convocation without a place (INVALID_VALUE)', () => {
+    given().when(convene({ voters, resolutions: [{ ...resolution('r1'), text: ' ' }] })).thenThrows(domainError('INVALID_VALUE'), 'resolutions[0].text');
+    given().when({ ...convene({ voters }), place: '' } as AssemblyCommand).thenThrows(domainError('INVALID_VALUE'), 'place');
+    given().when({ ...convene({ voters }), convocationMethod: 'pigeon' } as never).thenThrows(domainError('INVALID_VALUE'), 'convocationMethod');
+  });
 
   it('refuses an empty agenda and a resolution listed twice (INVALID_VALUE)', () => {
     given().when(convene({ voters, resolutions: [] })).thenThrows(domainError('INVALID_VALUE'), 'at least one resolution');
@@ -97,8 +107,22 @@ describe('RecordAttendance', () => {
 
   it('refuses an associate recorded twice (ALREADY_EXISTS)', () => given(convene({ voters }), attend('a1')).when(attend('a1', 'remote')).thenThrows(domainError('ALREADY_EXISTS'), 'already recorded (present)'));
 
-  it('refuses attendance once the assembly is open or closed (INVALID_STATE)', () => {
-    given(sitting({ voters: members('a', 4) })).when(attend('a5')).thenThrows(domainError('INVALID_STATE'), 'already open');
+  it('records a late arrival once the assembly is open, counted from the first resolution not yet closed', () => {
+    const agenda = [resolution('r1'), resolution('r2'), resolution('r3')];
+    given(convene({ voters, resolutions: agenda }), attend('a1'), attend('a2'), open, ballots('r1', { for: ['a1'] }), closeResolution('r1'))
+      .when(attend('a5', 'proxy', 'a1'))
+      .then([{ type: 'AttendanceRecorded', data: { associateId: 'a5', mode: 'proxy', proxyHolderId: 'a1', countsFrom: 'r2' } }]);
+  });
+
+  it('a late arrival votes on the resolutions still open, not on those closed before (INVALID_STATE)', () => {
+    const agenda = [resolution('r1'), resolution('r2')];
+    const late = [convene({ voters, resolutions: agenda }), attend('a1'), open, ballots('r1', { for: ['a1'] }), closeResolution('r1'), attend('a2')];
+    given(late).when(vote('r2', 'a2', 'for')).thenEmits([{ type: 'BallotCast', data: { associateId: 'a2' } }]);
+    given(late).when(vote('r1', 'a2', 'for')).thenThrows(domainError('INVALID_STATE'), 'r1 is closed');
+  });
+
+  it('refuses attendance once every resolution is closed, and once the assembly is closed (INVALID_STATE)', () => {
+    given(sitting({ voters: members('a', 4) }), ballots('r1', { for: ['a1'] }), closeResolution('r1')).when(attend('a5')).thenThrows(domainError('INVALID_STATE'), 'every resolution is already closed');
     given(sitting({ voters }), ballots('r1', { for: ['a1'] }), closeResolution('r1'), closeAssembly).when(attend('a5')).thenThrows(domainError('INVALID_STATE'), 'closed');
   });
 
@@ -112,6 +136,14 @@ describe('RecordAttendance', () => {
 });
 
 describe('OpenAssembly', () => {
+  it('AG-QUORUM: refuses to open with nobody present or represented, even at a 0 % quorum', () =>
+    given(convene({ voters, rules: rulesWith({ quorum: { ordinary: 0 } }) }))
+      .when(open)
+      .thenThrows(rule('AG-QUORUM'), 'nobody of the 5 associates'));
+
+  it('opens at a 0 % quorum with one associate present', () =>
+    given(convene({ voters, rules: rulesWith({ quorum: { ordinary: 0 } }) }), attend('a3')).when(open).thenEmits([{ type: 'AssemblyOpened', data: { total: 1, ordinaryQuorumMet: true } }]));
+
   it('refuses to reopen a closed assembly (INVALID_STATE)', () =>
     given(sitting({ voters }), ballots('r1', { for: ['a1'] }), closeResolution('r1'), closeAssembly).when(open).thenThrows(domainError('INVALID_STATE'), 'closed'));
 });
@@ -217,7 +249,12 @@ describe('CloseAssembly', () => {
   it('records the ledger digest once every resolution is closed', () =>
     given(sitting({ voters, resolutions: agenda }), ['r1', 'r2', 'r3'].map(closeResolution))
       .when(closeAssembly)
-      .then([{ type: 'AssemblyClosed', data: { ledgerDigest: 'digest-of-every-stream-head', streams: 2 } }]));
+      .then([{ type: 'AssemblyClosed', data: { ledgerDigest: 'digest-of-every-stream-head', streams: 2, position: '41' } }]));
+
+  it('refuses a position that is not a global position (INVALID_VALUE)', () =>
+    given(sitting({ voters }), closeResolution('r1'))
+      .when({ type: 'CloseAssembly', ledgerDigest: 'd', streams: 1, position: '-3' })
+      .thenThrows(domainError('INVALID_VALUE'), 'position'));
 
   it('refuses while resolutions are open, listing them (INVALID_STATE)', () =>
     given(sitting({ voters, resolutions: agenda }), closeResolution('r2')).when(closeAssembly).thenThrows(domainError('INVALID_STATE'), 'resolution(s) r1, r3 still open'));
@@ -244,5 +281,38 @@ describe('a whole meeting', () => {
       .when(closeAssembly)
       .events();
     expect(events.map((e) => e.type)).toEqual(['AssemblyClosed']);
+  });
+});
+
+describe('RecordBureau', () => {
+  it('names associates from the voter list and other persons by name; the scrutateurs are optional', () =>
+    given(convene({ voters }))
+      .when({ type: 'RecordBureau', president: { associateId: 'a1' }, secretary: { name: ' Jeanne Expert ' } })
+      .then([{ type: 'BureauRecorded', data: { president: { associateId: 'a1', name: 'Associate a1' }, secretary: { associateId: null, name: 'Jeanne Expert' }, scrutineers: [] } }]));
+
+  it('refuses an associate not on the list, a member with neither id nor name (INVALID_VALUE), and a closed assembly (INVALID_STATE)', () => {
+    given(convene({ voters })).when({ type: 'RecordBureau', president: { associateId: 'zz' }, secretary: { name: 'X' } }).thenThrows(domainError('INVALID_VALUE'), 'zz is not on the voter list');
+    given(convene({ voters })).when({ type: 'RecordBureau', president: { name: 'P' }, secretary: {} }).thenThrows(domainError('INVALID_VALUE'), 'secretary');
+    given(sitting({ voters }), closeResolution('r1'), closeAssembly).when({ type: 'RecordBureau', president: { name: 'P' }, secretary: { name: 'S' } }).thenThrows(domainError('INVALID_STATE'), 'closed');
+  });
+});
+
+describe('AdjournAssembly', () => {
+  const agenda = [resolution('r1'), resolution('r2'), resolution('r3')];
+
+  it('adjourns an open assembly with its reason; the resolutions not yet closed are not voted', () =>
+    given(sitting({ voters, resolutions: agenda }), ballots('r1', { for: ['a1'] }), closeResolution('r1'))
+      .when({ type: 'AdjournAssembly', reason: 'La salle doit être évacuée.' })
+      .then([{ type: 'AssemblyAdjourned', data: { reason: 'La salle doit être évacuée.', notVoted: ['r2', 'r3'] } }]));
+
+  it('an adjourned assembly takes no ballot and no closing (INVALID_STATE)', () => {
+    const adjourned = [sitting({ voters }), { type: 'AdjournAssembly', reason: 'interrompue' } as AssemblyCommand];
+    given(adjourned).when(vote('r1', 'a1', 'for')).thenThrows(domainError('INVALID_STATE'), 'adjourned');
+    given(adjourned).when(closeAssembly).thenThrows(domainError('INVALID_STATE'), 'adjourned');
+  });
+
+  it('refuses before opening, and without a reason (INVALID_STATE, INVALID_VALUE)', () => {
+    given(convene({ voters })).when({ type: 'AdjournAssembly', reason: 'x' }).thenThrows(domainError('INVALID_STATE'), 'not open yet');
+    given(sitting({ voters })).when({ type: 'AdjournAssembly', reason: '  ' }).thenThrows(domainError('INVALID_VALUE'), 'reason');
   });
 });

@@ -2,7 +2,9 @@ import { assertNever } from '../rules/errors';
 import { AssemblyCommand } from './assembly-commands';
 import { AssemblyEvent } from './assembly-events';
 import { AssemblyState } from './assembly-state';
+import { adjournAssembly } from './decisions/adjournment.decision';
 import { recordAttendance } from './decisions/attendance.decision';
+import { recordBureau } from './decisions/bureau.decision';
 import { closeAssembly, closeResolution } from './decisions/closing.decision';
 import { conveneAssembly } from './decisions/convene.decision';
 import { openAssembly } from './decisions/opening.decision';
@@ -22,6 +24,10 @@ export function decideAssembly(command: AssemblyCommand, state: AssemblyState): 
       return recordAttendance(command, state);
     case 'OpenAssembly':
       return openAssembly(state);
+    case 'RecordBureau':
+      return recordBureau(command, state);
+    case 'AdjournAssembly':
+      return adjournAssembly(command, state);
     case 'CastBallot':
       return castBallot(command, state);
     case 'RecordShowOfHands':

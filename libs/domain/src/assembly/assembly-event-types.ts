@@ -8,6 +8,8 @@ import { AssemblyEventType } from './assembly-events';
 const TYPES = {
   AssemblyConvened: true,
   AttendanceRecorded: true,
+  BureauRecorded: true,
+  AssemblyAdjourned: true,
   AssemblyOpened: true,
   BallotCast: true,
   ShowOfHandsRecorded: true,

@@ -6,12 +6,31 @@ export type ResolutionKind = 'ordinary' | 'extraordinary';
 export type AttendanceMode = 'present' | 'remote' | 'mail' | 'proxy';
 export type BallotChoice = 'for' | 'against' | 'abstain' | 'blank';
 export type Call = 1 | 2;
-export type Outcome = 'adopted' | 'rejected';
+/** `not_voted`: the resolution could not be put to the vote (its kind lacked quorum, or the AG was adjourned). */
+export type Outcome = 'adopted' | 'rejected' | 'not_voted';
+/** Why a resolution was not put to the vote: AG-QUORUM (its kind's quorum was not met) or the AG's adjournment. */
+export type NotVotedReason = 'AG-QUORUM' | 'ADJOURNED';
+/** How the associates were convened (docs/api.md): by letter, by e-mail (with their consent), by a published notice, by hand. */
+export type ConvocationMethod = 'letter' | 'email' | 'notice' | 'hand';
 
 export const ASSEMBLY_KINDS: readonly AssemblyKind[] = ['ordinary', 'extraordinary', 'combined'];
 export const RESOLUTION_KINDS: readonly ResolutionKind[] = ['ordinary', 'extraordinary'];
 export const ATTENDANCE_MODES: readonly AttendanceMode[] = ['present', 'remote', 'mail', 'proxy'];
 export const BALLOT_CHOICES: readonly BallotChoice[] = ['for', 'against', 'abstain', 'blank'];
+export const CONVOCATION_METHODS: readonly ConvocationMethod[] = ['letter', 'email', 'notice', 'hand'];
+
+/** A member of the bureau: an associate on the voter list (named from it) or a named person. */
+export interface BureauMember {
+  associateId: string | null;
+  name: string;
+}
+
+/** The bureau of the meeting: président de séance, secrétaire, scrutateurs. */
+export interface Bureau {
+  president: BureauMember;
+  secretary: BureauMember;
+  scrutineers: BureauMember[];
+}
 
 /** How many said for, against, abstained or voted blank (ballots or hands). */
 export interface VoteCounts {
@@ -43,6 +62,8 @@ export interface Voter {
 export interface ResolutionSpec {
   id: string;
   title: string;
+  /** The text put to the vote, plain text. Absent from resolutions convened before it was recorded: read the title. */
+  text?: string;
   kind: ResolutionKind;
   /** AG-BLANK-PROXY: blank proxies vote for the resolutions the board approves. */
   boardApproved: boolean;
@@ -63,6 +84,8 @@ export interface AssemblyRules {
   /** AG-MAJORITY per resolution kind. */
   majority: { ordinary: Majority; extraordinary: Majority };
   blankProxyVotesWithBoard: boolean;
+  /** AG-NOTICE: the whole days of notice this call needs. Absent from convocations recorded before the rule. */
+  noticeDays?: number;
 }
 
 /** An exact fraction, as JSON (BigInt digits as strings). */
@@ -141,6 +164,10 @@ export type AssemblyEvent =
         title: string;
         convenedOn: IsoDate;
         heldOn: IsoDate;
+        /** Where the AG is held, or "à distance". Absent from convocations recorded before it was asked. */
+        place?: string;
+        /** How the associates were convened. Absent from convocations recorded before it was asked. */
+        convocationMethod?: ConvocationMethod;
         call: Call;
         recordDate: IsoDate;
         /** On second call: the first-call assembly whose quorum was not met, else null. */
@@ -152,7 +179,18 @@ export type AssemblyEvent =
         rules: AssemblyRules;
       };
     }
-  | { type: 'AttendanceRecorded'; data: { associateId: string; mode: AttendanceMode; proxyHolderId: string | null } }
+  | {
+      type: 'AttendanceRecorded';
+      data: {
+        associateId: string;
+        mode: AttendanceMode;
+        proxyHolderId: string | null;
+        /** A late arrival, recorded after opening: the first resolution of the agenda not yet closed, from which the attendee counts. Absent before opening. */
+        countsFrom?: string | null;
+      };
+    }
+  | { type: 'BureauRecorded'; data: Bureau }
+  | { type: 'AssemblyAdjourned'; data: { reason: string; notVoted: string[] } }
   | {
       type: 'AssemblyOpened';
       data: {
@@ -199,8 +237,16 @@ export type AssemblyEvent =
         cooperativeSociety?: VoteCounts | null;
       };
     }
-  | { type: 'ResolutionClosed'; data: { resolutionId: string; outcome: Outcome; result: ResolutionResult } }
-  | { type: 'AssemblyClosed'; data: { ledgerDigest: string; streams: number } };
+  | {
+      type: 'ResolutionClosed';
+      /** `not_voted` (AG-QUORUM): no result; `reason` says why. Resolutions closed before had outcome rejected and a result with quorumMet false. */
+      data: { resolutionId: string; outcome: Outcome; result: ResolutionResult | null; reason?: NotVotedReason };
+    }
+  | {
+      type: 'AssemblyClosed';
+      /** `position`: the global position of the last event the digest covers (decimal string); absent from closings recorded before. */
+      data: { ledgerDigest: string; streams: number; position?: string };
+    };
 
 export type AssemblyEventType = AssemblyEvent['type'];
 export type AssemblyEventOf<T extends AssemblyEventType> = Extract<AssemblyEvent, { type: T }>;

@@ -29,11 +29,26 @@ export function evolveAssembly(state: AssemblyState, event: AssemblyEvent): Asse
       resolution.status = 'closed';
       resolution.outcome = event.data.outcome;
       resolution.result = event.data.result;
+      resolution.reason = event.data.reason ?? null;
       return state;
     }
+    case 'BureauRecorded':
+      state.bureau = event.data;
+      return state;
+    case 'AssemblyAdjourned':
+      state.status = 'adjourned';
+      state.adjournment = { reason: event.data.reason };
+      for (const id of event.data.notVoted) {
+        const resolution = own(state.resolutions, id);
+        if (!resolution) continue;
+        resolution.status = 'closed';
+        resolution.outcome = 'not_voted';
+        resolution.reason = 'ADJOURNED';
+      }
+      return state;
     case 'AssemblyClosed':
       state.status = 'closed';
-      state.closing = { ledgerDigest: event.data.ledgerDigest, streams: event.data.streams };
+      state.closing = { ledgerDigest: event.data.ledgerDigest, streams: event.data.streams, position: event.data.position ?? null };
       return state;
     default:
       return assertNever(event);
@@ -66,7 +81,7 @@ function convened(state: AssemblyState, recorded: AssemblyEventOf<'AssemblyConve
   for (const spec of data.resolutions) {
     const tallies: Record<string, CollegeTally> = {};
     for (const key of keys) tallies[key] = emptyTally();
-    state.resolutions[spec.id] = { spec, status: 'pending', method: null, ballots: {}, ballotCount: 0, tallies, handsRecorded: 0, outcome: null, result: null };
+    state.resolutions[spec.id] = { spec, status: 'pending', method: null, ballots: {}, ballotCount: 0, tallies, handsRecorded: 0, outcome: null, result: null, reason: null };
     state.resolutionOrder.push(spec.id);
   }
   return state;
@@ -91,7 +106,7 @@ function scopListOf(voters: AssemblyEventOf<'AssemblyConvened'>['data']['voters'
 
 function attended(state: AssemblyState, data: AssemblyEventOf<'AttendanceRecorded'>['data']): AssemblyState {
   const { associateId, mode, proxyHolderId } = data;
-  state.attendance[associateId] = { associateId, mode, proxyHolderId };
+  state.attendance[associateId] = data.countsFrom === undefined ? { associateId, mode, proxyHolderId } : { associateId, mode, proxyHolderId, countsFrom: data.countsFrom };
   state.attendanceOrder.push(associateId);
   const counts = state.attendanceCounts;
   if (mode === 'present') counts.present += 1;

@@ -1,10 +1,11 @@
 import type { Statuts } from '../cooperative/statuts';
+import { noticeDaysOf } from '../cooperative/statuts-defaults';
 import { AssemblyRules, Call } from './assembly-events';
 
 /**
  * The statuts as they bear on one AG, copied into its convocation so that a later amendment
  * cannot change an AG already convened: AG-QUORUM for this call, AG-MAJORITY,
- * AG-COLLEGE-TALLY and AG-BLANK-PROXY.
+ * AG-COLLEGE-TALLY, AG-BLANK-PROXY and AG-NOTICE.
  */
 export function assemblyRulesOf(statuts: Statuts, call: Call): AssemblyRules {
   const quorum = (kind: 'ordinary' | 'extraordinary') => (call === 1 ? statuts.assemblyRules[kind].quorumFirstCallBp : statuts.assemblyRules[kind].quorumSecondCallBp);
@@ -16,5 +17,6 @@ export function assemblyRulesOf(statuts: Statuts, call: Call): AssemblyRules {
     quorumRequiredBp: { ordinary: quorum('ordinary'), extraordinary: quorum('extraordinary') },
     majority: { ordinary: { ...statuts.assemblyRules.ordinary.majority }, extraordinary: { ...statuts.assemblyRules.extraordinary.majority } },
     blankProxyVotesWithBoard: statuts.blankProxyVotesWithBoard,
+    noticeDays: call === 1 ? noticeDaysOf(statuts).firstCall : noticeDaysOf(statuts).secondCall,
   };
 }

@@ -1,6 +1,7 @@
-import { AssemblyEventOf, AttendanceMode, BallotChoice, ExactFraction, Outcome, ResolutionResult, ResolutionSpec, VoteCounts, Voter } from './assembly-events';
+import { AssemblyEventOf, AttendanceMode, BallotChoice, Bureau, ExactFraction, NotVotedReason, Outcome, ResolutionResult, ResolutionSpec, VoteCounts, Voter } from './assembly-events';
 
-export type AssemblyStatus = 'none' | 'convened' | 'open' | 'closed';
+/** `adjourned`: opened, then adjourned before the end (its open resolutions not voted); final, like `closed`. */
+export type AssemblyStatus = 'none' | 'convened' | 'open' | 'closed' | 'adjourned';
 export type ResolutionStatus = 'pending' | 'open' | 'closed';
 export type VotingMethod = 'ballots' | 'show_of_hands';
 export type Convocation = AssemblyEventOf<'AssemblyConvened'>['data'];
@@ -11,6 +12,8 @@ export interface AttendanceState {
   readonly mode: AttendanceMode;
   /** The associate who holds the proxy; null for every other mode, and for a blank proxy. */
   readonly proxyHolderId: string | null;
+  /** A late arrival: the first resolution not yet closed when recorded (null: none was left). Absent: recorded before opening. */
+  readonly countsFrom?: string | null;
 }
 
 /**
@@ -51,6 +54,8 @@ export interface ResolutionState {
   handsRecorded: number;
   outcome: Outcome | null;
   result: ResolutionResult | null;
+  /** Why a resolution was not put to the vote (outcome not_voted). */
+  reason: NotVotedReason | null;
 }
 
 /**
@@ -90,7 +95,11 @@ export interface AssemblyState {
   resolutions: Record<string, ResolutionState>;
   /** Resolution ids in the order of the agenda. */
   resolutionOrder: string[];
-  closing: { ledgerDigest: string; streams: number } | null;
+  /** `position`: where the digest was taken; null for a closing recorded before it was kept. */
+  closing: { ledgerDigest: string; streams: number; position: string | null } | null;
+  /** The bureau of the meeting, once recorded (the last record stands). */
+  bureau: Bureau | null;
+  adjournment: { reason: string } | null;
 }
 
 export interface ScopList {
@@ -128,6 +137,8 @@ export function initialAssemblyState(): AssemblyState {
     resolutions: {},
     resolutionOrder: [],
     closing: null,
+    bureau: null,
+    adjournment: null,
   };
 }
 

@@ -18,8 +18,9 @@ const request: ConvocationRequest = {
   title: 'AG ordinaire 2025',
   convenedOn: '2025-05-20',
   heldOn: '2025-06-14',
+  place: 'Siège social',
   call: 1,
-  resolutions: [{ id: 'r1', title: 'Approbation des comptes', kind: 'ordinary' }],
+  resolutions: [{ id: 'r1', title: 'Approbation des comptes', text: 'Les comptes sont approuvés.', kind: 'ordinary' }],
 };
 const hashOf = (voters: unknown[]) => `hash-of-${voters.length}`;
 
@@ -72,7 +73,7 @@ describe('convocationCommand', () => {
   });
 
   it('takes boardApproved as true unless the request says false (docs/api.md)', () => {
-    const command = convocationCommand({ ...request, resolutions: [{ id: 'r1', title: 'A', kind: 'ordinary' }, { id: 'r2', title: 'B', kind: 'ordinary', boardApproved: false }] }, coop, null, hashOf);
+    const command = convocationCommand({ ...request, resolutions: [{ id: 'r1', title: 'A', text: 'a', kind: 'ordinary' }, { id: 'r2', title: 'B', text: 'b', kind: 'ordinary', boardApproved: false }] }, coop, null, hashOf);
     expect(command.resolutions.map((r) => r.boardApproved)).toEqual([true, false]);
   });
 

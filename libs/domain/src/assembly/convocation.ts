@@ -3,7 +3,7 @@ import type { LegalForm } from '../cooperative/statuts';
 import { DomainError } from '../rules/errors';
 import { IsoDate } from '../shared/dates';
 import { AssemblyCommandOf } from './assembly-commands';
-import { AssemblyKind, Call, ResolutionKind, Voter } from './assembly-events';
+import { AssemblyKind, Call, ConvocationMethod, ResolutionKind, Voter } from './assembly-events';
 import { assemblyRulesOf } from './assembly-rules';
 import { AssemblyState } from './assembly-state';
 import { scopVoteWeights, weightFraction, weightOf } from './scop-vote-weights';
@@ -16,11 +16,15 @@ export interface ConvocationRequest {
   title: string;
   convenedOn: IsoDate;
   heldOn: IsoDate;
+  /** Where the AG is held, or "à distance". */
+  place: string;
+  /** Default: letter. */
+  convocationMethod?: ConvocationMethod;
   call: Call;
   /** Default: the convocation date (AG-VOTERS). */
   recordDate?: IsoDate;
   reconvenes?: string | null;
-  resolutions: Array<{ id: string; title: string; kind: ResolutionKind; boardApproved?: boolean }>;
+  resolutions: Array<{ id: string; title: string; text: string; kind: ResolutionKind; boardApproved?: boolean }>;
 }
 
 /** What the first-call assembly says of itself, carried by a second call's convocation. */
@@ -30,20 +34,29 @@ export interface FirstCall {
   kind: AssemblyKind;
   /** `convened`: it never opened, for want of quorum. */
   status: AssemblyState['status'];
+  /** Resolutions of a combined AG not put to the vote for want of their kind's quorum (AG-QUORUM). Absent: none. */
+  notVotedForQuorum?: Array<{ id: string; kind: ResolutionKind }>;
 }
 
 export function firstCallOf(state: AssemblyState | undefined): FirstCall | null {
   const convocation = state?.convocation;
   if (!state || !convocation || state.status === 'none') return null;
-  return { assemblyId: convocation.assemblyId, call: convocation.call, kind: convocation.kind, status: state.status };
+  const notVotedForQuorum = state.resolutionOrder
+    .map((id) => state.resolutions[id])
+    .filter((r) => r.outcome === 'not_voted' && r.reason === 'AG-QUORUM')
+    .map((r) => ({ id: r.spec.id, kind: r.spec.kind }));
+  return { assemblyId: convocation.assemblyId, call: convocation.call, kind: convocation.kind, status: state.status, ...(notVotedForQuorum.length > 0 ? { notVotedForQuorum } : {}) };
 }
 
 /**
  * AG-QUORUM: a second call reconvenes a first call of the same kind that could not open for
- * want of quorum. Checked by the assembly decider on the first call's facts, as data.
+ * want of quorum, or, as an AG of that kind, the resolutions of a combined first call that
+ * could not be put to the vote for want of their kind's quorum. Checked by the assembly
+ * decider on the first call's facts, as data.
  */
 export function requireReconvenable(firstCall: FirstCall | null | undefined, reconvenes: string, kind: AssemblyKind): void {
   if (!firstCall || firstCall.assemblyId !== reconvenes) throw new DomainError('NOT_FOUND', `Assembly ${reconvenes}, to be reconvened on second call, not found`);
+  if (firstCall.call === 1 && firstCall.kind === 'combined' && kind !== 'combined' && (firstCall.notVotedForQuorum ?? []).some((r) => r.kind === kind)) return;
   if (firstCall.call !== 1 || firstCall.status !== 'convened' || firstCall.kind !== kind) {
     throw new DomainError('INVALID_STATE', `Assembly ${reconvenes} can be reconvened on second call only if it was a first call of the same kind that could not open for want of quorum`);
   }
@@ -98,11 +111,13 @@ export function convocationCommand(
     title: request.title,
     convenedOn: request.convenedOn,
     heldOn: request.heldOn,
+    place: request.place,
+    convocationMethod: request.convocationMethod ?? 'letter',
     call: request.call,
     recordDate,
     reconvenes: request.reconvenes ?? null,
     // docs/api.md: `boardApproved` defaults to true.
-    resolutions: request.resolutions.map((r) => ({ id: r.id, title: r.title, kind: r.kind, boardApproved: r.boardApproved ?? true })),
+    resolutions: request.resolutions.map((r) => ({ id: r.id, title: r.title, text: r.text, kind: r.kind, boardApproved: r.boardApproved ?? true })),
     voters,
     votersHash: hashOf(voters),
     rules: assemblyRulesOf(statuts, request.call),

@@ -15,7 +15,7 @@ export function requireConvened(state: AssemblyState): Convocation {
 export function requireNotOpenedYet(state: AssemblyState, act: string): Convocation {
   const convocation = requireConvened(state);
   if (state.status === 'convened') return convocation;
-  throw new DomainError('INVALID_STATE', state.status === 'open' ? `cannot ${act}: the assembly is already open` : `cannot ${act}: the assembly is closed`);
+  throw new DomainError('INVALID_STATE', state.status === 'open' ? `cannot ${act}: the assembly is already open` : `cannot ${act}: the assembly is ${state.status}`);
 }
 
 export function requireOpen(state: AssemblyState, act: string): Convocation {
@@ -25,7 +25,7 @@ export function requireOpen(state: AssemblyState, act: string): Convocation {
     'INVALID_STATE',
     state.status === 'convened'
       ? `cannot ${act}: the assembly is not open yet; record the attendance, then open it (the quorum is checked at opening)`
-      : `cannot ${act}: the assembly is closed`,
+      : `cannot ${act}: the assembly is ${state.status}`,
   );
 }
 

@@ -16,7 +16,7 @@ import { College, CollegeCounting, LegalForm, Majority } from '../cooperative/st
 import { eventsFor, givenFor, Nested, When } from '../testing/given-when-then';
 import { AssemblyCommand } from './assembly-commands';
 import { assemblyDecider } from './assembly.decider';
-import { AssemblyEvent, AssemblyEventOf, AssemblyKind, AssemblyRules, AttendanceMode, BallotChoice, ResolutionKind, ResolutionSpec, Voter } from './assembly-events';
+import { AssemblyEvent, AssemblyEventOf, AssemblyKind, AssemblyRules, AttendanceMode, BallotChoice, ResolutionKind, ResolutionResult, ResolutionSpec, Voter } from './assembly-events';
 import { evolveAssemblyAll } from './assembly-evolve';
 import { AssemblyState, initialAssemblyState } from './assembly-state';
 import { withScopWeights } from './convocation';
@@ -53,8 +53,8 @@ export function stateOf(...history: History[]): AssemblyState {
 }
 
 export interface AssemblyWhen extends When<AssemblyEvent> {
-  /** The ResolutionClosed data of a CloseResolution. */
-  closed(): ResolutionClosedData;
+  /** The ResolutionClosed data of a CloseResolution (typed as voted: a resolution not put to the vote has `result: null`). */
+  closed(): ResolutionClosedData & { result: ResolutionResult };
 }
 
 const givenAssembly = givenFor(assemblyDecider, options);
@@ -70,7 +70,7 @@ export function given(...history: History[]): { when(command: AssemblyCommand): 
         closed() {
           const [event] = outcome.events();
           if (event?.type !== 'ResolutionClosed') fail(`expected ResolutionClosed, got ${JSON.stringify(event)}`);
-          return event.data;
+          return event.data as ResolutionClosedData & { result: ResolutionResult };
         },
       };
     },
@@ -86,6 +86,7 @@ export interface RulesOptions {
   quorum?: { ordinary?: number; extraordinary?: number };
   majority?: { ordinary?: Majority; extraordinary?: Majority };
   blankProxyVotesWithBoard?: boolean;
+  noticeDays?: number;
 }
 
 export function rulesWith(o: RulesOptions = {}): AssemblyRules {
@@ -97,6 +98,7 @@ export function rulesWith(o: RulesOptions = {}): AssemblyRules {
     quorumRequiredBp: { ordinary: o.quorum?.ordinary ?? 2000, extraordinary: o.quorum?.extraordinary ?? 2500 },
     majority: { ordinary: o.majority?.ordinary ?? MORE_THAN_HALF, extraordinary: o.majority?.extraordinary ?? TWO_THIRDS },
     blankProxyVotesWithBoard: o.blankProxyVotesWithBoard ?? true,
+    noticeDays: o.noticeDays ?? 15,
   };
 }
 
@@ -118,7 +120,7 @@ export function members(prefix: string, n: number, o: { college?: string | null;
 }
 
 export function resolution(id: string, kind: ResolutionKind = 'ordinary', boardApproved = false): ResolutionSpec {
-  return { id, title: `Resolution ${id}`, kind, boardApproved };
+  return { id, title: `Resolution ${id}`, text: `The assembly resolves ${id}.`, kind, boardApproved };
 }
 
 // --- commands ------------------------------------------------------------------------------------
@@ -151,6 +153,8 @@ export function convene(o: ConveneOptions): AssemblyCommand {
     title: `Assemblée ${o.assemblyId ?? AG}`,
     convenedOn: o.convenedOn ?? CONVENED_ON,
     heldOn: o.heldOn ?? HELD_ON,
+    place: 'Salle des fêtes, Lyon',
+    convocationMethod: 'letter',
     call: o.call ?? 1,
     recordDate: o.recordDate ?? o.convenedOn ?? CONVENED_ON,
     reconvenes,
@@ -206,7 +210,7 @@ export function closeResolution(resolutionId: string): AssemblyCommand {
   return { type: 'CloseResolution', resolutionId };
 }
 
-export const closeAssembly: AssemblyCommand = { type: 'CloseAssembly', ledgerDigest: 'digest-of-every-stream-head', streams: 2 };
+export const closeAssembly: AssemblyCommand = { type: 'CloseAssembly', ledgerDigest: 'digest-of-every-stream-head', streams: 2, position: '41' };
 
 /** Convened, everyone on the list present, opened: an assembly ready to vote. */
 export function sitting(o: ConveneOptions): AssemblyCommand[] {

@@ -1,4 +1,4 @@
-import { AssemblyKindRules, StatutsAssemblyRules, College, CompanyForm, LegalForm, Majority, Statuts, StatutsInput } from './statuts';
+import { AssemblyKindRules, StatutsAssemblyRules, College, CompanyForm, LegalForm, Majority, NoticeDays, Statuts, StatutsInput } from './statuts';
 import { DEFAULT_FISCAL_YEAR_END, resolveSurplusTerms } from './statuts-surplus';
 import { FULL_BP, LEGAL } from './thresholds';
 
@@ -85,7 +85,39 @@ export function resolveStatuts(input: StatutsInput): Statuts {
     siren: input.siren ?? null,
     fiscalYearEnd: input.fiscalYearEnd ?? DEFAULT_FISCAL_YEAR_END,
     surplus: resolveSurplusTerms(input.legalForm, input.surplus),
+    noticeDays: { ...DEFAULT_NOTICE_DAYS[input.companyForm], ...definedNotice(input.noticeDays) },
   };
+}
+
+/**
+ * AG-NOTICE, the legal floor by company form, in whole days between convocation and assembly:
+ * SA 15 days on first call, 6 on second (C.com. R.225-69, R.225-77); SARL 15 days (R.223-20,
+ * which makes no exception for a second consultation); SAS: the statuts alone (C.com. L.227-9),
+ * so no floor. Status partial (docs/rules.md): the texts read, not yet checked against case law.
+ */
+export const LEGAL_NOTICE_FLOOR_DAYS: Record<CompanyForm, NoticeDays> = {
+  SA: { firstCall: 15, secondCall: 6 },
+  SARL: { firstCall: 15, secondCall: 15 },
+  SAS: { firstCall: 0, secondCall: 0 },
+};
+
+/** AG-NOTICE defaults: the legal floor, and 15 days for a SAS (a SCIC's or SCOP's model statuts). */
+export const DEFAULT_NOTICE_DAYS: Record<CompanyForm, NoticeDays> = {
+  SA: { firstCall: 15, secondCall: 6 },
+  SARL: { firstCall: 15, secondCall: 15 },
+  SAS: { firstCall: 15, secondCall: 15 },
+};
+
+/** The notice of statuts in force: theirs, or the company form's defaults for statuts adopted before AG-NOTICE. */
+export function noticeDaysOf(statuts: Pick<Statuts, 'companyForm' | 'noticeDays'>): NoticeDays {
+  return statuts.noticeDays ?? DEFAULT_NOTICE_DAYS[statuts.companyForm];
+}
+
+function definedNotice(given: Partial<NoticeDays> | undefined): Partial<NoticeDays> {
+  const out: { firstCall?: number; secondCall?: number } = {};
+  if (given?.firstCall !== undefined && given.firstCall !== null) out.firstCall = given.firstCall;
+  if (given?.secondCall !== undefined && given.secondCall !== null) out.secondCall = given.secondCall;
+  return out;
 }
 
 function resolveAssemblyRules(input: StatutsInput): StatutsAssemblyRules {

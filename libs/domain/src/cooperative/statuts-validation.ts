@@ -1,6 +1,7 @@
 import { DomainError, RuleViolation } from '../rules/errors';
 import { isIsoDate } from '../shared/dates';
 import { AssemblyKindRules, Statuts } from './statuts';
+import { LEGAL_NOTICE_FLOOR_DAYS, noticeDaysOf } from './statuts-defaults';
 import { requireValidSurplusClauses } from './statuts-surplus';
 import { FULL_BP, LEGAL } from './thresholds';
 
@@ -20,6 +21,7 @@ export function requireValidStatuts(statuts: Statuts): void {
   requireMajorities(statuts);
   requireAmorcageOnlyForScop(statuts);
   requireValidSurplusClauses(statuts);
+  requireNoticeDays(statuts);
 }
 
 const LEGAL_FORMS = ['SCIC', 'SCOP'];
@@ -168,3 +170,15 @@ function requireAmorcageOnlyForScop(s: Statuts): void {
   throw new RuleViolation('SCOP-AMORCAGE', `amorcageConvertedOn is ${s.amorcageConvertedOn}; only a SCOP d'amorçage has a conversion date, and these are ${s.legalForm} statuts`);
 }
 
+
+/** AG-NOTICE: the statuts may ask for more notice than the company form's legal floor, never less. */
+function requireNoticeDays(s: Statuts): void {
+  const notice = noticeDaysOf(s);
+  const floor = LEGAL_NOTICE_FLOOR_DAYS[s.companyForm];
+  for (const call of ['firstCall', 'secondCall'] as const) {
+    if (!isIntegerBetween(notice[call], 0, 366)) throw new DomainError('INVALID_VALUE', `noticeDays.${call} must be a whole number of days from 0 to 366, not ${String(notice[call])}`);
+    if (notice[call] < floor[call]) {
+      throw new RuleViolation('AG-NOTICE', `noticeDays.${call} is ${notice[call]} days; an ${s.companyForm} convenes its associates at least ${floor[call]} days before the assembly on ${call === 'firstCall' ? 'first' : 'second'} call`);
+    }
+  }
+}

@@ -29,6 +29,12 @@ export interface StatutsAssemblyRules {
   readonly extraordinary: AssemblyKindRules;
 }
 
+/** AG-NOTICE: the whole days between convocation and assembly, on first and on second call. */
+export interface NoticeDays {
+  readonly firstCall: number;
+  readonly secondCall: number;
+}
+
 /**
  * The statuts in force, with every default (statuts-defaults.ts) resolved: events carry the whole
  * resolved statuts so that a reader years later needs no knowledge of today's defaults.
@@ -60,12 +66,18 @@ export interface Statuts {
   readonly fiscalYearEnd?: string;
   /** The surplus clauses (statuts-surplus.ts). Absent from older statuts: read with the defaults (surplusTermsOf). */
   readonly surplus?: SurplusTerms;
+  /**
+   * AG-NOTICE, never below the company form's legal floor. Absent from statuts adopted before the
+   * rule was applied: they are read with the company form's defaults (`noticeDaysOf`).
+   */
+  readonly noticeDays?: NoticeDays;
 }
 
 /** What a client may give; absent optional fields take the defaults of statuts-defaults.ts. */
 export type StatutsInput = Pick<Statuts, 'name' | 'legalForm' | 'companyForm' | 'registeredOn' | 'shareValueCents'> &
-  Partial<Omit<Statuts, 'name' | 'legalForm' | 'companyForm' | 'registeredOn' | 'shareValueCents' | 'colleges' | 'assemblyRules' | 'surplus'>> & {
+  Partial<Omit<Statuts, 'name' | 'legalForm' | 'companyForm' | 'registeredOn' | 'shareValueCents' | 'colleges' | 'assemblyRules' | 'noticeDays' | 'surplus'>> & {
     readonly surplus?: SurplusTermsInput;
+    readonly noticeDays?: Partial<NoticeDays>;
     readonly colleges?: ReadonlyArray<{ code: string; name: string; weightBp?: number }>;
     readonly assemblyRules?: {
       ordinary?: Partial<AssemblyKindRules>;

@@ -14,6 +14,8 @@ export function closeResolution(cmd: AssemblyCommandOf<'CloseResolution'>, state
   const convocation = requireOpen(state, 'close a resolution');
   const resolution = requireResolution(state, cmd.resolutionId);
   requireResolutionNotClosed(resolution, 'close it');
+  // AG-QUORUM: a resolution whose kind lacks quorum was not put to the vote; it is not rejected.
+  if (!isVotable(state, resolution)) return [{ type: 'ResolutionClosed', data: { resolutionId: resolution.spec.id, outcome: 'not_voted', reason: 'AG-QUORUM', result: null } }];
   const { outcome, result } = tallyResolution(tallyInputOf(state, convocation, resolution));
   return [{ type: 'ResolutionClosed', data: { resolutionId: resolution.spec.id, outcome, result } }];
 }
@@ -79,5 +81,6 @@ export function closeAssembly(cmd: AssemblyCommandOf<'CloseAssembly'>, state: As
   if (open.length > 0) throw new DomainError('INVALID_STATE', `cannot close the assembly: resolution(s) ${open.join(', ')} still open; close each first`);
   requireText(cmd.ledgerDigest, 'ledgerDigest');
   if (!Number.isSafeInteger(cmd.streams) || cmd.streams < 0) throw new DomainError('INVALID_VALUE', `streams must be a whole number of at least 0, not ${String(cmd.streams)}`);
-  return [{ type: 'AssemblyClosed', data: { ledgerDigest: cmd.ledgerDigest, streams: cmd.streams } }];
+  if (cmd.position !== undefined && (typeof cmd.position !== 'string' || !/^(0|[1-9][0-9]*)$/.test(cmd.position))) throw new DomainError('INVALID_VALUE', `position must be a global position (digits), not ${String(cmd.position)}`);
+  return [{ type: 'AssemblyClosed', data: { ledgerDigest: cmd.ledgerDigest, streams: cmd.streams, ...(cmd.position !== undefined ? { position: cmd.position } : {}) } }];
 }

@@ -2,10 +2,11 @@ import { requireDate, requireOneOf, requireOnOrAfter, requireText } from '../../
 import { DomainError, RuleViolation } from '../../rules/errors';
 import { compareRatios, ratio } from '../../shared/fraction';
 import { AssemblyCommandOf } from '../assembly-commands';
-import { ASSEMBLY_KINDS, AssemblyEvent, AssemblyKind, AssemblyRules, RESOLUTION_KINDS, ResolutionSpec, Voter } from '../assembly-events';
+import { ASSEMBLY_KINDS, AssemblyEvent, AssemblyKind, AssemblyRules, CONVOCATION_METHODS, RESOLUTION_KINDS, ResolutionSpec, Voter } from '../assembly-events';
 import { AssemblyState } from '../assembly-state';
 import { requireReconvenable } from '../convocation';
 import { requireAssemblyColleges, requireCollegeOf } from '../rules/colleges.rule';
+import { requireNotice } from '../rules/notice.rule';
 import { scopVoteWeights, weightFraction, weightOf } from '../scop-vote-weights';
 
 /**
@@ -22,6 +23,10 @@ export function conveneAssembly(cmd: AssemblyCommandOf<'ConveneAssembly'>, state
   requireDates(cmd);
   requireCall(cmd);
   requireRules(cmd.rules);
+  requireNotice(cmd.rules, cmd.call, cmd.convenedOn, cmd.heldOn);
+  requireText(cmd.place, 'place');
+  const convocationMethod = cmd.convocationMethod ?? 'letter';
+  requireOneOf(convocationMethod, CONVOCATION_METHODS, 'convocationMethod');
   const resolutions = requireAgenda(cmd.kind, cmd.resolutions);
   const voters = requireVoterList(cmd.rules, cmd.voters);
   requireText(cmd.votersHash, 'votersHash');
@@ -35,6 +40,8 @@ export function conveneAssembly(cmd: AssemblyCommandOf<'ConveneAssembly'>, state
         title: cmd.title,
         convenedOn: cmd.convenedOn,
         heldOn: cmd.heldOn,
+        place: cmd.place.trim(),
+        convocationMethod,
         call: cmd.call,
         recordDate: cmd.recordDate,
         reconvenes: cmd.reconvenes ?? null,
@@ -85,6 +92,7 @@ function requireRules(rules: AssemblyRules): void {
     }
   }
   if (typeof rules.blankProxyVotesWithBoard !== 'boolean') throw new DomainError('INVALID_VALUE', 'rules.blankProxyVotesWithBoard must be true or false');
+  if (!Number.isSafeInteger(rules.noticeDays) || (rules.noticeDays as number) < 0) throw new DomainError('INVALID_VALUE', `rules.noticeDays must be a whole number of days, not ${String(rules.noticeDays)}`);
 }
 
 /** The agenda: at least one resolution, unique ids, each of a kind this assembly may vote. */
@@ -96,13 +104,14 @@ function requireAgenda(kind: AssemblyKind, resolutions: ResolutionSpec[]): Resol
     if (ids.has(r.id)) throw new DomainError('INVALID_VALUE', `resolution ${r.id} is on the agenda twice`);
     ids.add(r.id);
     requireText(r.title, `resolutions[${i}].title`);
+    requireText(r.text, `resolutions[${i}].text`);
     requireOneOf(r.kind, RESOLUTION_KINDS, `resolutions[${i}].kind`);
     if (kind !== 'combined' && r.kind !== kind) {
       throw new DomainError('INVALID_VALUE', `resolution ${r.id} is ${r.kind}; an ${kind} assembly votes ${kind} resolutions only (a combined assembly votes both)`);
     }
     if (r.boardApproved !== undefined && typeof r.boardApproved !== 'boolean') throw new DomainError('INVALID_VALUE', `resolutions[${i}].boardApproved must be true or false`);
     // docs/api.md: `boardApproved` defaults to true (the board proposes the agenda).
-    return { id: r.id, title: r.title, kind: r.kind, boardApproved: r.boardApproved !== false };
+    return { id: r.id, title: r.title, text: r.text, kind: r.kind, boardApproved: r.boardApproved !== false };
   });
 }
 
