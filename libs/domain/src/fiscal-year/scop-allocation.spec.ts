@@ -35,7 +35,7 @@ describe('SCOP-WORKER-SHARE', () => {
 
   it('splits by salary and hours with a cent left to give: 450.00 + 366.66 + 183.33 = 999.99 €, the cent to e2 (largest remainder)', () => {
     // salary half 500 €: 3/6, 2/6, 1/6 = 250, 166.666…, 83.333…; hours half 500 €: 1600/4000, 1600/4000, 800/4000 = 200, 200, 100.
-    const split = splitWorkerShare(100_000, (staff.data as { employees: never[] }).employees, scop.terms.workerShareSplit, YEAR_2025);
+    const split = splitWorkerShare(100_000, (staff.data as unknown as { employees: never[] }).employees, scop.terms.workerShareSplit, YEAR_2025);
     expect(split.rows.map((r) => [r.employeeId, r.amountCents])).toEqual([
       ['e1', 45_000],
       ['e2', 36_667],
