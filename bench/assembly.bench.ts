@@ -27,12 +27,13 @@ function deciderRun(voterCount: number): Record<string, number> {
     quorumRequiredBp: { ordinary: 0, extraordinary: 0 },
     majority: { ordinary: { numerator: 1, denominator: 2, strict: true }, extraordinary: { numerator: 2, denominator: 3, strict: false } },
     blankProxyVotesWithBoard: true,
+    noticeDays: 15,
   };
   const state = assemblyDecider.initialState();
   const run = (command: AssemblyCommand) => {
     for (const e of assemblyDecider.decide(command, state)) assemblyDecider.evolve(state, e);
   };
-  run({ type: 'ConveneAssembly', coopId: 'bench', assemblyId: 'ag', kind: 'ordinary', title: 'AG', convenedOn: '2025-05-01', heldOn: '2025-06-01', call: 1, recordDate: '2025-05-01', reconvenes: null, resolutions: [{ id: 'r1', title: 'R1', kind: 'ordinary', boardApproved: true }], voters, votersHash: 'x'.repeat(64), rules });
+  run({ type: 'ConveneAssembly', coopId: 'bench', assemblyId: 'ag', kind: 'ordinary', title: 'AG', convenedOn: '2025-05-01', heldOn: '2025-06-01', place: 'Siège social', call: 1, recordDate: '2025-05-01', reconvenes: null, resolutions: [{ id: 'r1', title: 'R1', text: 'Texte de la résolution r1 : R1.', kind: 'ordinary', boardApproved: true }], voters, votersHash: 'x'.repeat(64), rules });
   let start = process.hrtime.bigint();
   for (const v of voters) run({ type: 'RecordAttendance', associateId: v.associateId, mode: 'present' });
   run({ type: 'OpenAssembly' });
@@ -92,7 +93,7 @@ async function httpRun(voterCount: number, concurrency: number) {
     await post(agent, port, token, '/v1/cooperatives', { id: 'bench', name: 'Bench SCIC', legalForm: 'SCIC', companyForm: 'SAS', registeredOn: '2024-01-02', shareValueCents: 1000, colleges });
     const categories = ['employee', 'beneficiary', 'supporter', 'volunteer', 'producer'];
     await inParallel(voterCount, concurrency, (i) => post(agent, port, token, `${coop}/associates`, { id: `a${i}`, name: `Associate ${i}`, personType: 'natural', category: categories[i % 5], collegeCode: COLLEGES[i % 5], admittedOn: '2024-02-01', shares: 1 }));
-    await post(agent, port, token, `${coop}/assemblies`, { id: 'ag', kind: 'ordinary', title: 'AG', convenedOn: '2025-05-01', heldOn: '2025-06-01', call: 1, resolutions: [{ id: 'r1', title: 'R1', kind: 'ordinary' }] });
+    await post(agent, port, token, `${coop}/assemblies`, { id: 'ag', kind: 'ordinary', title: 'AG', convenedOn: '2025-05-01', heldOn: '2025-06-01', place: 'Siège social', call: 1, resolutions: [{ id: 'r1', title: 'R1', text: 'Texte de la résolution r1 : R1.', kind: 'ordinary' }] });
     const attendance = await inParallel(voterCount, concurrency, (i) => post(agent, port, token, `${coop}/assemblies/ag/attendance`, { associateId: `a${i}`, mode: 'present' }));
     await post(agent, port, token, `${coop}/assemblies/ag/opening`, {});
     const ballots = await inParallel(voterCount, concurrency, (i) => post(agent, port, token, `${coop}/assemblies/ag/resolutions/r1/ballots`, { associateId: `a${i}`, choice: BALLOT_CHOICES[i % 3] }));

@@ -6,7 +6,7 @@ describe('Bad input on assemblies is refused clearly and appends nothing', () =>
   let t: TestApp;
   let gerant: Record<string, string>;
   const base = '/v1/cooperatives/alpha/assemblies';
-  const convocation = { id: 'ag', kind: 'ordinary', title: 'AGO', convenedOn: '2025-05-15', heldOn: '2025-06-05', call: 1, resolutions: [{ id: 'r1', title: 'Comptes', kind: 'ordinary' }] };
+  const convocation = { id: 'ag', kind: 'ordinary', title: 'AGO', convenedOn: '2025-05-15', heldOn: '2025-06-05', place: 'Siège social', call: 1, resolutions: [{ id: 'r1', title: 'Comptes', text: 'Texte de la résolution r1 : Comptes.', kind: 'ordinary' }] };
   const eventCount = async () => (await t.http().get('/v1/cooperatives/alpha/verification').set(bearer(t.token('auditor'))).expect(200)).body.events as number;
 
   beforeAll(async () => {
@@ -27,7 +27,7 @@ describe('Bad input on assemblies is refused clearly and appends nothing', () =>
     ['a third call', 'post', base, { ...convocation, id: 'ag2', call: 3 }, 400],
     ['an unknown assembly kind', 'post', base, { ...convocation, id: 'ag2', kind: 'annual' }, 400],
     ['held before it was convened', 'post', base, { ...convocation, id: 'ag2', heldOn: '2025-05-01' }, 422],
-    ['an extraordinary resolution in an ordinary AG', 'post', base, { ...convocation, id: 'ag2', resolutions: [{ id: 'r1', title: 'Statuts', kind: 'extraordinary' }] }, 422],
+    ['an extraordinary resolution in an ordinary AG', 'post', base, { ...convocation, id: 'ag2', resolutions: [{ id: 'r1', title: 'Statuts', text: 'Texte de la résolution r1 : Statuts.', kind: 'extraordinary' }] }, 422],
     ['two resolutions with one id', 'post', base, { ...convocation, id: 'ag2', resolutions: [convocation.resolutions[0], convocation.resolutions[0]] }, 422],
     ['an assembly convened twice', 'post', base, convocation, 409],
     ['a second call reconvening nothing', 'post', base, { ...convocation, id: 'ag2', call: 2 }, 422],

@@ -9,7 +9,7 @@ describe('A SCOP AG on second call, through the real HTTP app', () => {
   const post = (path: string, body: object = {}) => t.http().post(`${base}${path}`).set(gerant).send(body);
   const employees = ['e1', 'e2', 'e3', 'e4', 'e5', 'e6', 'e7', 'e8'];
   const outsiders = ['o1', 'o2', 'o3', 'o4'];
-  const convocation = { kind: 'ordinary', title: 'AGO 2025', convenedOn: '2025-05-15', heldOn: '2025-06-05', resolutions: [{ id: 'r1', title: 'Affectation du résultat', kind: 'ordinary', boardApproved: true }] };
+  const convocation = { kind: 'ordinary', title: 'AGO 2025', convenedOn: '2025-05-15', heldOn: '2025-06-05', place: 'Siège social', resolutions: [{ id: 'r1', title: 'Affectation du résultat', text: 'Texte de la résolution r1 : Affectation du résultat.', kind: 'ordinary', boardApproved: true }] };
 
   beforeAll(async () => {
     t = await startTestApp();

@@ -40,10 +40,11 @@ describe('A SCIC general assembly with four collèges, through the real HTTP app
       title: 'Assemblée générale mixte 2025',
       convenedOn: '2025-05-15',
       heldOn: '2025-06-05',
+      place: 'Siège social',
       call: 1,
       resolutions: [
-        { id: 'r1', title: 'Approbation des comptes 2024', kind: 'ordinary', boardApproved: true },
-        { id: 'r2', title: 'Nouveaux poids des collèges', kind: 'extraordinary', boardApproved: true },
+        { id: 'r1', title: 'Approbation des comptes 2024', text: 'Texte de la résolution r1 : Approbation des comptes 2024.', kind: 'ordinary', boardApproved: true },
+        { id: 'r2', title: 'Nouveaux poids des collèges', text: 'Texte de la résolution r2 : Nouveaux poids des collèges.', kind: 'extraordinary', boardApproved: true },
       ],
     }).expect(201);
     expect(res.body).toMatchObject({ id: 'ag-2025', revision: 0 });

@@ -19,8 +19,8 @@ describe('LEDGER-PERIOD-CLOSED: acts dated in a period a closed AG relied on', (
     await t.http().post('/v1/cooperatives').set(gerant).send(scopBeta).expect(201);
     for (const id of ['ana', 'bob', 'cleo']) await t.http().post(`${coop}/associates`).set(gerant).send(associate(id, 'employee', 2, { paidCents: 20000 })).expect(201);
     const ag = `${coop}/assemblies`;
-    const resolutions = [{ id: 'r1', title: 'Comptes 2024', kind: 'ordinary' }];
-    await t.http().post(ag).set(gerant).send({ id: 'ago-2025', kind: 'ordinary', title: 'AGO 2025', convenedOn: '2025-05-20', heldOn: '2025-06-10', call: 1, resolutions }).expect(201);
+    const resolutions = [{ id: 'r1', title: 'Comptes 2024', text: 'Texte de la résolution r1 : Comptes 2024.', kind: 'ordinary' }];
+    await t.http().post(ag).set(gerant).send({ id: 'ago-2025', kind: 'ordinary', title: 'AGO 2025', convenedOn: '2025-05-20', heldOn: '2025-06-10', place: 'Siège social', call: 1, resolutions }).expect(201);
     for (const id of ['ana', 'bob', 'cleo']) await t.http().post(`${ag}/ago-2025/attendance`).set(gerant).send({ associateId: id, mode: 'present' }).expect(201);
     await t.http().post(`${ag}/ago-2025/opening`).set(gerant).send({}).expect(201);
     for (const id of ['ana', 'bob']) await t.http().post(`${ag}/ago-2025/resolutions/r1/ballots`).set(gerant).send({ associateId: id, choice: 'for' }).expect(201);

@@ -107,8 +107,9 @@ describe('A SCOP where outsiders hold more than 35 % of the voting rights: their
       title: 'Assemblée générale ordinaire 2025',
       convenedOn: '2025-03-01',
       heldOn: '2025-03-20',
+      place: 'Siège social',
       call: 1,
-      resolutions: [{ id: 'r1', title: 'Approbation des comptes 2024', kind: 'ordinary' }],
+      resolutions: [{ id: 'r1', title: 'Approbation des comptes 2024', text: 'Texte de la résolution r1 : Approbation des comptes 2024.', kind: 'ordinary' }],
     }).expect(201);
     const list = await t.http().get(`${base}/assemblies/ago-2025/voters`).set(accountant).expect(200);
     expect(list.body.recordDate).toBe('2025-03-01');

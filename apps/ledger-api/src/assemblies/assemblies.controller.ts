@@ -16,7 +16,7 @@ import { CrossStreamFacts } from '../write/cross-stream-facts';
 import { LedgerCommands } from '../write/stream-command';
 import { CommandResult } from '../write/stream-writer';
 import { AssemblyQueries } from './assembly-queries.service';
-import { AttendanceDto, BallotDto, ConveneAssemblyDto, ShowOfHandsDto } from './assembly.dto';
+import { AdjournmentDto, AttendanceDto, BallotDto, BureauDto, ConveneAssemblyDto, ShowOfHandsDto } from './assembly.dto';
 
 @ApiTags('Assemblies')
 @ApiBearerAuth()
@@ -65,17 +65,21 @@ export class AssembliesController {
 
   @Get(':assemblyId/minutes')
   @Allow(...READERS)
-  @ApiQuery({ name: 'format', required: false, enum: ['markdown', 'html'] })
-  @ApiRead({ summary: 'The minutes (procès-verbal): attendance, quorum, per-collège results, outcomes, ledger digest', query: true, produces: ['text/markdown', 'text/html'] })
+  @ApiQuery({ name: 'format', required: false, enum: ['html', 'md', 'markdown'], description: 'default html (or what Accept asks: text/markdown)' })
+  @ApiQuery({ name: 'lang', required: false, enum: ['fr', 'en'], description: 'default fr: the procès-verbal is signed in French' })
+  @ApiRead({ summary: 'The procès-verbal: legal header, attendance, each quorum, each resolution’s text with its per-collège results and outcome, ledger digest with its position, signatures', query: true, produces: ['text/html', 'text/markdown'] })
   async minutes(
     @Param('coopId') coopId: string,
     @Param('assemblyId') assemblyId: string,
     @Res({ passthrough: true }) reply: FastifyReply,
     @Query('format') format?: string,
+    @Query('lang') lang?: string,
     @Headers('accept') accept?: string,
   ) {
-    const wanted = parseEnum('format', format, ['markdown', 'html'] as const) ?? (accept?.includes('text/html') ? 'html' : 'markdown');
-    const rendered = await this.queries.minutes(coopId, assemblyId, wanted);
+    const asked = parseEnum('format', format, ['html', 'md', 'markdown'] as const);
+    const wanted = asked === undefined ? (accept?.includes('text/markdown') && !accept.includes('text/html') ? 'markdown' : 'html') : asked === 'html' ? 'html' : 'markdown';
+    const language = parseEnum('lang', lang, ['fr', 'en'] as const) ?? 'fr';
+    const rendered = await this.queries.minutes(coopId, assemblyId, wanted, language);
     void reply.header('content-type', wanted === 'html' ? 'text/html; charset=utf-8' : 'text/markdown; charset=utf-8');
     return rendered;
   }
@@ -83,16 +87,33 @@ export class AssembliesController {
   @Post(':assemblyId/attendance')
   @HttpCode(201)
   @Allow(...WRITERS)
-  @ApiCommand({ summary: 'Record an associate’s attendance: present, remote, by mail, or by proxy (AttendanceRecorded)', location: 'the assembly' })
+  @ApiCommand({ summary: 'Record an associate’s attendance: present, remote, by mail, or by proxy; after opening, a late arrival counts for the resolutions not yet closed (AttendanceRecorded)', location: 'the assembly' })
   async attend(@Param('coopId') coopId: string, @Param('assemblyId') assemblyId: string, @Body() dto: AttendanceDto, @CommandMeta() meta: CommandMetadata, @Res({ passthrough: true }) reply: FastifyReply) {
     const result = await this.send(coopId, assemblyId, { type: 'RecordAttendance', associateId: dto.associateId, mode: dto.mode, proxyHolderId: dto.proxyHolderId ?? null }, meta);
     return created(reply, assemblyUrl(coopId, assemblyId), dto.associateId, result);
   }
 
+  @Post(':assemblyId/bureau')
+  @HttpCode(201)
+  @Allow(...WRITERS)
+  @ApiCommand({ summary: 'Record the bureau — président de séance, secrétaire, scrutateurs — who sign the procès-verbal (BureauRecorded)', location: 'the assembly' })
+  async bureau(@Param('coopId') coopId: string, @Param('assemblyId') assemblyId: string, @Body() dto: BureauDto, @CommandMeta() meta: CommandMetadata, @Res({ passthrough: true }) reply: FastifyReply) {
+    const result = await this.send(coopId, assemblyId, { type: 'RecordBureau', president: dto.president, secretary: dto.secretary, scrutineers: dto.scrutineers ?? [] }, meta);
+    return created(reply, assemblyUrl(coopId, assemblyId), assemblyId, result);
+  }
+
+  @Post(':assemblyId/adjournment')
+  @HttpCode(201)
+  @Allow(...WRITERS)
+  @ApiCommand({ summary: 'Adjourn an open AG that will not go on: its open resolutions are not voted (AssemblyAdjourned)', location: 'the assembly' })
+  async adjourn(@Param('coopId') coopId: string, @Param('assemblyId') assemblyId: string, @Body() dto: AdjournmentDto, @CommandMeta() meta: CommandMetadata, @Res({ passthrough: true }) reply: FastifyReply) {
+    return created(reply, assemblyUrl(coopId, assemblyId), assemblyId, await this.send(coopId, assemblyId, { type: 'AdjournAssembly', reason: dto.reason }, meta));
+  }
+
   @Post(':assemblyId/opening')
   @HttpCode(201)
   @Allow(...WRITERS)
-  @ApiCommand({ summary: 'Open the AG: checks AG-QUORUM (422 if not met; reconvene on second call)', location: 'the assembly' })
+  @ApiCommand({ summary: 'Open the AG: needs one voter present or represented, checks AG-QUORUM (422 if not met; reconvene on second call)', location: 'the assembly' })
   async open(@Param('coopId') coopId: string, @Param('assemblyId') assemblyId: string, @Body() body: unknown, @CommandMeta() meta: CommandMetadata, @Res({ passthrough: true }) reply: FastifyReply) {
     requireEmptyBody(body);
     return created(reply, assemblyUrl(coopId, assemblyId), assemblyId, await this.send(coopId, assemblyId, { type: 'OpenAssembly' }, meta));
@@ -154,18 +175,19 @@ export class AssembliesController {
   ) {
     requireEmptyBody(body);
     const result = await this.send(coopId, assemblyId, { type: 'CloseResolution', resolutionId }, meta);
-    const closed = result.events[0].data as { outcome: string; result: unknown };
-    return { ...created(reply, assemblyUrl(coopId, assemblyId), resolutionId, result), outcome: closed.outcome, result: closed.result };
+    const closed = result.events[0].data as { outcome: string; result: unknown; reason?: string };
+    return { ...created(reply, assemblyUrl(coopId, assemblyId), resolutionId, result), outcome: closed.outcome, result: closed.result, ...(closed.reason ? { reason: closed.reason } : {}) };
   }
 
   @Post(':assemblyId/closing')
   @HttpCode(201)
   @Allow(...WRITERS)
-  @ApiCommand({ summary: 'Close the AG: the ledger digest (hash over every stream head) goes into the minutes', location: 'the assembly', type: AssemblyClosedAnswerDoc })
+  @ApiCommand({ summary: 'Close the AG: the ledger digest (hash over every stream head) and its global position go into the minutes', location: 'the assembly', type: AssemblyClosedAnswerDoc })
   async close(@Param('coopId') coopId: string, @Param('assemblyId') assemblyId: string, @Body() body: unknown, @CommandMeta() meta: CommandMetadata, @Res({ passthrough: true }) reply: FastifyReply) {
     requireEmptyBody(body);
     const result = await this.send(coopId, assemblyId, await this.facts.closing(coopId), meta);
-    return { ...created(reply, assemblyUrl(coopId, assemblyId), assemblyId, result), ledgerDigest: (result.events[0].data as { ledgerDigest: string }).ledgerDigest };
+    const closed = result.events[0].data as { ledgerDigest: string; position: string };
+    return { ...created(reply, assemblyUrl(coopId, assemblyId), assemblyId, result), ledgerDigest: closed.ledgerDigest, ledgerPosition: closed.position };
   }
 
   private send(coopId: string, assemblyId: string, command: AssemblyCommand, meta: CommandMetadata): Promise<CommandResult> {

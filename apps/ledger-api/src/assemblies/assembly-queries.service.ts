@@ -41,11 +41,15 @@ export class AssemblyQueries {
     return found;
   }
 
-  async minutes(coopId: string, assemblyId: string, format: 'markdown' | 'html'): Promise<string> {
+  async minutes(coopId: string, assemblyId: string, format: 'markdown' | 'html', lang: 'fr' | 'en' = 'fr'): Promise<string> {
     const { view } = await this.get(coopId, assemblyId);
-    const cooperative = await this.ledger.cooperative(coopId, view.heldOn);
+    const cooperative = (await this.ledger.cooperative(coopId, view.heldOn)) as { name: string; legalForm: string; companyForm: string; siren?: string | null; registeredOffice?: string | null; rcsCity?: string | null };
     const render = format === 'html' ? minutesHtml : minutesMarkdown;
-    return render(view, { name: cooperative.name, legalForm: cooperative.legalForm, companyForm: cooperative.companyForm });
+    return render(
+      view,
+      { coopId, name: cooperative.name, legalForm: cooperative.legalForm, companyForm: cooperative.companyForm, siren: cooperative.siren ?? null, registeredOffice: cooperative.registeredOffice ?? null, rcsCity: cooperative.rcsCity ?? null },
+      lang,
+    );
   }
 
   private assemblies(): AssembliesState {

@@ -4,9 +4,9 @@ import { CommandAnswerDoc } from '../http/api-docs';
 
 /* The shapes the assembly endpoints answer (libs/domain/src/assembly/assembly-view.ts), for /openapi.json. */
 
-const ASSEMBLY_STATUSES = ['convened', 'open', 'closed'];
+const ASSEMBLY_STATUSES = ['convened', 'open', 'closed', 'adjourned'];
 const RESOLUTION_STATUSES = ['pending', 'open', 'closed'];
-const OUTCOMES = ['adopted', 'rejected'];
+const OUTCOMES = ['adopted', 'rejected', 'not_voted'];
 
 export class ExactFractionDoc {
   @ApiProperty({ example: '2' }) numerator!: string;
@@ -57,16 +57,41 @@ export class AttendeeDoc {
   @ApiProperty({ type: String, nullable: true }) collegeCode!: string | null;
   @ApiProperty({ enum: ATTENDANCE_MODES }) mode!: string;
   @ApiProperty({ type: String, nullable: true }) proxyHolderId!: string | null;
+  @ApiPropertyOptional({ type: String, nullable: true, description: 'a late arrival, recorded after opening: the first resolution it counts for' }) countsFrom?: string | null;
+}
+
+export class BureauMemberDoc {
+  @ApiProperty({ type: String, nullable: true, description: 'an associate of the voter list, or null for a person named outright' }) associateId!: string | null;
+  @ApiProperty() name!: string;
+}
+
+export class BureauDoc {
+  @ApiProperty({ type: BureauMemberDoc, description: 'président de séance' }) president!: BureauMemberDoc;
+  @ApiProperty({ type: BureauMemberDoc, description: 'secrétaire' }) secretary!: BureauMemberDoc;
+  @ApiProperty({ type: [BureauMemberDoc], description: 'scrutateurs' }) scrutineers!: BureauMemberDoc[];
+}
+
+export class KindQuorumDoc {
+  @ApiProperty({ type: 'integer', nullable: true, description: 'attending ÷ voters (SCOP: weighted votes), rounded down; null before opening' }) attendingBp!: number | null;
+  @ApiProperty({ type: 'integer' }) requiredBp!: number;
+  @ApiProperty({ type: Boolean, nullable: true }) met!: boolean | null;
+}
+
+export class QuorumByKindDoc {
+  @ApiPropertyOptional({ type: KindQuorumDoc }) ordinary?: KindQuorumDoc;
+  @ApiPropertyOptional({ type: KindQuorumDoc }) extraordinary?: KindQuorumDoc;
 }
 
 export class ResolutionViewDoc {
   @ApiProperty({ example: 'r1' }) id!: string;
   @ApiProperty() title!: string;
+  @ApiProperty({ description: 'the text put to the vote (the title for a resolution convened before texts were recorded)' }) text!: string;
   @ApiProperty({ enum: RESOLUTION_KINDS }) kind!: string;
   @ApiProperty() boardApproved!: boolean;
   @ApiProperty({ enum: RESOLUTION_STATUSES }) status!: string;
   @ApiProperty({ type: String, enum: OUTCOMES, nullable: true }) outcome!: string | null;
-  @ApiProperty({ type: ResolutionResultDoc, nullable: true, description: 'null until the resolution is closed' }) result!: ResolutionResultDoc | null;
+  @ApiPropertyOptional({ enum: ['AG-QUORUM', 'ADJOURNED'], description: 'why it was not put to the vote (outcome not_voted)' }) reason?: string;
+  @ApiProperty({ type: ResolutionResultDoc, nullable: true, description: 'null until the resolution is closed, and when it was not put to the vote' }) result!: ResolutionResultDoc | null;
   @ApiPropertyOptional({ type: String, enum: ['ballots', 'show_of_hands'], nullable: true }) method?: string | null;
   @ApiPropertyOptional({ type: 'integer' }) ballots?: number;
 }
@@ -81,6 +106,12 @@ export class AssemblyViewDoc {
   @ApiProperty({ enum: ASSEMBLY_STATUSES }) status!: string;
   @ApiProperty({ format: 'date' }) convenedOn!: string;
   @ApiProperty({ format: 'date' }) heldOn!: string;
+  @ApiProperty({ type: String, nullable: true, description: 'where the AG is held, or "à distance"; null for a convocation recorded before it was asked' }) place!: string | null;
+  @ApiProperty({ type: String, enum: ['letter', 'email', 'notice', 'hand'], nullable: true }) convocationMethod!: string | null;
+  @ApiProperty({ type: 'integer', nullable: true, description: 'AG-NOTICE: the whole days of notice this call needed' }) noticeDays!: number | null;
+  @ApiProperty({ type: BureauDoc, nullable: true, description: 'null until recorded: the procès-verbal then prints blank lines' }) bureau!: BureauDoc | null;
+  @ApiProperty({ type: Object, nullable: true, description: '{ reason } of an adjourned AG' }) adjournment!: object | null;
+  @ApiProperty({ type: QuorumByKindDoc, description: 'AG-QUORUM per kind of resolution on the agenda' }) quorum!: QuorumByKindDoc;
   @ApiProperty({ format: 'date' }) recordDate!: string;
   @ApiProperty({ type: String, nullable: true }) reconvenes!: string | null;
   @ApiProperty({ type: 'integer', description: 'associates who could vote (the list fixed at the record date)' }) voters!: number;
@@ -91,6 +122,7 @@ export class AssemblyViewDoc {
   @ApiProperty({ type: Object, isArray: true, description: '[{ code, name, weightBp }]' }) colleges!: object[];
   @ApiProperty({ enum: ['proportional', 'majority'] }) collegeCounting!: string;
   @ApiProperty({ type: String, nullable: true, description: 'hash over every stream head of the cooperative when the AG closed' }) ledgerDigest!: string | null;
+  @ApiProperty({ type: String, nullable: true, description: 'the global position of the last event the digest covers: GET …/verification?at=<it> recomputes it' }) ledgerPosition!: string | null;
 }
 
 export class ResolutionSummaryDoc {
@@ -120,12 +152,14 @@ export class AssemblyListDoc {
 @ApiSchema({ name: 'ResolutionClosedAnswer' })
 export class ResolutionClosedAnswerDoc extends CommandAnswerDoc {
   @ApiProperty({ enum: OUTCOMES }) outcome!: string;
-  @ApiProperty({ type: ResolutionResultDoc }) result!: ResolutionResultDoc;
+  @ApiProperty({ type: ResolutionResultDoc, nullable: true, description: 'null when not put to the vote' }) result!: ResolutionResultDoc | null;
+  @ApiPropertyOptional({ enum: ['AG-QUORUM'] }) reason?: string;
 }
 
 @ApiSchema({ name: 'AssemblyClosedAnswer' })
 export class AssemblyClosedAnswerDoc extends CommandAnswerDoc {
   @ApiProperty({ description: 'hash over every stream head of the cooperative, printed in the minutes' }) ledgerDigest!: string;
+  @ApiProperty({ description: 'the global position of the last event the digest covers: GET …/verification?at=<it> recomputes the digest' }) ledgerPosition!: string;
 }
 
 export class VoterDoc {

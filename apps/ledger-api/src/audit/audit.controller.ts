@@ -20,11 +20,15 @@ export class AuditController {
 
   @Get('verification')
   @Allow(...AUDITORS, 'gerant')
-  @ApiRead({ summary: 'Re-hash every stored event of the cooperative and report the first break of the chain', type: VerificationReportDoc })
-  async verify(@Param('coopId') coopId: string) {
-    const heads = await this.queries.streamHeads(coopId);
-    const { valid, streams, events, digest, firstBreak } = await verifyEvents(this.store.readAll({ coopId }), heads);
-    return { valid, streams, events, digest, ...(firstBreak ? { firstBreak: { ...firstBreak, revision: Number(firstBreak.revision) } } : {}) };
+  @ApiQuery({ name: 'at', required: false, description: 'a global position: verify the history as it stood there and recompute its digest (the one an AG’s minutes print with that position); default the head' })
+  @ApiRead({ summary: 'Re-hash every stored event of the cooperative (up to `at`) and report the digest and the first break of the chain', type: VerificationReportDoc, query: true })
+  async verify(@Param('coopId') coopId: string, @Query('at') at?: string) {
+    if (at !== undefined && !/^\d{1,18}$/.test(at)) throw new BadRequestException({ errors: [{ field: 'at', message: 'at must be a global position (an integer)' }] });
+    // As of a past position, today's heads say nothing of then: the chain alone is checked up to it.
+    const heads = at === undefined ? await this.queries.streamHeads(coopId) : (await this.queries.requireCooperative(coopId), {});
+    const report = await verifyEvents(this.store.readAll({ coopId }), heads, at === undefined ? {} : { at: BigInt(at) });
+    const { valid, streams, events, digest, firstBreak } = report;
+    return { valid, streams, events, digest, position: at ?? report.position?.toString() ?? null, ...(firstBreak ? { firstBreak: { ...firstBreak, revision: Number(firstBreak.revision) } } : {}) };
   }
 
   @Get('events')

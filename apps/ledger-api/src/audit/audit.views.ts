@@ -13,7 +13,8 @@ export class VerificationReportDoc {
   @ApiProperty() valid!: boolean;
   @ApiProperty({ type: 'integer' }) streams!: number;
   @ApiProperty({ type: 'integer' }) events!: number;
-  @ApiProperty({ description: 'hash over every stream head' }) digest!: string;
+  @ApiProperty({ description: 'hash over every stream head (as of `position`)' }) digest!: string;
+  @ApiProperty({ type: String, nullable: true, description: 'global position of the last event verified: `at`, or the head; null when there is none' }) position!: string | null;
   @ApiPropertyOptional({ type: ChainBreakDoc, description: 'the first place the hash chain breaks' }) firstBreak?: ChainBreakDoc;
 }
 

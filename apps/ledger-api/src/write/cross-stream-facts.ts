@@ -47,12 +47,18 @@ export class CrossStreamFacts {
     return { ...command, adoption: await this.resolution(coopId, command.resolution) };
   }
 
-  /** CloseAssembly: the digest over every stream head of the cooperative now, pinned in the minutes. */
+  /**
+   * CloseAssembly: the digest over every stream head of the cooperative once the projections
+   * have caught up, pinned in the minutes with the global position of the last event it covers,
+   * so that an auditor recomputes it later with `GET …/verification?at=<position>`. The heads and
+   * their positions are read in one synchronous step: no event slips in between.
+   */
   async closing(coopId: string): Promise<AssemblyCommandOf<'CloseAssembly'>> {
     await this.engine.catchUp();
     const heads = streamHeadsOf(this.engine.state<StreamHeadsState>(streamHeadsProjection.name), coopId);
     const digest = ledgerDigest(Object.fromEntries(heads.map((h) => [h.streamId, { revision: BigInt(h.revision), hash: h.hash }])));
-    return { type: 'CloseAssembly', ledgerDigest: digest, streams: heads.length };
+    const position = heads.reduce((last, h) => (BigInt(h.position) > last ? BigInt(h.position) : last), 0n);
+    return { type: 'CloseAssembly', ledgerDigest: digest, streams: heads.length, position: position.toString() };
   }
 
   private async resolution(coopId: string, ref: ResolutionRef) {

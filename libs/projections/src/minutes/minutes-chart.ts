@@ -1,5 +1,5 @@
 import { escapeHtml as esc } from './escape';
-import { percentBp } from './minutes-labels';
+import { Lang, percentBp } from './minutes-labels';
 import { ResolutionChart } from './minutes-model';
 
 /**
@@ -9,21 +9,28 @@ import { ResolutionChart } from './minutes-model';
  * by fill pattern and tone, and every bar carries its figures in words.
  */
 
-const WIDTH = 600;
-const LABEL_W = 122;
-const BAR_X = 130;
-const BAR_W = 250;
+const WIDTH = 540;
+const LABEL_W = 142;
+const BAR_X = 150;
+const BAR_W = 200;
 const TEXT_X = BAR_X + BAR_W + 12;
-const ROW_H = 26;
+const ROW_H = 19;
 const BAR_H = 16;
-const LEGEND_H = 28;
+const LEGEND_H = 20;
 
 /** Where the bars sit in the SVG's user space: a marker at `bp` is at barX + barWidth × bp / 10000. */
 export const CHART_LAYOUT = { barX: BAR_X, barWidth: BAR_W } as const;
 
 type Choice = 'for' | 'against' | 'abstain' | 'blank';
 const CHOICES: Choice[] = ['for', 'against', 'abstain', 'blank'];
-const CHOICE_WORDS: Record<Choice, string> = { for: 'for', against: 'against', abstain: 'abstain', blank: 'blank' };
+const CHOICE_WORDS: Record<Lang, Record<Choice, string>> = {
+  fr: { for: 'pour', against: 'contre', abstain: 'abstention', blank: 'blanc' },
+  en: { for: 'for', against: 'against', abstain: 'abstain', blank: 'blank' },
+};
+const CHART_WORDS = {
+  fr: { dropped: 'aucun suffrage : retiré', noBallot: 'aucun bulletin', required: 'requis', noVote: 'aucun suffrage exprimé', forShare: 'pour', byCollege: 'voix par collège' },
+  en: { dropped: 'dropped: no vote cast', noBallot: 'no ballot', required: 'required', noVote: 'no vote cast', forShare: 'for', byCollege: 'votes by collège' },
+};
 
 /** `n` numbers this chart in the document: pattern ids must be unique across inline SVGs. */
 export function resolutionChartSvg(chart: ResolutionChart, n: number, subject: string): string {
@@ -44,29 +51,29 @@ export function resolutionChartSvg(chart: ResolutionChart, n: number, subject: s
     `<pattern id="${p}-blank" patternUnits="userSpaceOnUse" width="5" height="5"><rect width="5" height="5" fill="#ffffff"></rect><circle cx="2.5" cy="2.5" r="0.9" fill="#555555"></circle></pattern>`,
     '</defs>',
   );
-  out.push(legend(fills));
-  chart.bars.forEach((bar, i) => out.push(collegeBar(bar, rowsTop + i * ROW_H, fills)));
+  out.push(legend(fills, chart.lang));
+  chart.bars.forEach((bar, i) => out.push(collegeBar(bar, rowsTop + i * ROW_H, fills, chart.lang)));
   out.push(overallBar(chart, overallTop, fills));
   out.push('</svg>');
   return out.join('\n');
 }
 
-function legend(fills: Record<Choice, string>): string {
+function legend(fills: Record<Choice, string>, lang: Lang): string {
   let x = BAR_X;
   const items = CHOICES.map((c) => {
-    const item = `<rect x="${x}" y="6" width="14" height="14" fill="${fills[c]}" stroke="#1a1a1a" stroke-width="0.8"></rect><text x="${x + 19}" y="17">${CHOICE_WORDS[c]}</text>`;
-    x += 19 + CHOICE_WORDS[c].length * 7 + 16;
+    const item = `<rect x="${x}" y="6" width="14" height="14" fill="${fills[c]}" stroke="#1a1a1a" stroke-width="0.8"></rect><text x="${x + 19}" y="17">${CHOICE_WORDS[lang][c]}</text>`;
+    x += 19 + CHOICE_WORDS[lang][c].length * 7 + 16;
     return item;
   });
   return `<g class="legend">${items.join('')}</g>`;
 }
 
-function collegeBar(bar: ResolutionChart['bars'][number], y: number, fills: Record<Choice, string>): string {
-  const label = `<text x="${LABEL_W}" y="${y + 12}" text-anchor="end">${esc(truncate(bar.label, 20))}</text>`;
+function collegeBar(bar: ResolutionChart['bars'][number], y: number, fills: Record<Choice, string>, lang: Lang): string {
+  const label = barLabel(bar.label, y);
   const total = bar.for + bar.against + bar.abstain + bar.blank;
   const frame = `<rect x="${BAR_X}" y="${y}" width="${BAR_W}" height="${BAR_H}" fill="none" stroke="#1a1a1a" stroke-width="0.8"></rect>`;
   if (bar.dropped || total === 0) {
-    const why = bar.dropped ? 'dropped: no vote cast' : 'no ballot';
+    const why = bar.dropped ? CHART_WORDS[lang].dropped : CHART_WORDS[lang].noBallot;
     return `<g class="college dropped">${label}<rect x="${BAR_X}" y="${y}" width="${BAR_W}" height="${BAR_H}" fill="#ffffff" stroke="#1a1a1a" stroke-width="0.8" stroke-dasharray="3 3"></rect><text x="${BAR_X + 8}" y="${y + 12}" font-style="italic">${why}</text></g>`;
   }
   let x = BAR_X;
@@ -76,7 +83,9 @@ function collegeBar(bar: ResolutionChart['bars'][number], y: number, fills: Reco
     x += w;
     return seg;
   });
-  const words = CHOICES.filter((c) => bar[c] > 0).map((c) => `${bar[c]} ${CHOICE_WORDS[c]}`).join(' · ');
+  const words = CHOICES.filter((c) => bar[c] > 0)
+    .map((c) => `${bar[c]} ${CHOICE_WORDS[lang][c]}`)
+    .join(' · ');
   return `<g class="college">${label}${segments.join('')}${frame}<text x="${TEXT_X}" y="${y + 12}">${words}</text></g>`;
 }
 
@@ -94,35 +103,45 @@ function overallBar(chart: ResolutionChart, y: number, fills: Record<Choice, str
   for (const bp of [0, 2500, 5000, 7500, 10000]) {
     const tx = BAR_X + (BAR_W * bp) / 10000;
     out.push(`<line x1="${fmt(tx)}" y1="${y + BAR_H}" x2="${fmt(tx)}" y2="${y + BAR_H + 4}" stroke="#1a1a1a" stroke-width="0.8"></line>`);
-    out.push(`<text x="${fmt(tx)}" y="${y + BAR_H + 15}" text-anchor="middle" font-size="9">${bp / 100} %</text>`);
+    out.push(`<text x="${fmt(tx)}" y="${y + BAR_H + 15}" text-anchor="middle" font-size="10">${bp / 100} %</text>`);
   }
   // White under black: the marker stays visible across the black "for" segment when printed.
   out.push(
     `<line class="required-marker" data-required-bp="${chart.requiredBp}" x1="${fmt(markerX)}" y1="${y - 7}" x2="${fmt(markerX)}" y2="${y + BAR_H + 5}" stroke="#ffffff" stroke-width="5"></line>`,
     `<line class="required-marker" data-required-bp="${chart.requiredBp}" x1="${fmt(markerX)}" y1="${y - 7}" x2="${fmt(markerX)}" y2="${y + BAR_H + 5}" stroke="#1a1a1a" stroke-width="2"></line>`,
-    `<text x="${fmt(markerX)}" y="${y - 9}" text-anchor="middle" font-size="10">required ${percentBp(chart.requiredBp)}</text>`,
+    `<text x="${fmt(markerX)}" y="${y - 9}" text-anchor="middle" font-size="11">${CHART_WORDS[chart.lang].required} ${percentBp(chart.requiredBp, chart.lang)}</text>`,
   );
-  const verdict = chart.votesCast ? `${percentBp(chart.forBp)} for` : 'no vote cast';
-  out.push(`<text x="${TEXT_X}" y="${y + 12}" font-weight="bold">${verdict}${chart.outcome ? ` — ${esc(chart.outcome.en)}` : ''}</text>`);
+  const verdict = chart.votesCast ? `${percentBp(chart.forBp, chart.lang)} ${CHART_WORDS[chart.lang].forShare}` : CHART_WORDS[chart.lang].noVote;
+  out.push(`<text x="${TEXT_X}" y="${y + 12}" font-weight="bold">${verdict}</text>`);
   out.push('</g>');
   return out.join('');
 }
 
 function chartSummary(chart: ResolutionChart, subject: string): string {
-  const bars = chart.bars.map((b) =>
-    b.dropped ? `${b.label}: dropped, no vote cast` : `${b.label}: ${b.for} for, ${b.against} against, ${b.abstain} abstain, ${b.blank} blank`,
-  );
-  const overall = chart.votesCast ? `${percentBp(chart.forBp)} for` : 'no vote cast';
-  return `${subject} — votes by collège: ${bars.join('; ')}. ${chart.overallLabel} ${overall}, required ${percentBp(chart.requiredBp)}${chart.outcome ? `: ${chart.outcome.en} (${chart.outcome.fr})` : ''}.`;
+  const w = CHOICE_WORDS[chart.lang];
+  const t = CHART_WORDS[chart.lang];
+  const bars = chart.bars.map((b) => (b.dropped ? `${b.label}: ${t.dropped}` : `${b.label}: ${b.for} ${w.for}, ${b.against} ${w.against}, ${b.abstain} ${w.abstain}, ${b.blank} ${w.blank}`));
+  const overall = chart.votesCast ? `${percentBp(chart.forBp, chart.lang)} ${t.forShare}` : t.noVote;
+  return `${subject} — ${t.byCollege}: ${bars.join('; ')}. ${chart.overallLabel} ${overall}, ${t.required} ${percentBp(chart.requiredBp, chart.lang)}.${chart.outcome ? ` ${chart.outcome}` : ''}`;
+}
+
+/**
+ * A collège's name beside its bar, never cut: on one line when it fits the label column
+ * (about 20 characters at this size), else on two lines broken at a space, in a smaller size.
+ */
+function barLabel(text: string, y: number): string {
+  const chars = Array.from(text);
+  if (chars.length <= 20) return `<text x="${LABEL_W}" y="${y + 12}" text-anchor="end">${esc(text)}</text>`;
+  const words = text.split(' ');
+  let first = '';
+  while (words.length > 1 && Array.from(`${first} ${words[0]}`.trim()).length <= Math.ceil(chars.length / 2) + 4) first = `${first} ${words.shift()}`.trim();
+  if (first === '') first = words.shift() ?? '';
+  const second = words.join(' ');
+  return `<text x="${LABEL_W}" y="${y + 6}" text-anchor="end" font-size="10"><tspan x="${LABEL_W}" dy="0">${esc(first)}</tspan><tspan x="${LABEL_W}" dy="11">${esc(second)}</tspan></text>`;
 }
 
 function clampBp(bp: number): number {
   return Math.min(10000, Math.max(0, bp));
-}
-
-function truncate(text: string, max: number): string {
-  const chars = Array.from(text);
-  return chars.length <= max ? text : `${chars.slice(0, max - 1).join('')}…`;
 }
 
 /** Coordinates with at most two decimals, so the markup stays stable and readable. */

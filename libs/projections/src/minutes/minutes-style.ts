@@ -1,62 +1,89 @@
+import { Lang } from './minutes-labels';
+
+/** A CSS string literal: the cooperative's name goes into the page footer, so it is quoted here, never pasted. */
+function cssString(text: string): string {
+  return `"${Array.from(text)
+    .map((ch) => (/[A-Za-z0-9 .,'’()-]/.test(ch) ? ch : `\\${ch.codePointAt(0)!.toString(16)} `))
+    .join('')}"`;
+}
+
 /**
- * The stylesheet inlined in the HTML minutes: an A4 page on screen, the same page on paper.
- * Nothing depends on colour: the document must survive a black-and-white office printer.
+ * The stylesheet inlined in the HTML minutes: an A4 page on screen, the same page on paper, with
+ * "page n/N" at each page's foot. Nothing depends on colour: the document must survive a
+ * black-and-white office printer. Headings never end a page (break-after: avoid), a resolution
+ * never splits, and `.closing` — the last resolution, the digest and the signatures — prints on
+ * one page.
  */
-export const MINUTES_CSS = `
-@page { size: A4; margin: 16mm 15mm 18mm; }
+export function minutesCss(lang: Lang, cooperative: string): string {
+  const page = lang === 'fr' ? 'page' : 'page';
+  return `
+@page {
+  size: A4;
+  margin: 14mm 15mm 16mm;
+  @bottom-left { content: ${cssString(cooperative)}; font: 7.5pt Helvetica, Arial, sans-serif; color: #333; }
+  @bottom-right { content: "${page} " counter(page) "/" counter(pages); font: 8pt Helvetica, Arial, sans-serif; }
+}
 * { box-sizing: border-box; }
 html { background: #e9e9e6; }
-body { margin: 0; padding: 24px 0; color: #111; font: 10.5pt/1.45 Georgia, "Times New Roman", serif; }
-.page { max-width: 190mm; margin: 0 auto; padding: 18mm 16mm; background: #fff; box-shadow: 0 1px 6px rgba(0,0,0,.25); }
-h1, h2, h3 { font-family: Helvetica, Arial, sans-serif; line-height: 1.25; break-after: avoid; page-break-after: avoid; }
-h1 { font-size: 19pt; margin: 0 0 2px; }
-h2 { font-size: 12.5pt; margin: 22px 0 8px; padding-bottom: 3px; border-bottom: 1.5px solid #111; text-transform: uppercase; letter-spacing: .04em; }
-h3 { font-size: 11pt; margin: 0 0 6px; }
-.en { font-weight: normal; color: #444; }
-.coop { font: bold 15pt Helvetica, Arial, sans-serif; margin: 0 0 12px; letter-spacing: .01em; }
-.coop .form { font-weight: normal; color: #333; }
-.kind { font-size: 12pt; margin: 4px 0 2px; }
-.assembly-title { font-style: italic; margin: 0 0 12px; }
-.draft { border: 3px double #111; padding: 8px 12px; margin: 0 0 16px; font: bold 12pt Helvetica, Arial, sans-serif; text-transform: uppercase; text-align: center; letter-spacing: .06em; }
+body { margin: 0; padding: 24px 0; color: #111; font: 9pt/1.35 Georgia, "DejaVu Serif", "Times New Roman", serif; }
+.page { max-width: 190mm; margin: 0 auto; padding: 16mm 15mm; background: #fff; box-shadow: 0 1px 6px rgba(0,0,0,.25); }
+h1, h2, h3 { font-family: Helvetica, Arial, "DejaVu Sans", sans-serif; line-height: 1.25; break-after: avoid; page-break-after: avoid; }
+h1 { font-size: 13pt; margin: 6px 0 2px; }
+h2 { font-size: 10pt; margin: 10px 0 4px; padding-bottom: 2px; border-bottom: 1.2px solid #111; text-transform: uppercase; letter-spacing: .04em; }
+h2.minor { font-size: 9.5pt; border-bottom: none; margin: 8px 0 2px; }
+h3 { font-size: 9.5pt; margin: 0 0 4px; }
+h3 .kind { font-weight: normal; }
+.coop { font: bold 13pt Helvetica, Arial, "DejaVu Sans", sans-serif; margin: 0; }
+.mentions { margin: 2px 0 6px; font-size: 8.5pt; }
+.subheading { margin: 0 0 6px; font-style: italic; }
+.preamble p { margin: 2px 0; }
+p.bureau { margin: 4px 0 0; }
+p.bureau .role { font-weight: bold; }
+p.bureau .sep { padding: 0 6px; }
+.blank { display: inline-block; min-width: 38mm; border-bottom: 1px dotted #111; height: 1em; }
+ol.agenda { margin: 2px 0 0; padding-left: 18px; }
+.draft { border: 3px double #111; padding: 6px 10px; margin: 0 0 10px; font: bold 10pt Helvetica, Arial, sans-serif; text-align: center; }
 .watermark { position: fixed; top: 40%; left: 0; right: 0; text-align: center; font: bold 90pt Helvetica, Arial, sans-serif; color: rgba(0,0,0,.07); transform: rotate(-28deg); pointer-events: none; z-index: 0; }
-.draft span { display: block; font-size: 9.5pt; font-weight: normal; text-transform: none; letter-spacing: 0; }
-dl.facts { display: grid; grid-template-columns: max-content 1fr; gap: 2px 14px; margin: 0; }
-dl.facts dt { font-weight: bold; }
-dl.facts dd { margin: 0; }
-code, .hash { font-family: "DejaVu Sans Mono", Menlo, Consolas, monospace; font-size: 8.5pt; word-break: break-all; }
-table { border-collapse: collapse; width: 100%; margin: 6px 0 10px; font-size: 9.5pt; }
-th, td { border: 1px solid #555; padding: 3px 7px; text-align: left; vertical-align: top; }
-th { background: #eeeeee; font-family: Helvetica, Arial, sans-serif; font-size: 8.5pt; text-transform: uppercase; letter-spacing: .03em; }
+code, .hash { font-family: "DejaVu Sans Mono", Menlo, Consolas, monospace; font-size: 7.5pt; word-break: break-all; }
+pre.command { margin: 4px 0; padding: 4px 6px; border: 1px solid #777; white-space: pre-wrap; word-break: break-all; }
+table { border-collapse: collapse; width: 100%; margin: 4px 0 6px; font-size: 8.5pt; }
+th, td { border: 1px solid #555; padding: 1px 5px; text-align: left; vertical-align: top; }
+th { background: #eeeeee; font-family: Helvetica, Arial, "DejaVu Sans", sans-serif; font-size: 7.5pt; text-transform: uppercase; }
 td.num, th.num { text-align: right; font-variant-numeric: tabular-nums; }
 td.num { white-space: nowrap; }
-table.tally th { letter-spacing: 0; }
-table.tally td:first-child { min-width: 8.5em; }
-table.tally td.note { white-space: nowrap; font-size: 8.5pt; }
-tr.dropped td { color: #555; font-style: italic; }
+table.tally td.note { font-size: 7.5pt; }
+tr.dropped td { color: #444; font-style: italic; }
 thead { display: table-header-group; }
 tr { break-inside: avoid; page-break-inside: avoid; }
+section, .quorum { break-inside: avoid-page; }
+#resolutions { break-inside: auto; }
 .quorum p { margin: 2px 0; }
 .verdict { font-weight: bold; }
-.resolution { border: 1px solid #999; padding: 10px 12px 12px; margin: 0 0 14px; break-inside: avoid; page-break-inside: avoid; }
-.resolution .meta { margin: 0 0 6px; color: #333; }
-.resolution ul { margin: 4px 0 8px; padding-left: 18px; }
-.resolution li { margin: 1px 0; }
-.chart { display: block; width: 100%; height: auto; margin: 4px 0 8px; }
-.outcome { display: inline-block; margin-top: 4px; padding: 4px 12px; font: bold 11pt Helvetica, Arial, sans-serif; letter-spacing: .05em; }
+.counting { margin: 2px 0 6px; font-size: 8.5pt; }
+.resolution { border: 1px solid #999; padding: 6px 9px 8px; margin: 0 0 8px; break-inside: avoid; page-break-inside: avoid; }
+blockquote.text { margin: 2px 0 4px; padding: 2px 0 2px 8px; border-left: 2.5px solid #111; }
+blockquote.text p { margin: 0 0 2px; }
+.resolution .meta { margin: 0 0 2px; color: #222; }
+ul.notes { margin: 2px 0 3px; padding-left: 16px; font-size: 8pt; line-height: 1.3; }
+ul.notes li { margin: 0; }
+.chart { display: block; width: 100%; max-width: 104mm; height: auto; margin: 0 0 2px; }
+.outcome { display: inline-block; margin: 2px 0 0; padding: 3px 10px; font: bold 9.5pt Helvetica, Arial, "DejaVu Sans", sans-serif; }
 .outcome.adopted { border: 2.5px solid #111; }
 .outcome.rejected { border: 2.5px dashed #111; }
-.outcome .fr { font-weight: normal; letter-spacing: 0; }
+.outcome.not-voted { border: 1.5px dotted #111; font-weight: normal; font-style: italic; }
 .resolution.pending { border-style: dashed; }
-.resolution.pending .meta { font-style: italic; }
-.digest p { margin: 4px 0; }
-.signatures { display: grid; grid-template-columns: 1fr 1fr; gap: 28px; margin-top: 10px; break-inside: avoid; page-break-inside: avoid; }
-.signature { border: 1px solid #999; padding: 8px 10px; min-height: 46mm; }
-.signature .role { font-weight: bold; margin: 0; }
-.signature .line { margin: 9mm 0 0; border-top: 1px dotted #111; padding-top: 2px; font-size: 8.5pt; color: #444; }
+.adjournment { border: 1.5px solid #111; padding: 4px 8px; font-weight: bold; }
+.digest p { margin: 2px 0; font-size: 8.5pt; }
+.closing, .keep { break-inside: avoid; page-break-inside: avoid; }
+.signatures { display: grid; grid-template-columns: repeat(3, 1fr); gap: 10px; margin-top: 4px; }
+.signature { border: 1px solid #999; padding: 5px 8px; min-height: 30mm; }
+.signature .role { font-weight: bold; margin: 0; font-size: 8.5pt; }
+.signature .name { margin: 2px 0 0; }
+.signature .line { margin: 12mm 0 0; border-top: 1px dotted #111; padding-top: 1px; font-size: 7.5pt; color: #333; }
 @media print {
   html, body { background: #fff; padding: 0; }
   .page { max-width: none; margin: 0; padding: 0; box-shadow: none; }
-  .resolution { border-color: #777; }
   a { color: inherit; text-decoration: none; }
 }
 `;
+}

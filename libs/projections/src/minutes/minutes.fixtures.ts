@@ -27,9 +27,15 @@ export function scicView(): AssemblyView {
     heldOn: '2025-06-14',
     recordDate: '2025-05-20',
     reconvenes: null,
+    place: 'Salle du conseil, 3 place des Tilleuls, 69003 Lyon',
+    convocationMethod: 'letter',
+    noticeDays: 15,
+    bureau: null,
+    adjournment: null,
     voters: 12,
     votersHash: VOTERS_HASH,
-    attendance: { present: 3, remote: 1, represented: 2, mail: 1, total: 7, quorumBp: 5833, quorumRequiredBp: 2000, quorumMet: true },
+    attendance: { present: 3, remote: 1, represented: 2, mail: 1, total: 7, quorumBp: 5833, quorumRequiredBp: 2000, quorumMet: true, extraordinaryQuorumMet: true },
+    quorum: { ordinary: { attendingBp: 5833, requiredBp: 2000, met: true }, extraordinary: { attendingBp: 5833, requiredBp: 2500, met: true } },
     attendees: [
       { associateId: 'alice', name: 'Alice Martin', collegeCode: 'A', mode: 'present', proxyHolderId: null },
       { associateId: 'bruno', name: 'Bruno Petit', collegeCode: 'A', mode: 'remote', proxyHolderId: null },
@@ -43,6 +49,7 @@ export function scicView(): AssemblyView {
       {
         id: 'r1',
         title: 'Amend article 14 of the statuts (collège weights)',
+        text: 'The assembly resolves: Amend article 14 of the statuts (collège weights).',
         kind: 'extraordinary',
         boardApproved: true,
         status: 'closed',
@@ -67,6 +74,7 @@ export function scicView(): AssemblyView {
       {
         id: 'r2',
         title: 'Sell the delivery van',
+        text: 'The assembly resolves: Sell the delivery van.',
         kind: 'ordinary',
         boardApproved: false,
         status: 'closed',
@@ -97,6 +105,7 @@ export function scicView(): AssemblyView {
     ],
     collegeCounting: 'proportional',
     ledgerDigest: LEDGER_DIGEST,
+    ledgerPosition: '128',
   };
 }
 
@@ -107,6 +116,7 @@ export function openScicView(): AssemblyView {
     ...view,
     status: 'open',
     ledgerDigest: null,
+    ledgerPosition: null,
     resolutions: [view.resolutions[0], { ...view.resolutions[1], status: 'pending', outcome: null, result: null }],
   };
 }
@@ -130,9 +140,15 @@ export function scopView(): AssemblyView {
     heldOn: '2025-03-20',
     recordDate: '2025-03-01',
     reconvenes: 'age-2025-1',
+    place: 'Salle du conseil, 3 place des Tilleuls, 69003 Lyon',
+    convocationMethod: 'letter',
+    noticeDays: 15,
+    bureau: null,
+    adjournment: null,
     voters: 10,
     votersHash: VOTERS_HASH,
     attendance: { present: 6, remote: 0, represented: 1, mail: 1, total: 8, quorumBp: 8000, quorumRequiredBp: 5000, quorumMet: true },
+    quorum: { extraordinary: { attendingBp: 8000, requiredBp: 5000, met: true } },
     attendees: [
       { associateId: 'jeanne', name: 'Jeanne Morel', collegeCode: null, mode: 'present', proxyHolderId: null },
       { associateId: 'karim', name: 'Karim Haddad', collegeCode: null, mode: 'present', proxyHolderId: null },
@@ -147,6 +163,7 @@ export function scopView(): AssemblyView {
       {
         id: 'e1',
         title: 'Transform the SCOP SARL into a SCOP SA',
+        text: 'The assembly resolves: Transform the SCOP SARL into a SCOP SA.',
         kind: 'extraordinary',
         boardApproved: true,
         status: 'closed',
@@ -167,6 +184,7 @@ export function scopView(): AssemblyView {
     colleges: [],
     collegeCounting: 'proportional',
     ledgerDigest: LEDGER_DIGEST,
+    ledgerPosition: '128',
   };
 }
 
@@ -183,14 +201,40 @@ export function scopRegisterView(): AssemblyView {
     title: 'Approbation des comptes 2025',
     call: 1,
     reconvenes: null,
+    place: 'Salle du conseil, 3 place des Tilleuls, 69003 Lyon',
+    convocationMethod: 'letter',
+    noticeDays: 15,
+    bureau: null,
+    adjournment: null,
     voters: 9,
-    attendance: { present: 7, remote: 0, represented: 0, mail: 0, total: 7, quorumBp: 6900, quorumRequiredBp: 2000, quorumMet: true, votesPresentOrRepresented: { numerator: '74', denominator: '13' }, votesOnList: { numerator: '100', denominator: '13' } },
-    scopVotingRights: { cooperators: 5, outsiders: 4, cooperativeSocieties: 0, outsiderWeight: { numerator: '35', denominator: '52' }, cooperativeSocietyWeight: { numerator: '1', denominator: '1' }, reduced: true, base: 'register' },
+    attendance: {
+      present: 7,
+      remote: 0,
+      represented: 0,
+      mail: 0,
+      total: 7,
+      quorumBp: 6900,
+      quorumRequiredBp: 2000,
+      quorumMet: true,
+      votesPresentOrRepresented: { numerator: '74', denominator: '13' },
+      votesOnList: { numerator: '100', denominator: '13' },
+    },
+    quorum: { ordinary: { attendingBp: 6900, requiredBp: 2000, met: true } },
+    scopVotingRights: {
+      cooperators: 5,
+      outsiders: 4,
+      cooperativeSocieties: 0,
+      outsiderWeight: { numerator: '35', denominator: '52' },
+      cooperativeSocietyWeight: { numerator: '1', denominator: '1' },
+      reduced: true,
+      base: 'register',
+    },
     attendees: base.attendees.slice(0, 7).map((a) => ({ ...a, mode: 'present', proxyHolderId: null })),
     resolutions: [
       {
         id: 'r1',
         title: 'Approve the accounts of 2025',
+        text: 'The assembly resolves: Approve the accounts of 2025.',
         kind: 'ordinary',
         boardApproved: true,
         status: 'closed',
@@ -212,6 +256,7 @@ export function scopRegisterView(): AssemblyView {
       {
         id: 'r2',
         title: 'Allocate the surplus of 2025',
+        text: 'The assembly resolves: Allocate the surplus of 2025.',
         kind: 'ordinary',
         boardApproved: true,
         status: 'closed',
