@@ -63,6 +63,30 @@ describe('Holding an AG: notice, quorum per kind, late arrivals, adjournment, th
     expect(await eventCount()).toBe(before);
   });
 
+  it('AG-NOTICE is a parameter of the statuts, never below the legal floor: an SA on 10 days is refused, a SAS on 21 days convenes no sooner', async () => {
+    const sa = { ...scicAlpha, id: 'beta', companyForm: 'SA', noticeDays: { firstCall: 10 } };
+    expect((await t.http().post('/v1/cooperatives').set(gerant).send(sa).expect(422)).body.rule).toBe('AG-NOTICE');
+    await t
+      .http()
+      .post('/v1/cooperatives')
+      .set(gerant)
+      .send({ ...scicAlpha, id: 'gamma', noticeDays: { firstCall: 21 } })
+      .expect(201);
+    await t
+      .http()
+      .post('/v1/cooperatives/gamma/associates')
+      .set(gerant)
+      .send(associate('g1', 'employee', 1, { collegeCode: 'workers' }))
+      .expect(201);
+    const res = await t
+      .http()
+      .post('/v1/cooperatives/gamma/assemblies')
+      .set(gerant)
+      .send(convocation('ag-g', { heldOn: '2025-06-04' }))
+      .expect(422);
+    expect(res.body.detail).toContain('at least 21 on first call');
+  });
+
   it('refuses a resolution without its text, and a convocation without a place (400)', async () => {
     await post('', { ...convocation('ag-no-text'), resolutions: [{ id: 'r1', title: 'Comptes', kind: 'ordinary' }] }).expect(400);
     const { place: _place, ...noPlace } = convocation('ag-no-place');

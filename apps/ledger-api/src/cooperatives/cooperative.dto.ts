@@ -57,6 +57,12 @@ export class SurplusDto {
 }
 
 /** The statutory parameters (docs/rules.md); omitted ones take the defaults of libs/domain/src/cooperative/statuts-defaults.ts. */
+/** AG-NOTICE: whole days between convocation and AG; never below the company form's legal floor (422). */
+export class NoticeDaysDto {
+  @IsOptional() @IsInt() @Min(0) @Max(366) @ApiPropertyOptional({ type: 'integer', example: 15, description: 'first call (SA, SARL ≥ 15)' }) firstCall?: number;
+  @IsOptional() @IsInt() @Min(0) @Max(366) @ApiPropertyOptional({ type: 'integer', example: 15, description: 'second call (SA ≥ 6, SARL ≥ 15)' }) secondCall?: number;
+}
+
 export class StatutsParametersDto {
   @IsOptional() @IsArray() @ArrayMaxSize(20) @ValidateNested({ each: true }) @Type(() => CollegeDto)
   @ApiPropertyOptional({ type: [CollegeDto], description: 'SCIC only; omitted ⇒ one associate one vote, no collèges', example: [{ code: 'workers', name: 'Salariés' }, { code: 'users', name: 'Usagers' }, { code: 'supporters', name: 'Soutiens' }] })
@@ -71,6 +77,7 @@ export class StatutsParametersDto {
   @IsOptional() @IsBoolean() @ApiPropertyOptional({ description: 'AG-BLANK-PROXY' }) blankProxyVotesWithBoard?: boolean;
   @ValidateIf((o) => o.amorcageConvertedOn !== null) @OptionalCalendarDate({ description: 'SCOP-AMORCAGE: conversion date, or null' })
   amorcageConvertedOn?: string | null;
+  @IsOptional() @ValidateNested() @Type(() => NoticeDaysDto) @ApiPropertyOptional({ type: NoticeDaysDto, description: 'AG-NOTICE (default 15 days; SA 15 then 6 on second call)' }) noticeDays?: NoticeDaysDto;
   @IsOptional() @IsString() @Matches(/^\d{9}$/, { message: 'siren must be 9 digits' }) @ApiPropertyOptional({ example: '732829320', description: '9 digits with a valid Luhn key: names the FEC file' }) siren?: string;
   @IsOptional() @IsString() @Matches(/^\d{2}-\d{2}$/, { message: 'fiscalYearEnd must be MM-DD' }) @ApiPropertyOptional({ example: '12-31', description: 'fiscal year N ends on N-<fiscalYearEnd>' }) fiscalYearEnd?: string;
   @IsOptional() @IsObject() @ValidateNested() @Type(() => SurplusDto) @ApiPropertyOptional({ type: () => SurplusDto, description: 'the surplus clauses (docs/api.md, Fiscal years)' }) surplus?: SurplusDto;
