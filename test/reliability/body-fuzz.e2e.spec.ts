@@ -3,7 +3,7 @@ import { EventStore } from '@ledger/event-store';
 import { EVENT_STORE } from '../../apps/ledger-api/src/infrastructure/tokens';
 import { scicAlpha } from '../support/fixtures';
 import { TestApp, bearer, removeDir, startTestApp } from '../support/test-app';
-import { OpenApi, Operation, Schema, exampleOf, fillPath, operationsOf, resolve } from './support/openapi';
+import { CONVOCATION, OpenApi, Operation, Schema, exampleOf, fillPath, operationsOf, resolve } from './support/openapi';
 
 const RUNS_PER_OPERATION = Number(process.env.FUZZ_RUNS ?? 60);
 const HOSTILE = ['__proto__', 'constructor', 'prototype', 'toString', 'hasOwnProperty', 'valueOf'];
@@ -77,7 +77,7 @@ describe('Fuzzed bodies from /openapi.json: every command answers 2xx, or a prob
       .http()
       .post('/v1/cooperatives/alpha/assemblies')
       .set(gerant)
-      .send({ ...(exampleOf(doc, doc.components.schemas.ConveneAssemblyDto) as object), id: 'ag-2025' })
+      .send({ ...(exampleOf(doc, doc.components.schemas.ConveneAssemblyDto) as object), ...CONVOCATION })
       .expect(201);
   });
   afterAll(async () => {

@@ -4,7 +4,9 @@ import * as os from 'os';
 import * as path from 'path';
 import { ServerProcess, freePort } from './support/server-process';
 
-/** Scale by env for a longer soak (bench/crash-soak.ts runs this spec with more). */
+/**
+ * Sized for CI (about 30 s). A longer soak: `CRASH_COMMANDS=5000 CRASH_CYCLES=40 CRASH_WRITERS=16 npx jest test/reliability/crash-recovery`.
+ */
 const COMMANDS = Number(process.env.CRASH_COMMANDS ?? 240);
 const WRITERS = Number(process.env.CRASH_WRITERS ?? 8);
 const CRASHES = Number(process.env.CRASH_CYCLES ?? 5);
@@ -56,88 +58,92 @@ describe('Crash recovery: kill -9 during concurrent writes', () => {
     key: `crash-cmd-${i}`,
   });
 
-  it(`${COMMANDS} commands by ${WRITERS} writers through ${CRASHES} kill -9: none lost, none twice, no key stuck, every retry answered as the first time`, async () => {
-    const acks = new Map<number, Ack>();
-    const answers = { created: 0, recovered: 0, inProgress: 0, refusedConnection: 0, serverErrors: 0 };
-    let next = 0;
-    let down = false;
+  it(
+    `${COMMANDS} commands by ${WRITERS} writers through ${CRASHES} kill -9: none lost, none twice, no key stuck, every retry answered as the first time`,
+    async () => {
+      const acks = new Map<number, Ack>();
+      const answers = { created: 0, recovered: 0, inProgress: 0, refusedConnection: 0, serverErrors: 0 };
+      let next = 0;
+      let down = false;
 
-    const writer = async () => {
-      for (let i = next++; i < COMMANDS; i = next++) {
-        const { url, body, key } = command(i);
-        for (let attempt = 0; ; attempt++) {
-          if (attempt > 2000) throw new Error(`Command ${i} never answered`);
-          try {
-            const res = await post(url, body, key);
-            if (res.status === 201 || res.status === 200) {
-              acks.set(i, { status: res.status, body: res.json as Ack['body'], etag: res.headers.get('etag'), replay: res.headers.get('idempotent-replay') === 'true' });
-              if (res.status === 201) answers.created++;
-              else answers.recovered++;
-              break;
+      const writer = async () => {
+        for (let i = next++; i < COMMANDS; i = next++) {
+          const { url, body, key } = command(i);
+          for (let attempt = 0; ; attempt++) {
+            if (attempt > 2000) throw new Error(`Command ${i} never answered`);
+            try {
+              const res = await post(url, body, key);
+              if (res.status === 201 || res.status === 200) {
+                acks.set(i, { status: res.status, body: res.json as Ack['body'], etag: res.headers.get('etag'), replay: res.headers.get('idempotent-replay') === 'true' });
+                if (res.status === 201) answers.created++;
+                else answers.recovered++;
+                break;
+              }
+              if (res.status === 409) answers.inProgress++;
+              else if (res.status >= 500) answers.serverErrors++;
+              else throw new Error(`Command ${i} refused: ${res.status} ${JSON.stringify(res.json)}`);
+            } catch (error) {
+              if (error instanceof Error && error.message.startsWith('Command')) throw error;
+              answers.refusedConnection++;
             }
-            if (res.status === 409) answers.inProgress++;
-            else if (res.status >= 500) answers.serverErrors++;
-            else throw new Error(`Command ${i} refused: ${res.status} ${JSON.stringify(res.json)}`);
-          } catch (error) {
-            if (error instanceof Error && error.message.startsWith('Command')) throw error;
-            answers.refusedConnection++;
+            await new Promise((r) => setTimeout(r, down ? 100 : 20));
           }
-          await new Promise((r) => setTimeout(r, down ? 100 : 20));
         }
+      };
+
+      const killer = async () => {
+        for (let crash = 0; crash < CRASHES; crash++) {
+          const target = Math.floor(((crash + 1) * COMMANDS) / (CRASHES + 1));
+          while (acks.size < target) await new Promise((r) => setTimeout(r, 5));
+          // A little later, at an instant no one chose: commands are in flight.
+          await new Promise((r) => setTimeout(r, 5 + Math.random() * 40));
+          down = true;
+          await server.crash();
+          await server.start();
+          down = false;
+        }
+      };
+
+      await Promise.all([...Array.from({ length: WRITERS }, writer), killer()]);
+      expect(answers.serverErrors).toBe(0);
+      expect(acks.size).toBe(COMMANDS);
+
+      // Every key asked again, after all crashes: the first answer, body and ETag, appended nothing.
+      for (let i = 0; i < COMMANDS; i += 7) {
+        const { url, body, key } = command(i);
+        const again = await post(url, body, key);
+        expect([i, again.status, again.json, again.headers.get('etag')]).toEqual([i, 200, acks.get(i)!.body, acks.get(i)!.etag]);
       }
-    };
 
-    const killer = async () => {
-      for (let crash = 0; crash < CRASHES; crash++) {
-        const target = Math.floor(((crash + 1) * COMMANDS) / (CRASHES + 1));
-        while (acks.size < target) await new Promise((r) => setTimeout(r, 5));
-        // A little later, at an instant no one chose: commands are in flight.
-        await new Promise((r) => setTimeout(r, 5 + Math.random() * 40));
-        down = true;
-        await server.crash();
-        await server.start();
-        down = false;
+      await server.stop();
+      const db = new Database(path.join(dataDir, 'ledger.sqlite'), { readonly: true });
+      try {
+        const rows = db
+          .prepare(`SELECT json_extract(metadata, '$.idempotencyKey') AS key, json_extract(metadata, '$.eventId') AS eventId, revision, position FROM events WHERE type = 'SharesSubscribed' AND key LIKE 'crash-cmd-%'`)
+          .all() as Array<{ key: string; eventId: string; revision: number; position: number }>;
+        const byKey = new Map<string, typeof rows>();
+        for (const row of rows) byKey.set(row.key, [...(byKey.get(row.key) ?? []), row]);
+        const lost = [...acks.keys()].filter((i) => !byKey.has(command(i).key));
+        const duplicated = [...byKey.values()].filter((events) => events.length > 1);
+        const stuck = db.prepare(`SELECT COUNT(*) FROM idempotency_keys WHERE state = 'pending'`).pluck().get() as number;
+        // Each answer names the event that was recorded: its id, revision and position.
+        const mismatched = [...acks].filter(([i, ack]) => {
+          const [event] = byKey.get(command(i).key) ?? [];
+          return !event || ack.body.events[0]?.eventId !== event.eventId || ack.body.revision !== event.revision || ack.body.position !== event.position || ack.etag !== `"${event.revision}"`;
+        });
+        console.log(
+          `crash recovery: ${COMMANDS} commands, ${WRITERS} writers, ${CRASHES} kill -9; answered 201 ${answers.created}, recovered/replayed 200 ${answers.recovered}, ` +
+            `409 in progress ${answers.inProgress}, connection refused ${answers.refusedConnection}, 5xx ${answers.serverErrors}; lost ${lost.length}, duplicated ${duplicated.length}, stuck keys ${stuck}, answers not matching their event ${mismatched.length}`,
+        );
+        expect({ lost, duplicated, stuck, mismatched: mismatched.map(([i]) => i) }).toEqual({ lost: [], duplicated: [], stuck: 0, mismatched: [] });
+        expect(rows).toHaveLength(COMMANDS);
+      } finally {
+        db.close();
       }
-    };
-
-    await Promise.all([...Array.from({ length: WRITERS }, writer), killer()]);
-    expect(answers.serverErrors).toBe(0);
-    expect(acks.size).toBe(COMMANDS);
-
-    // Every key asked again, after all crashes: the first answer, body and ETag, appended nothing.
-    for (let i = 0; i < COMMANDS; i += 7) {
-      const { url, body, key } = command(i);
-      const again = await post(url, body, key);
-      expect([i, again.status, again.json, again.headers.get('etag')]).toEqual([i, 200, acks.get(i)!.body, acks.get(i)!.etag]);
-    }
-
-    await server.stop();
-    const db = new Database(path.join(dataDir, 'ledger.sqlite'), { readonly: true });
-    try {
-      const rows = db
-        .prepare(`SELECT json_extract(metadata, '$.idempotencyKey') AS key, json_extract(metadata, '$.eventId') AS eventId, revision, position FROM events WHERE type = 'SharesSubscribed' AND key LIKE 'crash-cmd-%'`)
-        .all() as Array<{ key: string; eventId: string; revision: number; position: number }>;
-      const byKey = new Map<string, typeof rows>();
-      for (const row of rows) byKey.set(row.key, [...(byKey.get(row.key) ?? []), row]);
-      const lost = [...acks.keys()].filter((i) => !byKey.has(command(i).key));
-      const duplicated = [...byKey.values()].filter((events) => events.length > 1);
-      const stuck = db.prepare(`SELECT COUNT(*) FROM idempotency_keys WHERE state = 'pending'`).pluck().get() as number;
-      // Each answer names the event that was recorded: its id, revision and position.
-      const mismatched = [...acks].filter(([i, ack]) => {
-        const [event] = byKey.get(command(i).key) ?? [];
-        return !event || ack.body.events[0]?.eventId !== event.eventId || ack.body.revision !== event.revision || ack.body.position !== event.position || ack.etag !== `"${event.revision}"`;
-      });
-      console.log(
-        `crash recovery: ${COMMANDS} commands, ${WRITERS} writers, ${CRASHES} kill -9; answered 201 ${answers.created}, recovered/replayed 200 ${answers.recovered}, ` +
-          `409 in progress ${answers.inProgress}, connection refused ${answers.refusedConnection}, 5xx ${answers.serverErrors}; lost ${lost.length}, duplicated ${duplicated.length}, stuck keys ${stuck}, answers not matching their event ${mismatched.length}`,
-      );
-      expect({ lost, duplicated, stuck, mismatched: mismatched.map(([i]) => i) }).toEqual({ lost: [], duplicated: [], stuck: 0, mismatched: [] });
-      expect(rows).toHaveLength(COMMANDS);
-    } finally {
-      db.close();
-    }
-    await server.start();
-    const verification = await fetch(`${server.base}/v1/cooperatives/crash/verification`, { headers: { authorization: `Bearer ${auditor}` } });
-    expect(await verification.json()).toMatchObject({ valid: true });
-  }, 110_000);
+      await server.start();
+      const verification = await fetch(`${server.base}/v1/cooperatives/crash/verification`, { headers: { authorization: `Bearer ${auditor}` } });
+      expect(await verification.json()).toMatchObject({ valid: true });
+    },
+    110_000 * Math.max(1, (COMMANDS / 240) * (CRASHES / 5)),
+  );
 });

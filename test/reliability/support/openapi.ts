@@ -30,6 +30,17 @@ export interface Operation {
   body?: Schema;
 }
 
+/** The fixtures' AG: ag-2025 with resolution r1, convened with a long notice, a place and a text (whatever the examples leave out). */
+export const CONVOCATION = {
+  id: 'ag-2025',
+  kind: 'ordinary',
+  convenedOn: '2025-04-01',
+  heldOn: '2025-06-10',
+  recordDate: '2025-03-31',
+  place: 'Siège social',
+  resolutions: [{ id: 'r1', title: 'Approbation des comptes 2024', text: 'L’assemblée approuve les comptes 2024.', kind: 'ordinary' }],
+};
+
 export const ID_PATTERN_SOURCE = '^[a-z0-9][a-z0-9-]{0,62}$';
 
 export function operationsOf(doc: OpenApi): Operation[] {
