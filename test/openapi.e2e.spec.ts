@@ -14,6 +14,7 @@ import {
   WithdrawAssociateDto,
 } from '../apps/ledger-api/src/capital/capital.dto';
 import { AmendStatutsDto, CreateCooperativeDto } from '../apps/ledger-api/src/cooperatives/cooperative.dto';
+import { VoteWindowDto } from '../apps/ledger-api/src/jobs/vote-window.dto';
 import { bearer, removeDir, startTestApp, TestApp } from './support/test-app';
 
 /*
@@ -175,6 +176,7 @@ describe('the examples of /openapi.json', () => {
       'post /v1/cooperatives/{coopId}/assemblies/{assemblyId}/attendance': AttendanceDto,
       'post /v1/cooperatives/{coopId}/assemblies/{assemblyId}/resolutions/{resolutionId}/ballots': BallotDto,
       'post /v1/cooperatives/{coopId}/assemblies/{assemblyId}/resolutions/{resolutionId}/show-of-hands': ShowOfHandsDto,
+      'post /v1/cooperatives/{coopId}/assemblies/{assemblyId}/resolutions/{resolutionId}/vote-window': VoteWindowDto,
     };
     const withBody = operations().filter((o) => o.op.requestBody?.content['application/json']);
     expect(withBody.map((o) => `${o.method} ${o.path}`).sort()).toEqual(Object.keys(dtos).sort());

@@ -16,6 +16,7 @@ import { HealthController } from './health/health.controller';
 import { IdempotencyInterceptor } from './http/idempotency.interceptor';
 import { ProblemFilter } from './http/problem.filter';
 import { LedgerCoreModule } from './infrastructure/ledger-core.module';
+import { JOB_CONTROLLERS, jobProviders } from './jobs/jobs.module';
 import { LedgerQueries } from './queries/ledger-queries';
 import { CrossStreamFacts } from './write/cross-stream-facts';
 import { FiscalYearFacts } from './write/fiscal-year-facts';
@@ -29,7 +30,18 @@ export class AppModule {
     return {
       module: AppModule,
       imports: [CqrsModule.forRoot(), TerminusModule, LedgerCoreModule.forRoot(config)],
-      controllers: [HealthController, CooperativesController, AssociatesController, CapitalController, AssembliesController, AuditController, AuditBundleController, FiscalYearsController, TmoController],
+      controllers: [
+        HealthController,
+        CooperativesController,
+        AssociatesController,
+        CapitalController,
+        AssembliesController,
+        AuditController,
+        AuditBundleController,
+        FiscalYearsController,
+        TmoController,
+        ...JOB_CONTROLLERS,
+      ],
       providers: [
         StreamCommandHandler,
         LedgerCommands,
@@ -38,6 +50,7 @@ export class AppModule {
         FiscalYearQueries,
         LedgerQueries,
         AssemblyQueries,
+        ...jobProviders(config),
         { provide: OidcVerifier, useFactory: () => (config.oidc ? new OidcVerifier(config.oidc) : null) },
         { provide: APP_GUARD, useClass: AuthGuard },
         { provide: APP_INTERCEPTOR, useClass: IdempotencyInterceptor },

@@ -11,6 +11,10 @@ export interface LedgerConfig {
   databaseSchema: string;
   eventStoreConnectionString?: string;
   redisUrl?: string;
+  /** BullMQ's key prefix on Redis (LEDGER_JOBS_PREFIX, default `ledger`): one per deployment sharing a Redis. */
+  jobsPrefix: string;
+  /** LEDGER_RUN_JOBS: whether the API process runs jobs itself; default yes without Redis (inline), no with it (the worker does). */
+  runJobs?: boolean;
   port: number;
   /** Interface to listen on: loopback by default, 0.0.0.0 in a container. */
   host: string;
@@ -52,6 +56,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): LedgerConfig {
   const jwtSecret = env.AUTH_JWT_SECRET;
   if (jwtSecret !== undefined && jwtSecret.length < 32) problems.push('AUTH_JWT_SECRET must be at least 32 characters');
   if (env.REDIS_URL !== undefined && !/^rediss?:\/\//.test(env.REDIS_URL)) problems.push(`REDIS_URL must start with redis:// or rediss://, got "${env.REDIS_URL}"`);
+  const jobsPrefix = env.LEDGER_JOBS_PREFIX ?? 'ledger';
+  if (!/^[A-Za-z0-9_-]{1,64}$/.test(jobsPrefix)) problems.push(`LEDGER_JOBS_PREFIX must be 1 to 64 letters, digits, _ or -, got "${jobsPrefix}"`);
+  const runJobs = env.LEDGER_RUN_JOBS;
+  if (runJobs !== undefined && runJobs !== 'true' && runJobs !== 'false') problems.push(`LEDGER_RUN_JOBS must be true or false, got "${runJobs}"`);
   const oidc = oidcConfigFrom(env, problems);
   if (problems.length > 0) throw new ConfigError(`Invalid configuration:\n  - ${problems.join('\n  - ')}`);
   return {
@@ -61,6 +69,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): LedgerConfig {
     databaseSchema,
     eventStoreConnectionString: env.EVENTSTORE_CONNECTION_STRING,
     redisUrl: env.REDIS_URL,
+    jobsPrefix,
+    ...(runJobs !== undefined ? { runJobs: runJobs === 'true' } : {}),
     port,
     host: env.HOST ?? '127.0.0.1',
     jwtSecret,
