@@ -9,6 +9,7 @@ import {
   associatesAsOf,
   capitalMovements,
   capitalMovementsCsv,
+  capitalMovementsCsvOf,
   capTable,
   complianceAsOf,
   cooperativeAsOf,
@@ -242,11 +243,13 @@ describe('projections over the SQLite event store', () => {
     // Filtered on effective dates, numbers kept.
     expect(capitalMovements(ledger(engine), 'alpha', { from: '2024-03-01', to: '2024-04-30' })!.map((r) => r.number)).toEqual([2, 3]);
 
-    const csv = capitalMovementsCsv(register);
+    const csv = capitalMovementsCsvOf(ledger(engine), 'alpha')!;
     const lines = csv.split('\r\n');
-    expect(lines[0]).toBe('number,movementId,type,effectiveDate,recordedAt,associateId,toAssociateId,shares,amountCents,paidCents,cancelled,cancelledBy,cancels,reason');
+    expect(lines[0]).toBe('number,movementId,type,effectiveDate,recordedAt,associateId,associateName,toAssociateId,toAssociateName,shares,amountCents,paidCents,cancelled,cancelledBy,cancels,reason');
     expect(lines[3]).toContain(',"typed 100 for 10, ""by mistake"""');
-    expect(lines[2]).toMatch(new RegExp(`^2,${mistake},SharesSubscribed,2024-04-01,[^,]+,ana,,100,500000,500000,true,${cancellation.eventIds[0]},,$`));
+    // The name beside the id, read from the admission.
+    expect(lines[2]).toMatch(new RegExp(`^2,${mistake},SharesSubscribed,2024-04-01,[^,]+,ana,Associate ana,,,100,500000,500000,true,${cancellation.eventIds[0]},,$`));
+    expect(capitalMovementsCsv(register)).toBe(csv.replace(/,Associate ana,/g, ',,'));
     expect(csv.endsWith('\r\n')).toBe(true);
     expect(lines).toHaveLength(5);
   });

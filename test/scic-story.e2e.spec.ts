@@ -121,6 +121,31 @@ describe('A SCIC from statuts to cap table, through the real HTTP app', () => {
     expect(lines.length).toBeGreaterThan(8);
     const byAccept = await t.http().get('/v1/cooperatives/alpha/capital-movements').set(accountant).set('Accept', 'text/csv').expect(200);
     expect(byAccept.text).toBe(csv.text);
+    expect(lines[0].split(',').slice(5, 9)).toEqual(['associateId', 'associateName', 'toAssociateId', 'toAssociateName']);
+    expect(lines.find((line) => line.includes(',ana,'))).toContain(',ana,Associate ana,');
+  });
+
+  it('exports the register and the cap table in the French spreadsheet dialect: BOM, `;`, euros with a decimal comma', async () => {
+    const byQuery = await t.http().get('/v1/cooperatives/alpha/capital-movements?format=csv&dialect=fr').set(accountant).buffer(true).expect(200);
+    expect(byQuery.text.startsWith('\uFEFFnumber;movementId;')).toBe(true);
+    expect(byQuery.text).toMatch(/;ana;Associate ana;;;10;500,00;500,00;/);
+    const byAccept = await t.http().get('/v1/cooperatives/alpha/capital-movements').set(accountant).set('Accept', 'text/csv; dialect=fr').expect(200);
+    expect(byAccept.text).toBe(byQuery.text);
+
+    const table = await t.http().get('/v1/cooperatives/alpha/cap-table?asOf=2024-12-31').set(accountant).expect(200);
+    const csv = await t.http().get('/v1/cooperatives/alpha/cap-table?asOf=2024-12-31&format=csv').set(accountant).expect(200);
+    expect(csv.headers['content-type']).toMatch(/^text\/csv/);
+    expect(csv.headers['content-disposition']).toBe('attachment; filename="alpha-cap-table-2024-12-31.csv"');
+    const lines = csv.text.trim().split('\r\n');
+    expect(lines[0]).toBe('associateId,name,category,collegeCode,status,shares,capitalCents,paidUpCents,capitalBp');
+    expect(lines).toHaveLength(table.body.rows.length + 1);
+    const ana = table.body.rows.find((row: { associateId: string }) => row.associateId === 'ana');
+    expect(lines).toContain(`ana,Associate ana,employee,workers,active,${ana.shares},${ana.capitalCents},${ana.paidUpCents},${ana.capitalBp}`);
+    const fr = await t.http().get('/v1/cooperatives/alpha/cap-table?asOf=2024-12-31').set(accountant).set('Accept', 'text/csv; dialect=fr').expect(200);
+    expect(fr.text).toContain(`ana;Associate ana;employee;workers;active;${ana.shares};${(ana.capitalCents / 100).toFixed(2).replace('.', ',')};`);
+
+    const bad = await t.http().get('/v1/cooperatives/alpha/cap-table?format=csv&dialect=excel').set(accountant).expect(400);
+    expect(bad.body.errors[0].field).toBe('dialect');
   });
 
   it('pages the register as JSON by the number of the last row, and the pages make the whole register', async () => {

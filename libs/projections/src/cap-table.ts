@@ -1,5 +1,6 @@
 import { AssociateState, bpCeil, bpFloor, CATEGORIES, Category, largestRemainderBp } from '@ledger/domain';
 import { CooperativeLedgerState } from './cooperative-ledger.projection';
+import { CsvColumn, CsvDialect, toCsv } from './csv';
 import { cooperativeStateAsOf } from './ledger-folds';
 import { ownEntry } from './own-entry';
 
@@ -104,4 +105,21 @@ export function capTable(state: CooperativeLedgerState, coopId: string, asOf: st
 /** No withdrawn employee still holds shares: the employee category is what SCOP-CAP-51 measures. */
 function employeesAllActive(associates: readonly AssociateState[]): boolean {
   return associates.every((a) => a.category !== 'employee' || a.status === 'active' || a.subscribedCents === 0);
+}
+
+const CAP_TABLE_COLUMNS: ReadonlyArray<CsvColumn<CapTable['rows'][number]>> = [
+  { name: 'associateId', kind: 'text', value: (row) => row.associateId },
+  { name: 'name', kind: 'text', value: (row) => row.name },
+  { name: 'category', kind: 'text', value: (row) => row.category },
+  { name: 'collegeCode', kind: 'text', value: (row) => row.collegeCode },
+  { name: 'status', kind: 'text', value: (row) => row.status },
+  { name: 'shares', kind: 'number', value: (row) => row.shares },
+  { name: 'capitalCents', kind: 'cents', value: (row) => row.capitalCents },
+  { name: 'paidUpCents', kind: 'cents', value: (row) => row.paidUpCents },
+  { name: 'capitalBp', kind: 'bp', value: (row) => row.capitalBp },
+];
+
+/** The cap table's rows (one per holder, as in the JSON) as CSV; the totals are the spreadsheet's to sum. */
+export function capTableCsv(table: CapTable, dialect: CsvDialect = 'rfc4180'): string {
+  return toCsv(CAP_TABLE_COLUMNS, table.rows, dialect);
 }

@@ -22,12 +22,24 @@ const row: CapitalMovementRow = {
 };
 
 describe('the capital movements register as CSV (RFC 4180)', () => {
-  it('has a header line, CRLF line ends, and empty fields for what a row does not have', () => {
-    const csv = capitalMovementsCsv([{ ...row, reason: 'plain' }]);
+  it('has a header line, CRLF line ends, names beside ids, and empty fields for what a row does not have', () => {
+    const csv = capitalMovementsCsv([{ ...row, reason: 'plain' }], (id) => (id === 'ana' ? 'Ana Lopez' : null));
     expect(csv).toBe(
-      'number,movementId,type,effectiveDate,recordedAt,associateId,toAssociateId,shares,amountCents,paidCents,cancelled,cancelledBy,cancels,reason\r\n' +
-        '7,c-1,CapitalMovementCancelled,2024-04-01,2024-07-01T08:00:00.000Z,ana,,10,50000,50000,false,,m-1,plain\r\n',
+      'number,movementId,type,effectiveDate,recordedAt,associateId,associateName,toAssociateId,toAssociateName,shares,amountCents,paidCents,cancelled,cancelledBy,cancels,reason\r\n' +
+        '7,c-1,CapitalMovementCancelled,2024-04-01,2024-07-01T08:00:00.000Z,ana,Ana Lopez,,,10,50000,50000,false,,m-1,plain\r\n',
     );
+  });
+
+  it('in the French dialect: a BOM, `;` between fields, euros with a decimal comma under …Eur headers', () => {
+    const csv = capitalMovementsCsv([{ ...row, toAssociateId: 'bob', amountCents: 123456, paidCents: 5, reason: 'a; b' }], (id) => (id === 'ana' ? 'Ana' : 'Bob'), 'fr');
+    const [header, line] = csv.split('\r\n');
+    expect(header).toBe('\uFEFFnumber;movementId;type;effectiveDate;recordedAt;associateId;associateName;toAssociateId;toAssociateName;shares;amountEur;paidEur;cancelled;cancelledBy;cancels;reason');
+    expect(line).toBe('7;c-1;CapitalMovementCancelled;2024-04-01;2024-07-01T08:00:00.000Z;ana;Ana;bob;Bob;10;1234,56;0,05;false;;m-1;"a; b"');
+  });
+
+  it('keeps a text a spreadsheet would run as a formula from running: a leading quote', () => {
+    const csv = capitalMovementsCsv([{ ...row, reason: '=HYPERLINK("http://x")' }], () => '@SUM(A1)');
+    expect(csv.split('\r\n')[1]).toBe(`7,c-1,CapitalMovementCancelled,2024-04-01,2024-07-01T08:00:00.000Z,ana,'@SUM(A1),,,10,50000,50000,false,,m-1,"'=HYPERLINK(""http://x"")"`);
   });
 
   it('quotes a field holding a comma, a quote or a line break, doubling its quotes', () => {
@@ -98,8 +110,10 @@ describe('the capital movements register kept beside the read model', () => {
           }
           const rows = capitalMovements(state, 'reg')!;
           expect(rows).toEqual(capitalMovements(fresh(stream), 'reg'));
-          expect(capitalMovementsCsvOf(state, 'reg')).toBe(capitalMovementsCsv(rows));
-          expect(capitalMovementsCsvOf(state, 'reg', { from: step.from })).toBe(capitalMovementsCsv(capitalMovements(state, 'reg', { from: step.from })!));
+          const nameOf = (id: string) => id;
+          expect(capitalMovementsCsvOf(state, 'reg')).toBe(capitalMovementsCsv(rows, nameOf));
+          expect(capitalMovementsCsvOf(state, 'reg', {}, 'fr')).toBe(capitalMovementsCsv(rows, nameOf, 'fr'));
+          expect(capitalMovementsCsvOf(state, 'reg', { from: step.from })).toBe(capitalMovementsCsv(capitalMovements(state, 'reg', { from: step.from })!, nameOf));
           if (step.kind === 'read') handedOut.push({ rows, json: JSON.stringify(rows) });
           for (const page of handedOut) expect(JSON.stringify(page.rows)).toBe(page.json);
 

@@ -1,6 +1,7 @@
 import { CapitalMovementType, EventOf } from '@ledger/domain';
 import { CooperativeLedger, CooperativeLedgerState } from './cooperative-ledger.projection';
 import { InvalidCursorError } from './cooperative-queries';
+import { CsvColumn, CsvDialect, toCsv } from './csv';
 import { latestCooperativeState } from './ledger-folds';
 import { ownEntry } from './own-entry';
 
@@ -109,8 +110,10 @@ interface Register {
   rows: CapitalMovementRow[];
   /** Index in `rows` of each movement, for its cancellation. */
   indexOf: Map<string, number>;
-  /** The whole register as CSV, once asked for, while `covered` has not moved. */
-  csv?: { covered: number; text: string };
+  /** Each associate's name, for the CSV's names beside ids. */
+  names: Map<string, string>;
+  /** The whole register as CSV in each dialect asked for, while `covered` has not moved. */
+  csv: Partial<Record<CsvDialect, { covered: number; text: string }>>;
 }
 
 const registers = new WeakMap<CooperativeLedger, Register>();
@@ -121,14 +124,18 @@ function registerOf(coop: CooperativeLedger): readonly CapitalMovementRow[] {
 
 function extendedRegister(coop: CooperativeLedger): Register {
   let register = registers.get(coop);
-  if (!register) registers.set(coop, (register = { covered: 0, rows: [], indexOf: new Map() }));
+  if (!register) registers.set(coop, (register = { covered: 0, rows: [], indexOf: new Map(), names: new Map(), csv: {} }));
   if (register.covered === coop.events.length) return register;
-  const { rows, indexOf } = register;
+  const { rows, indexOf, names } = register;
   // Redemptions record the refund; the paid-up capital that left is what the decider
   // computed, so only a register with redemptions pays for a fold of the stream.
   const paidOfRedemption = (movementId: string) => latestCooperativeState(coop).movements[movementId]?.paidCents ?? 0;
   for (let i = register.covered; i < coop.events.length; i++) {
     const event = coop.events[i];
+    if (event.type === 'AssociateAdmitted') {
+      const admitted = event.data as EventOf<'AssociateAdmitted'>['data'];
+      names.set(admitted.associateId, admitted.name);
+    }
     const row = movementRow(event.type, event.data, rows.length + 1, event.eventId, event.recordedAt, paidOfRedemption);
     if (!row) continue;
     rows.push(row);
@@ -151,14 +158,21 @@ function extendedRegister(coop: CooperativeLedger): Register {
   return register;
 }
 
-/** The register (within `range`) as CSV; the whole register's text is kept until the stream moves. */
-export function capitalMovementsCsvOf(state: CooperativeLedgerState, coopId: string, range: { from?: string; to?: string } = {}): string | undefined {
+/**
+ * The register (within `range`) as CSV, each associate's name beside their id; the whole
+ * register's text is kept, per dialect, until the stream moves.
+ */
+export function capitalMovementsCsvOf(state: CooperativeLedgerState, coopId: string, range: { from?: string; to?: string } = {}, dialect: CsvDialect = 'rfc4180'): string | undefined {
   const coop = ownEntry(state.coops, coopId);
   if (!coop) return undefined;
-  if (range.from !== undefined || range.to !== undefined) return capitalMovementsCsv(capitalMovements(state, coopId, range) ?? []);
   const register = extendedRegister(coop);
-  if (register.csv?.covered !== register.covered) register.csv = { covered: register.covered, text: capitalMovementsCsv(register.rows) };
-  return register.csv.text;
+  const nameOf = (id: string) => register.names.get(id) ?? null;
+  if (range.from !== undefined || range.to !== undefined) return capitalMovementsCsv(capitalMovements(state, coopId, range) ?? [], nameOf, dialect);
+  const kept = register.csv[dialect];
+  if (kept?.covered === register.covered) return kept.text;
+  const text = capitalMovementsCsv(register.rows, nameOf, dialect);
+  register.csv[dialect] = { covered: register.covered, text };
+  return text;
 }
 
 function movementRow(
@@ -214,15 +228,24 @@ function row(
   return { number, movementId, type, effectiveDate, recordedAt, associateId, toAssociateId, shares, amountCents, paidCents, cancelled: false };
 }
 
-/** RFC 4180: a header line, CRLF line ends, a field quoted when it holds a comma, quote or line break. */
-export function capitalMovementsCsv(rows: readonly CapitalMovementRow[]): string {
-  const lines = [CAPITAL_MOVEMENT_COLUMNS.join(',')];
-  for (const row of rows) lines.push(CAPITAL_MOVEMENT_COLUMNS.map((column) => csvField(row[column])).join(','));
-  return lines.join('\r\n') + '\r\n';
+type NameOf = (associateId: string) => string | null;
+
+/** The register's columns, with the associates' names beside their ids (empty for a cancellation of an unknown movement). */
+function movementColumns(nameOf: NameOf): ReadonlyArray<CsvColumn<CapitalMovementRow>> {
+  const kinds: Partial<Record<keyof CapitalMovementRow, CsvColumn<CapitalMovementRow>['kind']>> = { number: 'number', shares: 'number', amountCents: 'cents', paidCents: 'cents', cancelled: 'boolean' };
+  const columns: Array<CsvColumn<CapitalMovementRow>> = [];
+  for (const name of CAPITAL_MOVEMENT_COLUMNS) {
+    columns.push({ name, kind: kinds[name] ?? 'text', value: (row) => row[name] });
+    if (name === 'associateId') columns.push({ name: 'associateName', kind: 'text', value: (row) => (row.associateId ? nameOf(row.associateId) : null) });
+    if (name === 'toAssociateId') columns.push({ name: 'toAssociateName', kind: 'text', value: (row) => (row.toAssociateId ? nameOf(row.toAssociateId) : null) });
+  }
+  return columns;
 }
 
-function csvField(value: unknown): string {
-  if (value === undefined || value === null) return '';
-  const text = String(value);
-  return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+/**
+ * The register as CSV (csv-stringify): a header line, CRLF line ends, a field quoted when it
+ * holds the separator, a quote or a line break; `fr`: `;`, a BOM, euros with a decimal comma.
+ */
+export function capitalMovementsCsv(rows: readonly CapitalMovementRow[], nameOf: NameOf = () => null, dialect: CsvDialect = 'rfc4180'): string {
+  return toCsv(movementColumns(nameOf), rows, dialect);
 }

@@ -7,6 +7,7 @@ export * from './cooperative-ledger.projection';
 export { cooperativeStateAsOf, effectiveOrder, eventsAsOf, latestCooperativeState } from './ledger-folds';
 export * from './cooperative-queries';
 export * from './cap-table';
+export * from './csv';
 export * from './capital-movements';
 export * from './compliance-queries';
 export * from './stream-heads.projection';

@@ -6,9 +6,11 @@ import type { FastifyReply } from 'fastify';
 import { Allow } from '../auth/auth.guard';
 import { READERS, WRITERS } from '../auth/roles';
 import { cooperativeDecider } from '@ledger/domain';
+import { capTableCsv, CSV_DIALECTS } from '@ledger/projections';
 import { CommandMeta, newId } from '../http/command-meta';
 import { created } from '../http/command-response';
-import { badQuery, parseAsOf, parseEnum, parseOptionalDate, parseOptionalLimit, parseOptionalRowNumber } from '../http/query-params';
+import { CSV_CONTENT_TYPE, CSV_DIALECT_DOC, exportRequest } from '../http/csv-request';
+import { badQuery, parseAsOf, parseOptionalDate, parseOptionalLimit, parseOptionalRowNumber } from '../http/query-params';
 import { ID_PATTERN } from '../http/validators';
 import { ApiKnownAt, KnownAtQuery } from '../audit/known-at';
 import type { KnownAt } from '@ledger/projections';
@@ -52,17 +54,33 @@ export class CapitalController {
   @Get('cap-table')
   @Allow(...READERS)
   @ApiQuery({ name: 'asOf', required: false })
-  @ApiRead({ summary: 'Cap table as of a date (effective dates)', type: CapTableDoc, query: true })
+  @ApiQuery({ name: 'format', required: false, enum: ['json', 'csv'], description: 'or `Accept: text/csv`; the CSV holds the rows, one per holder' })
+  @ApiQuery({ name: 'dialect', required: false, enum: CSV_DIALECTS, description: CSV_DIALECT_DOC })
+  @ApiRead({ summary: 'Cap table as of a date (effective dates)', type: CapTableDoc, query: true, produces: ['text/csv'] })
   @ApiKnownAt()
-  capTable(@Param('coopId') coopId: string, @KnownAtQuery() known: KnownAt | undefined, @Query('asOf') asOf?: string) {
-    return this.queries.capTable(coopId, parseAsOf(asOf), known);
+  async capTable(
+    @Param('coopId') coopId: string,
+    @KnownAtQuery() known: KnownAt | undefined,
+    @Res({ passthrough: true }) reply: FastifyReply,
+    @Query('asOf') asOf?: string,
+    @Query('format') format?: string,
+    @Query('dialect') dialect?: string,
+    @Headers('accept') accept?: string,
+  ) {
+    const wanted = exportRequest(['json', 'csv'] as const, { format, dialect }, accept);
+    const date = parseAsOf(asOf);
+    const table = await this.queries.capTable(coopId, date, known);
+    if (wanted.format === 'json') return table;
+    void reply.header('content-type', CSV_CONTENT_TYPE).header('content-disposition', `attachment; filename="${coopId}-cap-table-${date}.csv"`);
+    return capTableCsv(table, wanted.dialect);
   }
 
   @Get('capital-movements')
   @Allow(...READERS)
   @ApiQuery({ name: 'from', required: false })
   @ApiQuery({ name: 'to', required: false })
-  @ApiQuery({ name: 'format', required: false, enum: ['json', 'csv'] })
+  @ApiQuery({ name: 'format', required: false, enum: ['json', 'csv'], description: 'or `Accept: text/csv`' })
+  @ApiQuery({ name: 'dialect', required: false, enum: CSV_DIALECTS, description: CSV_DIALECT_DOC })
   @ApiQuery({ name: 'after', required: false, description: 'JSON only; cursor: the `next` of the previous page (the `number` of its last row)' })
   @ApiQuery({ name: 'limit', required: false, description: `JSON only; 1 to ${MOVEMENTS_MAX_LIMIT} rows a page; without it, every row` })
   @ApiRead({ summary: 'The register of share movements, numbered, with effective and recorded dates ({ items, next }; the CSV export is always whole)', type: CapitalMovementsPageDoc, query: true, produces: ['text/csv'] })
@@ -76,16 +94,17 @@ export class CapitalController {
     @Query('format') format?: string,
     @Query('after') after?: string,
     @Query('limit') limit?: string,
+    @Query('dialect') dialect?: string,
     @Headers('accept') accept?: string,
   ) {
     const range = { from: parseOptionalDate('from', from), to: parseOptionalDate('to', to) };
     const page = { after: parseOptionalRowNumber('after', after), limit: parseOptionalLimit(limit, MOVEMENTS_MAX_LIMIT) };
-    const wanted = parseEnum('format', format, ['json', 'csv'] as const) ?? (accept?.includes('text/csv') ? 'csv' : 'json');
-    if (wanted === 'csv') {
+    const wanted = exportRequest(['json', 'csv'] as const, { format, dialect }, accept);
+    if (wanted.format === 'csv') {
       // A CSV page would read as the whole register in a spreadsheet: paging is refused, not ignored.
       for (const [field, value] of Object.entries(page)) if (value !== undefined) throw badQuery(field, 'pages the JSON form only; the CSV export is always the whole register');
-      void reply.header('content-type', 'text/csv; charset=utf-8').header('content-disposition', `attachment; filename="${coopId}-capital-movements.csv"`);
-      return this.queries.capitalMovementsCsv(coopId, range, known);
+      void reply.header('content-type', CSV_CONTENT_TYPE).header('content-disposition', `attachment; filename="${coopId}-capital-movements.csv"`);
+      return this.queries.capitalMovementsCsv(coopId, range, wanted.dialect, known);
     }
     return this.queries.capitalMovements(coopId, { ...range, ...page }, known);
   }

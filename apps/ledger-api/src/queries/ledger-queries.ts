@@ -3,6 +3,7 @@ import {
   AssociatesQuery,
   CapitalMovementsQuery,
   CooperativeLedgerState,
+  CsvDialect,
   InvalidCursorError,
   KnownAt,
   ProjectionEngine,
@@ -83,8 +84,8 @@ export class LedgerQueries {
     return this.found(row ?? undefined, `Capital movement ${movementId} not found in ${coopId}`);
   }
 
-  async capitalMovementsCsv(coopId: string, range: DateRange, known?: KnownAt): Promise<string> {
-    return this.found(capitalMovementsCsvOf(await this.ledger(coopId, known), coopId, range), `Cooperative ${coopId} not found`);
+  async capitalMovementsCsv(coopId: string, range: DateRange, dialect: CsvDialect, known?: KnownAt): Promise<string> {
+    return this.found(capitalMovementsCsvOf(await this.ledger(coopId, known), coopId, range, dialect), `Cooperative ${coopId} not found`);
   }
 
   async compliance(coopId: string, asOf: string, known?: KnownAt) {
