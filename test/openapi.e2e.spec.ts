@@ -1,7 +1,7 @@
 import 'reflect-metadata';
 import { plainToInstance } from 'class-transformer';
 import { validateSync } from 'class-validator';
-import { AttendanceDto, BallotDto, ConveneAssemblyDto, ShowOfHandsDto } from '../apps/ledger-api/src/assemblies/assembly.dto';
+import { AdjournmentDto, AttendanceDto, BallotDto, BureauDto, ConveneAssemblyDto, ShowOfHandsDto } from '../apps/ledger-api/src/assemblies/assembly.dto';
 import {
   AdmitAssociateDto,
   CancelMovementDto,
@@ -174,6 +174,8 @@ describe('the examples of /openapi.json', () => {
       'post /v1/cooperatives/{coopId}/events/{eventId}/cancellation': CancelMovementDto,
       'post /v1/cooperatives/{coopId}/assemblies': ConveneAssemblyDto,
       'post /v1/cooperatives/{coopId}/assemblies/{assemblyId}/attendance': AttendanceDto,
+      'post /v1/cooperatives/{coopId}/assemblies/{assemblyId}/bureau': BureauDto,
+      'post /v1/cooperatives/{coopId}/assemblies/{assemblyId}/adjournment': AdjournmentDto,
       'post /v1/cooperatives/{coopId}/assemblies/{assemblyId}/resolutions/{resolutionId}/ballots': BallotDto,
       'post /v1/cooperatives/{coopId}/assemblies/{assemblyId}/resolutions/{resolutionId}/show-of-hands': ShowOfHandsDto,
       'post /v1/cooperatives/{coopId}/assemblies/{assemblyId}/resolutions/{resolutionId}/vote-window': VoteWindowDto,
