@@ -1,21 +1,11 @@
 import { randomUUID } from 'node:crypto';
-import {
-  EventStore,
-  GENESIS_HASH,
-  NewEvent,
-  RecordedEvent,
-  verifyEvents,
-  WrongExpectedRevisionError,
-} from '@ledger/event-store';
+import { EventStore, GENESIS_HASH, NewEvent, RecordedEvent, verifyEvents, WrongExpectedRevisionError } from '@ledger/event-store';
 
 /**
  * The one suite every EventStore adapter must pass (SQLite today, EventStoreDB next). It speaks
  * only through the port, so an adapter that passes it can replace another without notice.
  */
-export function describeEventStoreContract(
-  name: string,
-  makeStore: () => Promise<{ store: EventStore; cleanup(): Promise<void> }>,
-): void {
+export function describeEventStoreContract(name: string, makeStore: () => Promise<{ store: EventStore; cleanup(): Promise<void> }>): void {
   describe(`EventStore contract: ${name}`, () => {
     let store: EventStore;
     let cleanup: () => Promise<void>;
@@ -32,7 +22,11 @@ export function describeEventStoreContract(
         const result = await store.append('cooperative-c1', [event('A'), event('B'), event('C')], 'no_stream');
         expect(result.nextExpectedRevision).toBe(2n);
         const read = await collect(store.readStream('cooperative-c1'));
-        expect(read.map((e) => [e.type, e.revision])).toEqual([['A', 0n], ['B', 1n], ['C', 2n]]);
+        expect(read.map((e) => [e.type, e.revision])).toEqual([
+          ['A', 0n],
+          ['B', 1n],
+          ['C', 2n],
+        ]);
         expect(read.every((e) => e.streamId === 'cooperative-c1')).toBe(true);
         expect(result.position).toBe(read[2].position);
       });
@@ -73,9 +67,7 @@ export function describeEventStoreContract(
     describe('expected revision', () => {
       it('accepts no_stream on a new stream and refuses it on an existing one', async () => {
         await store.append('cooperative-c1', [event('A')], 'no_stream');
-        await expect(store.append('cooperative-c1', [event('B')], 'no_stream')).rejects.toBeInstanceOf(
-          WrongExpectedRevisionError,
-        );
+        await expect(store.append('cooperative-c1', [event('B')], 'no_stream')).rejects.toBeInstanceOf(WrongExpectedRevisionError);
         expect(await collect(store.readStream('cooperative-c1'))).toHaveLength(1);
       });
 
@@ -116,9 +108,7 @@ export function describeEventStoreContract(
 
       it('lets exactly one of ten concurrent appends at the same revision win', async () => {
         await store.append('cooperative-c1', [event('A')], 'no_stream');
-        const outcomes = await Promise.allSettled(
-          Array.from({ length: 10 }, (_, i) => store.append('cooperative-c1', [event(`Racer${i}`)], 0n)),
-        );
+        const outcomes = await Promise.allSettled(Array.from({ length: 10 }, (_, i) => store.append('cooperative-c1', [event(`Racer${i}`)], 0n)));
         expect(outcomes.filter((o) => o.status === 'fulfilled')).toHaveLength(1);
         const losers = outcomes.filter((o): o is PromiseRejectedResult => o.status === 'rejected');
         expect(losers).toHaveLength(9);
@@ -127,9 +117,7 @@ export function describeEventStoreContract(
       });
 
       it('lets exactly one of ten concurrent creations of a stream win', async () => {
-        const outcomes = await Promise.allSettled(
-          Array.from({ length: 10 }, (_, i) => store.append('cooperative-c1', [event(`Founder${i}`)], 'no_stream')),
-        );
+        const outcomes = await Promise.allSettled(Array.from({ length: 10 }, (_, i) => store.append('cooperative-c1', [event(`Founder${i}`)], 'no_stream')));
         expect(outcomes.filter((o) => o.status === 'fulfilled')).toHaveLength(1);
         expect(await collect(store.readStream('cooperative-c1'))).toHaveLength(1);
       });
@@ -179,7 +167,11 @@ export function describeEventStoreContract(
 
       it('reads in pages exactly what it reads event by event', async () => {
         for (let batch = 0; batch < 3; batch++) {
-          await store.append(`cooperative-c${batch}`, Array.from({ length: 700 }, (_, i) => event('Counted', { n: i })), 'no_stream');
+          await store.append(
+            `cooperative-c${batch}`,
+            Array.from({ length: 700 }, (_, i) => event('Counted', { n: i })),
+            'no_stream',
+          );
         }
         await store.append('assembly-c1.ag2024', [event('C')], 'no_stream');
         const pagesOf = async (options?: Parameters<EventStore['readAllPages']>[0]) => {
@@ -287,6 +279,26 @@ export function describeEventStoreContract(
         await store.append('assembly-c1.ag2024', [event('C')], 'no_stream');
         const report = await verifyEvents(store.readAll());
         expect(report).toMatchObject({ valid: true, streams: 2, events: 3 });
+      });
+    });
+
+    describe('findByIdempotencyKey', () => {
+      it("finds one command's events by its key and its caller, in global order", async () => {
+        const keyed = (type: string, key: string, sub: string) => {
+          const e = event(type);
+          return { ...e, metadata: { ...e.metadata, idempotencyKey: key, actor: { sub, role: 'gerant' } } };
+        };
+        await store.append('cooperative-c1', [keyed('A', 'k-1', 'alice'), event('B')], 'no_stream');
+        await store.append('cooperative-c2', [keyed('C', 'k-1', 'bob')], 'no_stream');
+        await store.append('assembly-c1.ag2024', [keyed('D', 'k-1', 'alice'), keyed('E', 'k-2', 'alice')], 'no_stream');
+        expect(store.findByIdempotencyKey).toBeDefined();
+        const found = await store.findByIdempotencyKey!('alice', 'k-1');
+        expect(found.map((e) => [e.streamId, e.type])).toEqual([
+          ['cooperative-c1', 'A'],
+          ['assembly-c1.ag2024', 'D'],
+        ]);
+        expect(found[1].metadata.hash).toMatch(/^[0-9a-f]{64}$/);
+        expect(await store.findByIdempotencyKey!('alice', 'k-3')).toEqual([]);
       });
     });
 

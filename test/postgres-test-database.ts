@@ -66,6 +66,19 @@ export async function dropSchema(schema: string): Promise<void> {
   }
 }
 
+/** The same, for synchronous teardown helpers (test/support/test-app.ts's removeDir). */
+export function dropSchemaSync(schema: string, connectionString = process.env.DATABASE_URL ?? TEST_DATABASE_URL): void {
+  const drop = `
+    const { Client } = require('pg');
+    const client = new Client({ connectionString: process.argv[1] });
+    client.connect().then(() => client.query('DROP SCHEMA IF EXISTS "' + process.argv[2] + '" CASCADE')).then(() => client.end()).then(
+      () => process.exit(0),
+      (error) => { process.stderr.write(String(error.message)); process.exit(1); },
+    );`;
+  const result = spawnSync(process.execPath, ['-e', drop, connectionString, schema], { encoding: 'utf8', timeout: 20_000 });
+  if (result.status !== 0) throw new Error(`Could not drop test schema ${schema}: ${result.stderr || result.error?.message}`);
+}
+
 /** Runs one statement on the test database (for tests that reach behind the store). */
 export async function onTestDatabase<T>(work: (client: Client) => Promise<T>): Promise<T> {
   const client = new Client({ connectionString: TEST_DATABASE_URL });

@@ -173,6 +173,16 @@ export class EsdbEventStore implements EventStore {
     return subscription;
   }
 
+  /**
+   * A scan of the ledger's part of `$all` (EventStoreDB has no secondary index to ask): the same
+   * cost as the HTTP layer's fallback, paid only on the rare recovery after a crash.
+   */
+  async findByIdempotencyKey(sub: string, key: string): Promise<RecordedEvent[]> {
+    const found: RecordedEvent[] = [];
+    for await (const event of this.readAll()) if (event.metadata.idempotencyKey === key && event.metadata.actor?.sub === sub) found.push(event);
+    return found;
+  }
+
   async headPosition(): Promise<bigint | undefined> {
     const read = this.client.readAll({ fromPosition: END, direction: BACKWARDS, deadline: this.deadline });
     try {

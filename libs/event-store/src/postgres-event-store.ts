@@ -151,6 +151,12 @@ export class PostgresEventStore implements EventStore {
     return subscription;
   }
 
+  /** Through the partial index on the key: a lookup, not a scan of the log. */
+  async findByIdempotencyKey(sub: string, key: string): Promise<RecordedEvent[]> {
+    await this.ready;
+    return (await this.rows(this.sql.byIdempotencyKey, [key, sub])).map(toRecordedEvent);
+  }
+
   async headPosition(): Promise<bigint | undefined> {
     await this.ready;
     const [[head]] = await this.rows<[string | null]>(this.sql.headPosition, []);
@@ -193,12 +199,12 @@ export class PostgresEventStore implements EventStore {
     }
     const firstRevision = head ? head.revision + 1n : 0n;
     const chained = chainEvents(streamId, firstRevision, head?.hash ?? GENESIS_HASH, events);
-    const rows = chained.map((event) => [event.type, canonicalJson(event.data), canonicalJson(event.metadata)]);
+    const rows = chained.map((event) => [event.type, canonicalJson(event.data), canonicalJson(event.metadata), event.metadata.idempotencyKey ?? null]);
     // From here to COMMIT the counter row is locked: appends of every stream wait their turn.
     const written = await client.query<[string]>({
       ...this.sql.write,
       rowMode: 'array',
-      values: [rows.length, streamId, String(firstRevision), coopIdOfStream(streamId) ?? null, rows.map((row) => row[0]), rows.map((row) => row[1]), rows.map((row) => row[2]), this.channel],
+      values: [rows.length, streamId, String(firstRevision), coopIdOfStream(streamId) ?? null, rows.map((row) => row[0]), rows.map((row) => row[1]), rows.map((row) => row[2]), rows.map((row) => row[3]), this.channel],
     });
     const before = BigInt(written.rows[0][0]);
     const appended = chained.map((event, i) => ({ revision: event.revision, position: before + BigInt(i) + 1n }));
@@ -298,9 +304,11 @@ function statements(schema: string) {
         type text NOT NULL,
         data text NOT NULL,
         metadata text NOT NULL,
+        idempotency_key text,
         UNIQUE (stream_id, revision)
       );
       CREATE INDEX IF NOT EXISTS ledger_events_by_coop ON ${events} (coop_id, position);
+      CREATE INDEX IF NOT EXISTS ledger_events_by_idempotency_key ON ${events} (idempotency_key) WHERE idempotency_key IS NOT NULL;
       CREATE TABLE IF NOT EXISTS ${head} (
         singleton boolean PRIMARY KEY DEFAULT true CHECK (singleton),
         position bigint NOT NULL
@@ -316,15 +324,16 @@ function statements(schema: string) {
       `WITH counter AS (
          UPDATE ${head} SET position = position + $1::bigint RETURNING position - $1::bigint AS before
        ), inserted AS (
-         INSERT INTO ${events} (position, stream_id, revision, coop_id, type, data, metadata)
-         SELECT counter.before + e.n, $2, $3::bigint + e.n - 1, $4, e.type, e.data, e.metadata
-         FROM counter, unnest($5::text[], $6::text[], $7::text[]) WITH ORDINALITY AS e(type, data, metadata, n)
+         INSERT INTO ${events} (position, stream_id, revision, coop_id, type, data, metadata, idempotency_key)
+         SELECT counter.before + e.n, $2, $3::bigint + e.n - 1, $4, e.type, e.data, e.metadata, e.idempotency_key
+         FROM counter, unnest($5::text[], $6::text[], $7::text[], $8::text[]) WITH ORDINALITY AS e(type, data, metadata, idempotency_key, n)
        )
-       SELECT before::text, pg_notify($8, (before + $1::bigint)::text) FROM counter`,
+       SELECT before::text, pg_notify($9, (before + $1::bigint)::text) FROM counter`,
     ),
     streamPage: named('stream', `SELECT ${EVENT_COLUMNS} FROM ${events} WHERE stream_id = $1 AND revision >= $2::bigint ORDER BY revision LIMIT $3`),
     allPage: named('all', `SELECT ${EVENT_COLUMNS} FROM ${events} WHERE position > $1::bigint ORDER BY position LIMIT $2`),
     coopPage: named('coop', `SELECT ${EVENT_COLUMNS} FROM ${events} WHERE coop_id = $1 AND position > $2::bigint ORDER BY position LIMIT $3`),
+    byIdempotencyKey: named('idempotency', `SELECT ${EVENT_COLUMNS} FROM ${events} WHERE idempotency_key = $1 AND (metadata::jsonb #>> '{actor,sub}') = $2 ORDER BY position`),
     headPosition: named('max', `SELECT max(position)::text FROM ${events}`),
   };
 }

@@ -1,10 +1,11 @@
 import { DynamicModule, Global, Inject, Injectable, Logger, Module, OnApplicationShutdown, OnModuleInit } from '@nestjs/common';
+import { createHash } from 'crypto';
 import * as fs from 'fs';
 import * as path from 'path';
-import { EventStore, SqliteEventStore } from '@ledger/event-store';
+import { EsdbEventStore, EventStore, PostgresEventStore, SqliteEventStore } from '@ledger/event-store';
 import { ProjectionEngine, SqliteSnapshotStore, assembliesProjection, cooperativeLedgerProjection, streamHeadsProjection } from '@ledger/projections';
 import { TokenService } from '../auth/token.service';
-import { LedgerConfig } from '../config/config';
+import { LedgerConfig, redactPassword } from '../config/config';
 import { IdempotencyStore, SqliteIdempotencyStore } from '../http/idempotency.store';
 import { EVENT_STORE, LEDGER_CONFIG } from './tokens';
 
@@ -33,18 +34,42 @@ class Lifecycle implements OnModuleInit, OnApplicationShutdown {
   }
 }
 
-/** The embedded default: one SQLite file for events, snapshots and idempotency keys. */
+/**
+ * The event store LEDGER_STORE names (docs/architecture.md, "Stores"). With a server store
+ * (postgres, esdb) the projection snapshots and the idempotency keys stay, for now, in a local
+ * SQLite file in this process's data folder — one file per server ledger, since a snapshot
+ * belongs to one log — so API replicas do not share them yet.
+ */
+function openEventStore(config: LedgerConfig, file: string): EventStore {
+  switch (config.store) {
+    case 'sqlite':
+      return new SqliteEventStore({ file });
+    case 'postgres':
+      return new PostgresEventStore({ connectionString: config.databaseUrl ?? '', schema: config.databaseSchema });
+    case 'esdb':
+      return new EsdbEventStore({ connectionString: config.eventStoreConnectionString ?? '' });
+  }
+}
+
+/** `ledger.sqlite` is the embedded ledger itself; beside a server store, a file named after that ledger holds the local state. */
+function localStateFile(config: LedgerConfig): string {
+  if (config.store === 'sqlite') return 'ledger.sqlite';
+  const ledger = config.store === 'postgres' ? `${redactPassword(config.databaseUrl ?? '')}#${config.databaseSchema}` : redactPassword(config.eventStoreConnectionString ?? '');
+  return `local-state-${config.store}-${createHash('sha256').update(ledger).digest('hex').slice(0, 12)}.sqlite`;
+}
+
+/** The embedded default: one SQLite file for events, snapshots and idempotency keys (see openEventStore for the server stores). */
 @Global()
 @Module({})
 export class LedgerCoreModule {
   static forRoot(config: LedgerConfig): DynamicModule {
     fs.mkdirSync(config.dataDir, { recursive: true });
-    const file = path.join(config.dataDir, 'ledger.sqlite');
+    const file = path.join(config.dataDir, localStateFile(config));
     return {
       module: LedgerCoreModule,
       providers: [
         { provide: LEDGER_CONFIG, useValue: config },
-        { provide: EVENT_STORE, useFactory: () => new SqliteEventStore({ file }) },
+        { provide: EVENT_STORE, useFactory: () => openEventStore(config, file) },
         { provide: SqliteSnapshotStore, useFactory: () => new SqliteSnapshotStore({ file }) },
         {
           provide: ProjectionEngine,
