@@ -2,6 +2,8 @@ import { DynamicModule, Module } from '@nestjs/common';
 import { APP_FILTER, APP_GUARD, APP_INTERCEPTOR } from '@nestjs/core';
 import { CqrsModule } from '@nestjs/cqrs';
 import { TerminusModule } from '@nestjs/terminus';
+import { JournalController } from './accounting/journal.controller';
+import { JournalQueries } from './accounting/journal-queries';
 import { AssembliesController } from './assemblies/assemblies.controller';
 import { AssemblyQueries } from './assemblies/assembly-queries.service';
 import { AuditController } from './audit/audit.controller';
@@ -40,6 +42,7 @@ export class AppModule {
         AuditBundleController,
         FiscalYearsController,
         TmoController,
+        JournalController,
         ...JOB_CONTROLLERS,
       ],
       providers: [
@@ -48,6 +51,7 @@ export class AppModule {
         CrossStreamFacts,
         FiscalYearFacts,
         FiscalYearQueries,
+        JournalQueries,
         LedgerQueries,
         AssemblyQueries,
         ...jobProviders(config),

@@ -3,7 +3,7 @@ import { createHash } from 'crypto';
 import * as fs from 'fs';
 import * as path from 'path';
 import { EsdbEventStore, EventStore, PostgresEventStore, SqliteEventStore } from '@ledger/event-store';
-import { ProjectionEngine, SqliteSnapshotStore, assembliesProjection, cooperativeLedgerProjection, streamHeadsProjection } from '@ledger/projections';
+import { ProjectionEngine, SqliteSnapshotStore, assembliesProjection, cooperativeLedgerProjection, journalProjection, streamHeadsProjection } from '@ledger/projections';
 import { TokenService } from '../auth/token.service';
 import { LedgerConfig, redactPassword } from '../config/config';
 import { IdempotencyStore, SqliteIdempotencyStore } from '../http/idempotency.store';
@@ -74,7 +74,7 @@ export class LedgerCoreModule {
         {
           provide: ProjectionEngine,
           inject: [EVENT_STORE, SqliteSnapshotStore],
-          useFactory: (store: EventStore, snapshots: SqliteSnapshotStore) => new ProjectionEngine(store, snapshots, [cooperativeLedgerProjection, assembliesProjection, streamHeadsProjection]),
+          useFactory: (store: EventStore, snapshots: SqliteSnapshotStore) => new ProjectionEngine(store, snapshots, [cooperativeLedgerProjection, assembliesProjection, streamHeadsProjection, journalProjection]),
         },
         { provide: IdempotencyStore, useFactory: () => new SqliteIdempotencyStore(file) },
         { provide: TokenService, useFactory: () => TokenService.forDataDir(config.dataDir, config.jwtSecret).tokens },
