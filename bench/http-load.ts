@@ -20,6 +20,10 @@ export interface LoadOptions {
   baseUrl: string;
   token: string;
   associates: number;
+  /** Movements in the whole scenario (their dates are spread over it). */
+  movements: number;
+  /** Already in the log (bench/bulk-load.ts), the cooperative included: generated again, not sent. */
+  bulk?: { admissions: number; movements: number };
   phases: LoadPhase[];
 }
 
@@ -87,11 +91,19 @@ async function runPhase(options: LoadOptions, workload: Workload, phase: LoadPha
 }
 
 async function main(options: LoadOptions): Promise<void> {
-  const workload = new Workload(options.associates);
-  const setup = new http.Agent({ keepAlive: false });
-  const created = await post(setup, new URL(options.baseUrl), options.token, { path: '/v1/cooperatives', body: statuts });
-  if (created.status !== 201) throw new Error(`Creating the cooperative answered ${created.status}: ${created.body}`);
+  const workload = new Workload(options.associates, options.movements);
   const offsets = { admissions: 0, movements: 0 };
+  if (options.bulk) {
+    // The generator's view of the holdings must follow the log: replay what the bulk load wrote.
+    for (let i = 0; i < options.bulk.admissions; i++) workload.admission(i);
+    for (let j = 0; j < options.bulk.movements; j++) workload.movement(j);
+    offsets.admissions = options.bulk.admissions;
+    offsets.movements = options.bulk.movements;
+  } else {
+    const setup = new http.Agent({ keepAlive: false });
+    const created = await post(setup, new URL(options.baseUrl), options.token, { path: '/v1/cooperatives', body: statuts });
+    if (created.status !== 201) throw new Error(`Creating the cooperative answered ${created.status}: ${created.body}`);
+  }
   for (const phase of options.phases) {
     const result = await runPhase(options, workload, phase, offsets[phase.kind]);
     offsets[phase.kind] += phase.count;

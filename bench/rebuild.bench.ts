@@ -8,7 +8,7 @@ import { msSince } from './stats';
  * snapshot, or an audit replay, starts from a fresh heap): `rebuild` of the cooperative ledger,
  * then the engine's `start()` with no snapshot. Prints one JSON line for capital.bench.ts.
  *
- *   node -r ./apps/ledger-api/register-paths.js dist/bench/rebuild.bench.js <dataDir>
+ *   node -r ./apps/ledger-api/register-paths.js dist/bench/rebuild.bench.js <dataDir> [runs, default 3]
  */
 export interface RebuildResult {
   events: number;
@@ -16,16 +16,16 @@ export interface RebuildResult {
   startMs: number[];
 }
 
-async function main(dataDir: string): Promise<void> {
+async function main(dataDir: string, runs: number): Promise<void> {
   const store = new SqliteEventStore({ file: join(dataDir, 'ledger.sqlite') });
   const result: RebuildResult = { events: 0, rebuildMs: [], startMs: [] };
   try {
-    for (let i = 0; i < 3; i++) {
+    for (let i = 0; i < runs; i++) {
       const started = process.hrtime.bigint();
       result.events = (await rebuild(cooperativeLedgerProjection, store)).events;
       result.rebuildMs.push(msSince(started));
     }
-    for (let i = 0; i < 3; i++) {
+    for (let i = 0; i < runs; i++) {
       const engine = new ProjectionEngine(store, new InMemorySnapshotStore(), [cooperativeLedgerProjection, streamHeadsProjection]);
       const started = process.hrtime.bigint();
       await engine.start();
@@ -38,7 +38,7 @@ async function main(dataDir: string): Promise<void> {
   console.log(JSON.stringify(result));
 }
 
-main(process.argv[2]).catch((error: unknown) => {
+main(process.argv[2], Number(process.argv[3] ?? 3)).catch((error: unknown) => {
   console.error(error);
   process.exitCode = 1;
 });

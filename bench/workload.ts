@@ -1,13 +1,19 @@
 /**
- * The benchmark's scenario, generated deterministically: one SCIC, 10,000 admissions (each
- * appends AssociateAdmitted + SharesSubscribed), then 90,000 capital movements (subscriptions,
- * payments, transfers) spread over the associates — every one of them lawful, so the run
- * measures the accepted path.
+ * The benchmark's scenario, generated deterministically: one SCIC, 10,000 × scale admissions
+ * (each appends AssociateAdmitted + SharesSubscribed), then 90,000 × scale capital movements
+ * (subscriptions, payments, transfers) spread over the associates — every one of them lawful
+ * at any scale, so the run measures the accepted path.
+ *
+ * Dates are spread over fixed windows whatever the scale: admissions over the 1,000 days from
+ * 2015-02-01, movements over the 900 days from 2018-01-01 (after the last admission). At scale 3
+ * the old spacing (10 admissions, 100 movements a day) ran admissions past 2018 and dated
+ * movements of associates before their own admission, which the ledger rightly refused.
  *
  * The generator keeps each associate's holding as the domain computes it, so payments never
  * exceed what is owed and transfers never exceed what is held. Commands touching one associate
- * are thousands of commands apart, so any reordering among the few requests in flight at once
- * (32 at most) cannot change whether a command is accepted.
+ * are hundreds of commands apart (as many as there are associates), and commands in flight at
+ * once (32 at most) are a day apart at most, so no reordering among them can change whether a
+ * command is accepted.
  */
 
 export const COOP_ID = 'bench-scic';
@@ -50,7 +56,7 @@ const COLLEGE_OF: Record<string, string> = {
   public_body: 'public',
 };
 
-/** 2015-02-01 plus `days`, as YYYY-MM-DD. */
+/** `start` plus `days`, as YYYY-MM-DD. */
 function dateAfter(start: string, days: number): string {
   const d = new Date(`${start}T00:00:00Z`);
   d.setUTCDate(d.getUTCDate() + days);
@@ -61,14 +67,21 @@ const quarterOf = (cents: number) => Math.ceil(cents / 4);
 /** floor(a × b / c) for the small integers here (a × b far below 2^53, c ≤ a few hundred). */
 const mulDivFloor = (a: number, b: number, c: number) => Math.floor((a * b) / c);
 
+/** The windows the dates are spread over, whatever the number of commands. */
+const ADMISSION_DAYS = 1000;
+const MOVEMENT_DAYS = 900;
+
 export class Workload {
   readonly associates: number;
+  /** Movements the scenario will send in all: their dates are spread over MOVEMENT_DAYS. */
+  readonly movements: number;
   private readonly holdings: Holding[] = [];
   /** Associates that movements touch: every one but the public bodies (SCIC-PUBLIC-CAPITAL-50 stays far away). */
   private readonly movers: number[] = [];
 
-  constructor(associates = 10_000) {
+  constructor(associates = 10_000, movements = associates * 9) {
     this.associates = associates;
+    this.movements = movements;
   }
 
   static associateId(i: number): string {
@@ -92,7 +105,7 @@ export class Workload {
         personType: publicBody ? 'legal' : 'natural',
         category,
         collegeCode: COLLEGE_OF[category],
-        admittedOn: dateAfter('2015-02-01', Math.floor(i / 10)),
+        admittedOn: dateAfter('2015-02-01', Math.floor((i * ADMISSION_DAYS) / this.associates)),
         shares,
         ...(paid !== amount ? { paidCents: paid } : {}),
       },
@@ -108,7 +121,7 @@ export class Workload {
     const count = this.movers.length;
     const from = this.movers[j % count];
     const holding = this.holdings[from];
-    const effectiveDate = dateAfter('2018-01-01', Math.floor(j / 100));
+    const effectiveDate = dateAfter('2018-01-01', Math.floor((j * MOVEMENT_DAYS) / this.movements));
     const base = `/v1/cooperatives/${COOP_ID}`;
     const kind = j % 20;
     const unpaid = holding.subscribedCents - holding.paidUpCents;

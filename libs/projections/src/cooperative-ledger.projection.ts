@@ -1,6 +1,7 @@
 import { RecordedEvent } from '@ledger/event-store/event-store.port';
-import { CooperativeEvent } from '@ledger/domain';
-import { Projection } from './projection';
+import { CooperativeEvent, Statuts } from '@ledger/domain';
+import { Projection, ProjectionParts } from './projection';
+import { foldPartOf } from './ledger-folds';
 import { addEntry, dictionary, ownEntry } from './own-entry';
 
 const COOPERATIVE_STREAM = 'cooperative-';
@@ -29,37 +30,225 @@ export interface CooperativeLedgerState {
   coopOrder: string[];
 }
 
+/** Events per part of a cooperative's snapshot: a full part is written once and never again. */
+export const EVENTS_PER_PART = 8192;
+
+/** Reads one saved part of the snapshot (undefined when it is missing). */
+type PartLoader = (key: string) => unknown;
+
 /**
- * The cooperative streams kept whole, so that any as-of date can be answered by folding them
- * in effective-date order. `apply` only pushes: the effective-date index and the folded
- * states are derived lazily (see ledger-folds.ts) and stay out of the snapshot, which keeps a
- * replay of 100,000 movements linear and the snapshot no bigger than the events themselves.
+ * A cooperative as the projection keeps it. Its events live in parts of the snapshot and are
+ * read only when a query needs them (`events`, `eventsFrom`): a start reads the heads of the
+ * cooperatives, and a cap table of today reads the fold part, not a million events. What the
+ * live log brings meanwhile is kept in `tail`. Built plain (`{ coopId, revision, events }`) by
+ * callers that cut a ledger (audit-known-at.ts), folds accept either.
  */
-export const cooperativeLedgerProjection: Projection<CooperativeLedgerState> = {
-  name: 'cooperatives',
-  version: 1,
-  init: () => ({ coops: dictionary(), coopOrder: [] }),
-  apply(state: CooperativeLedgerState, event: RecordedEvent): CooperativeLedgerState {
-    if (!event.streamId.startsWith(COOPERATIVE_STREAM)) return state;
-    const coopId = event.streamId.slice(COOPERATIVE_STREAM.length);
-    let coop = ownEntry(state.coops, coopId);
-    if (!coop) {
-      coop = addEntry(state.coops, coopId, { coopId, revision: -1, events: [] });
-      state.coopOrder.push(coopId);
+export class StoredLedger implements CooperativeLedger {
+  revision = -1;
+  /** Events recorded in all. */
+  count = 0;
+  /** The statuts that take effect last, with their date: the registry lists them without the events. */
+  lastStatuts: { statuts: Statuts; date: string } | null = null;
+  /** Every event, once read; else undefined and the first `#stored` events are in the snapshot. */
+  #all: LedgerEvent[] | undefined = [];
+  #stored = 0;
+  #tail: LedgerEvent[] = [];
+  #loader?: PartLoader;
+  /** Events already in the snapshot's parts (parts below savedCount / EVENTS_PER_PART are full and final). */
+  #savedCount = 0;
+  declare readonly events: LedgerEvent[];
+
+  constructor(readonly coopId: string) {
+    // An own property, as on a plain ledger: a deep comparison (the audit replay, the specs) reads the events.
+    Object.defineProperty(this, 'events', { get: () => this.allEvents(), enumerable: true });
+  }
+
+  get savedCount(): number {
+    return this.#savedCount;
+  }
+
+  set savedCount(count: number) {
+    this.#savedCount = count;
+  }
+
+  /** The cooperative from its snapshot head, its events left in the snapshot until asked for. */
+  static stored(head: StoredLedgerHead, loader: PartLoader): StoredLedger {
+    const coop = new StoredLedger(head.coopId);
+    coop.revision = head.revision;
+    coop.count = coop.#stored = coop.#savedCount = head.count;
+    coop.lastStatuts = head.lastStatuts;
+    coop.#all = head.count === 0 ? [] : undefined;
+    coop.#loader = loader;
+    return coop;
+  }
+
+  private allEvents(): LedgerEvent[] {
+    if (this.#all === undefined) {
+      const all: LedgerEvent[] = [];
+      for (let part = 0; part * EVENTS_PER_PART < this.count; part++) for (const event of this.part(part)) all.push(event);
+      this.#all = all;
+      this.#tail = [];
     }
-    coop.revision = Number(event.revision);
-    coop.events.push({
-      position: event.position.toString(),
-      revision: coop.revision,
-      eventId: event.metadata.eventId,
-      recordedAt: event.metadata.recordedAt,
-      type: event.type as CooperativeEvent['type'],
-      data: event.data as unknown as CooperativeEvent['data'],
-    });
+    return this.#all;
+  }
+
+  /** Whether the events are in memory (else the first query that needs them reads the snapshot). */
+  get loaded(): boolean {
+    return this.#all !== undefined;
+  }
+
+  /** Events from index `from` on, read from the snapshot only when they are not in memory. */
+  eventsFrom(from: number): readonly LedgerEvent[] {
+    if (this.#all !== undefined) return from === 0 ? this.#all : this.#all.slice(from);
+    if (from >= this.#stored) return this.#tail.slice(from - this.#stored);
+    return this.events.slice(from);
+  }
+
+  push(event: LedgerEvent): void {
+    if (this.#all !== undefined) this.#all.push(event);
+    else this.#tail.push(event);
+    this.count++;
+    this.revision = event.revision;
+  }
+
+  /** The events of part `index`: EVENTS_PER_PART of them from index × EVENTS_PER_PART, fewer in the last. */
+  part(index: number): LedgerEvent[] {
+    const from = index * EVENTS_PER_PART;
+    const to = Math.min(from + EVENTS_PER_PART, this.count);
+    if (this.#all !== undefined) return this.#all.slice(from, to);
+    // A part read back may hold more than `stored` events: a later save rewrote it with the tail.
+    const stored = from < this.#stored ? this.storedPart(index).slice(0, this.#stored - from) : [];
+    if (to <= this.#stored) return stored;
+    return stored.concat(this.#tail.slice(Math.max(from, this.#stored) - this.#stored, to - this.#stored));
+  }
+
+  private storedPart(index: number): LedgerEvent[] {
+    const part = this.#loader?.(partKey(this.coopId, 'events', index)) as EncodedEvent[] | undefined;
+    return part ? part.map(decodeEvent) : missingPart(this.coopId, index);
+  }
+
+  /** The saved fold of the cooperative, if the snapshot has one (see ledger-folds.ts). */
+  savedFold(): unknown {
+    return this.#loader?.(partKey(this.coopId, 'fold', 0));
+  }
+}
+
+/** An event in a part: a tuple, not an object, so that a part is smaller and parses faster. */
+type EncodedEvent = [position: string, revision: number, eventId: string, recordedAt: string, type: LedgerEvent['type'], data: LedgerEvent['data']];
+
+function encodeEvent(e: LedgerEvent): EncodedEvent {
+  return [e.position, e.revision, e.eventId, e.recordedAt, e.type, e.data];
+}
+
+function decodeEvent([position, revision, eventId, recordedAt, type, data]: EncodedEvent): LedgerEvent {
+  return { position, revision, eventId, recordedAt, type, data };
+}
+
+function missingPart(coopId: string, index: number): never {
+  throw new Error(`The snapshot of cooperative ${coopId} lacks its events part ${index}`);
+}
+
+export function partKey(coopId: string, kind: 'events' | 'fold', index: number): string {
+  return JSON.stringify([coopId, kind, index]);
+}
+
+export interface StoredLedgerHead {
+  coopId: string;
+  revision: number;
+  count: number;
+  lastStatuts: StoredLedger['lastStatuts'];
+}
+
+interface CooperativesHead {
+  coops: StoredLedgerHead[];
+}
+
+/**
+ * The snapshot of the cooperatives: a head of a few hundred bytes per cooperative, read at start,
+ * and parts read when first asked for — each cooperative's events in parts of EVENTS_PER_PART
+ * (a full part is never written again, so a save writes what changed since the last one) and
+ * its fold as of its last date without the movements (what the cap table and the member register
+ * of today read, a fraction of the events' size).
+ */
+const cooperativeParts: ProjectionParts<CooperativeLedgerState> = {
+  split(state) {
+    const coops: StoredLedgerHead[] = [];
+    const parts: Array<[string, unknown]> = [];
+    const saved: Array<() => void> = [];
+    for (const coopId of state.coopOrder) {
+      const coop = ownEntry(state.coops, coopId) as StoredLedger;
+      coops.push({ coopId, revision: coop.revision, count: coop.count, lastStatuts: coop.lastStatuts });
+      const count = coop.count;
+      for (let part = Math.floor(coop.savedCount / EVENTS_PER_PART); part * EVENTS_PER_PART < count; part++) {
+        parts.push([partKey(coopId, 'events', part), coop.part(part).map(encodeEvent)]);
+      }
+      const fold = foldPartOf(coop);
+      if (fold) parts.push([partKey(coopId, 'fold', 0), fold.part]);
+      saved.push(() => {
+        coop.savedCount = count;
+        fold?.saved();
+      });
+    }
+    const head: CooperativesHead = { coops };
+    return { head, parts, saved: () => saved.forEach((done) => done()) };
+  },
+  join(head, load) {
+    const state = cooperativeLedgerProjection.init();
+    for (const saved of (head as CooperativesHead).coops) {
+      addEntry(state.coops, saved.coopId, StoredLedger.stored(saved, load));
+      state.coopOrder.push(saved.coopId);
+    }
     return state;
   },
 };
 
+/**
+ * The cooperative streams kept whole, so that any as-of date can be answered by folding them
+ * in effective-date order. `apply` only pushes: the effective-date index and the folded
+ * states are derived lazily (see ledger-folds.ts) and stay out of the events' parts, which
+ * keeps a replay of 1,000,000 movements linear.
+ */
+export const cooperativeLedgerProjection: Projection<CooperativeLedgerState> = {
+  name: 'cooperatives',
+  version: 2,
+  init: () => ({ coops: dictionary(), coopOrder: [] }),
+  apply(state: CooperativeLedgerState, event: RecordedEvent): CooperativeLedgerState {
+    if (!event.streamId.startsWith(COOPERATIVE_STREAM)) return state;
+    const coopId = event.streamId.slice(COOPERATIVE_STREAM.length);
+    let coop = ownEntry(state.coops, coopId) as StoredLedger | undefined;
+    if (!coop) {
+      coop = new StoredLedger(coopId);
+      addEntry(state.coops, coopId, coop);
+      state.coopOrder.push(coopId);
+    }
+    const data = event.data as unknown as CooperativeEvent['data'];
+    if (event.type === 'StatutsAdopted' || event.type === 'StatutsAmended') {
+      const { statuts, effectiveDate: date } = data as { statuts: Statuts; effectiveDate: string };
+      if (!coop.lastStatuts || date >= coop.lastStatuts.date) coop.lastStatuts = { statuts, date };
+    }
+    coop.push({
+      position: event.position.toString(),
+      revision: Number(event.revision),
+      eventId: event.metadata.eventId,
+      recordedAt: event.metadata.recordedAt,
+      type: event.type as CooperativeEvent['type'],
+      data,
+    });
+    return state;
+  },
+  parts: cooperativeParts,
+};
+
 export function cooperativeRevision(state: CooperativeLedgerState, coopId: string): number | undefined {
   return ownEntry(state.coops, coopId)?.revision;
+}
+
+/** The events of a cooperative from index `from` on, without reading the snapshot's parts when they are in memory. */
+export function ledgerEventsFrom(coop: CooperativeLedger, from: number): readonly LedgerEvent[] {
+  return coop instanceof StoredLedger ? coop.eventsFrom(from) : from === 0 ? coop.events : coop.events.slice(from);
+}
+
+/** How many events a cooperative has recorded, without reading them. */
+export function ledgerEventCount(coop: CooperativeLedger): number {
+  return coop instanceof StoredLedger ? coop.count : coop.events.length;
 }

@@ -1,5 +1,5 @@
 import { AssociateState, capitalPicture, Category, PersonType, Statuts, votingRights } from '@ledger/domain';
-import { CooperativeLedger, CooperativeLedgerState } from './cooperative-ledger.projection';
+import { CooperativeLedger, CooperativeLedgerState, StoredLedger } from './cooperative-ledger.projection';
 import { cooperativeStateAsOf, ledgerEffectiveDate } from './ledger-folds';
 import { ownEntry } from './own-entry';
 
@@ -145,6 +145,8 @@ export function associateView(a: AssociateState): AssociateView {
 }
 
 function lastStatuts(coop: CooperativeLedger): Statuts | undefined {
+  // Kept by the projection as it goes: the registry lists the cooperatives without reading their events.
+  if (coop instanceof StoredLedger) return coop.lastStatuts?.statuts;
   let found: { statuts: Statuts; date: string } | undefined;
   for (const event of coop.events) {
     if (event.type !== 'StatutsAdopted' && event.type !== 'StatutsAmended') continue;

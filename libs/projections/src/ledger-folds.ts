@@ -1,5 +1,11 @@
-import { CooperativeEvent, CooperativeState, evolve, initialState, stateAsOf } from '@ledger/domain';
-import { CooperativeLedger, LedgerEvent } from './cooperative-ledger.projection';
+import { AssociateState, CooperativeEvent, CooperativeState, evolve, IdList, initialState, stateAsOf } from '@ledger/domain';
+import type { CooperativeLedger, LedgerEvent } from './cooperative-ledger.projection';
+
+/** Events from index `from` on, without reading a stored cooperative's parts when they are in memory. */
+function ledgerEventsFrom(coop: CooperativeLedger, from: number): readonly LedgerEvent[] {
+  const stored = coop as { eventsFrom?: (from: number) => readonly LedgerEvent[] };
+  return stored.eventsFrom ? stored.eventsFrom(from) : from === 0 ? coop.events : coop.events.slice(from);
+}
 
 /**
  * What the read model derives from a cooperative's events and keeps beside it, never in it:
@@ -13,6 +19,22 @@ interface Folds {
   latest?: { state: CooperativeState; covered: number };
   /** The last as-of fold asked for; `lastDate` is the effective date of the last event folded. */
   asOf?: { asOf: string; state: CooperativeState; covered: number; lastDate: string };
+  /** Every event folded in effective order: the cooperative as of any date on or after `lastDate`. */
+  whole?: WholeFold;
+}
+
+/**
+ * `partial`: read back from a snapshot, which keeps no movements (the bulk of a large register):
+ * it answers the associates, totals and statuts, and is folded on from the log, but a
+ * cancellation (which reads the movement it cancels) makes a fresh fold from the events.
+ */
+interface WholeFold {
+  state: CooperativeState;
+  covered: number;
+  lastDate: string;
+  partial: boolean;
+  /** `covered` when the snapshot last saved this fold. */
+  savedCovered: number;
 }
 
 const folds = new WeakMap<CooperativeLedger, Folds>();
@@ -79,6 +101,8 @@ export function latestCooperativeState(coop: CooperativeLedger): CooperativeStat
  * into it makes a fresh fold. Shared: do not mutate.
  */
 export function cooperativeStateAsOf(coop: CooperativeLedger, asOf: string): CooperativeState {
+  const whole = wholeFold(coop);
+  if (whole && asOf >= whole.lastDate) return whole.state;
   const cache = foldsOf(coop);
   const cached = cache.asOf;
   if (cached && cached.asOf === asOf && extend(cached, coop.events)) return cached.state;
@@ -117,4 +141,64 @@ function upperBound(order: readonly number[], events: readonly LedgerEvent[], as
     else high = mid;
   }
   return low;
+}
+
+/**
+ * The fold of every event in effective order, kept while new events take effect on or after its
+ * last date (the usual case: one `evolve` per event), else made again. Made from the snapshot's
+ * fold part when there is one, so that the first cap table after a start reads that part and
+ * the events recorded since, not the whole stream. Undefined for a cooperative with no event.
+ */
+function wholeFold(coop: CooperativeLedger): WholeFold | undefined {
+  const cache = foldsOf(coop);
+  let whole = cache.whole ?? fromSnapshot(coop);
+  if (whole && !extendWhole(whole, ledgerEventsFrom(coop, whole.covered))) whole = undefined;
+  if (!whole) {
+    const events = coop.events;
+    if (events.length === 0) return undefined;
+    const order = effectiveOrder(coop);
+    const state = initialState();
+    for (const i of order) evolve(state, events[i] as CooperativeEvent);
+    whole = { state, covered: events.length, lastDate: ledgerEffectiveDate(events[order[order.length - 1]]), partial: false, savedCovered: -1 };
+  }
+  cache.whole = whole;
+  return whole;
+}
+
+function extendWhole(whole: WholeFold, events: readonly LedgerEvent[]): boolean {
+  let lastDate = whole.lastDate;
+  for (const event of events) {
+    const date = ledgerEffectiveDate(event);
+    if (date < lastDate || (whole.partial && event.type === 'CapitalMovementCancelled')) return false;
+    lastDate = date;
+  }
+  for (const event of events) evolve(whole.state, event as CooperativeEvent);
+  whole.covered += events.length;
+  whole.lastDate = lastDate;
+  return true;
+}
+
+/** What the snapshot keeps of the whole fold: everything but the movements (see WholeFold). */
+interface FoldPart {
+  covered: number;
+  lastDate: string;
+  state: Omit<CooperativeState, 'movements' | 'movementOrder' | 'associateOrder'> & { associateOrder: string[] };
+}
+
+function fromSnapshot(coop: CooperativeLedger): WholeFold | undefined {
+  const saved = (coop as { savedFold?: () => unknown }).savedFold?.() as FoldPart | undefined;
+  if (!saved) return undefined;
+  const associates = Object.create(null) as Record<string, AssociateState>;
+  for (const id of saved.state.associateOrder) associates[id] = saved.state.associates[id];
+  const state: CooperativeState = { ...saved.state, associates, associateOrder: IdList.of(saved.state.associateOrder), movements: Object.create(null) as CooperativeState['movements'], movementOrder: IdList.of() };
+  return { state, covered: saved.covered, lastDate: saved.lastDate, partial: true, savedCovered: saved.covered };
+}
+
+/** The whole fold as the snapshot's fold part, when it moved since it was last saved. */
+export function foldPartOf(coop: CooperativeLedger): { part: FoldPart; saved(): void } | undefined {
+  const whole = folds.get(coop)?.whole;
+  if (!whole || whole.covered === whole.savedCovered) return undefined;
+  const { movements: _movements, movementOrder: _movementOrder, associateOrder, ...rest } = whole.state;
+  const covered = whole.covered;
+  return { part: { covered, lastDate: whole.lastDate, state: { ...rest, associateOrder: associateOrder.toJSON() } }, saved: () => (whole.savedCovered = covered) };
 }

@@ -87,6 +87,10 @@ export class ProjectionEngine {
   private async loadAndFollow(): Promise<void> {
     const head = await this.store.headPosition();
     for (const slot of this.slots) {
+      if (slot.projection.parts && this.snapshots.loadParts) {
+        await this.loadParts(slot, head);
+        continue;
+      }
       const snapshot = await this.snapshots.load(slot.projection.name).catch((error: unknown) => {
         // A snapshot is only a cache: one that cannot be read costs a replay, not the start.
         this.onSnapshotError(error, slot.projection.name);
@@ -99,8 +103,26 @@ export class ProjectionEngine {
       slot.state = snapshot.state;
       slot.position = snapshot.position;
     }
-    await this.catchUp();
+    await this.readBeyondCheckpoint();
     this.subscription = this.store.subscribeAll(this.checkpoint, (event) => this.enqueue(() => this.applyLive(event)));
+  }
+
+  /** Resolves once start() has loaded the snapshots and caught up (at once when not started). */
+  async ready(): Promise<void> {
+    if (this.starting && !this.subscription) await this.starting;
+  }
+
+  /** A snapshot in parts: the head now, each part when the state first reads it. */
+  private async loadParts(slot: ProjectionSlot<unknown>, head: bigint | undefined): Promise<void> {
+    const { name, version, parts } = slot.projection;
+    try {
+      const snapshot = await this.snapshots.loadParts!(name, version);
+      if (!snapshot || head === undefined || snapshot.position > head) return;
+      slot.state = parts!.join(snapshot.head, (key) => snapshot.part(key));
+      slot.position = snapshot.position;
+    } catch (error) {
+      this.onSnapshotError(error, name);
+    }
   }
 
   /**
@@ -110,6 +132,14 @@ export class ProjectionEngine {
    */
   async catchUp(): Promise<bigint | undefined> {
     this.throwIfFailed();
+    // Started in the background (the server answers /health before the read models are
+    // loaded): a query waits for the start, never replays beside it.
+    if (this.starting && !this.subscription) await this.starting;
+    return this.readBeyondCheckpoint();
+  }
+
+  /** The catch-up itself; the start calls it directly (waiting for the start there would wait for itself). */
+  private async readBeyondCheckpoint(): Promise<bigint | undefined> {
     const head = await this.store.headPosition();
     if (head === undefined || this.reached(head)) return this.checkpoint;
     // A catch-up still waiting in the queue will read everything there is when it starts.
@@ -236,7 +266,12 @@ export class ProjectionEngine {
       const unsaved = slot.unsaved;
       try {
         // The store serializes synchronously: state and position are taken at the same instant.
-        await this.snapshots.save(name, version, slot.position, slot.state);
+        const parts = slot.projection.parts;
+        if (parts && this.snapshots.saveParts) {
+          const split = parts.split(slot.state);
+          await this.snapshots.saveParts(name, version, slot.position, split.head, split.parts);
+          split.saved();
+        } else await this.snapshots.save(name, version, slot.position, slot.state);
         slot.unsaved -= unsaved;
       } catch (error) {
         this.onSnapshotError(error, name);

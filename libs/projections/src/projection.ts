@@ -13,4 +13,16 @@ export interface Projection<S> {
   readonly version: number;
   init(): S;
   apply(state: S, event: RecordedEvent): S;
+  /** A read model too large for one JSON document: snapshotted as a small head and parts read when first needed. */
+  readonly parts?: ProjectionParts<S>;
+}
+
+/**
+ * How a projection's snapshot splits into a head, read at start, and parts, read when the state
+ * first needs them (synchronously, through `load`). A save writes the head and the parts `split`
+ * names — the ones that changed since the last save — in one transaction, then calls `saved`.
+ */
+export interface ProjectionParts<S> {
+  split(state: S): { head: unknown; parts: Array<[key: string, part: unknown]>; saved(): void };
+  join(head: unknown, load: (key: string) => unknown): S;
 }

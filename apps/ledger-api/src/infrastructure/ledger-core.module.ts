@@ -3,11 +3,13 @@ import { createHash } from 'crypto';
 import * as fs from 'fs';
 import * as path from 'path';
 import { EsdbEventStore, EventStore, PostgresEventStore, SqliteEventStore } from '@ledger/event-store';
-import { ProjectionEngine, SqliteSnapshotStore, assembliesProjection, cooperativeLedgerProjection, journalProjection, streamHeadsProjection } from '@ledger/projections';
+import { ProjectionEngine, SnapshotStore, SqliteSnapshotStore, assembliesProjection, cooperativeLedgerProjection, journalProjection, streamHeadsProjection } from '@ledger/projections';
 import { TokenService } from '../auth/token.service';
 import { LedgerConfig, redactPassword } from '../config/config';
+import { PostgresSnapshotStore } from '@ledger/projections/postgres-snapshot-store';
 import { IdempotencyStore, SqliteIdempotencyStore } from '../http/idempotency.store';
-import { EVENT_STORE, LEDGER_CONFIG } from './tokens';
+import { PostgresIdempotencyStore } from '../http/postgres-idempotency.store';
+import { EVENT_STORE, LEDGER_CONFIG, SNAPSHOT_STORE } from './tokens';
 
 /** Starts the projections before the first request, and closes files in order at shutdown. */
 @Injectable()
@@ -16,29 +18,37 @@ class Lifecycle implements OnModuleInit, OnApplicationShutdown {
   constructor(
     @Inject(EVENT_STORE) private readonly store: EventStore,
     private readonly engine: ProjectionEngine,
-    private readonly snapshots: SqliteSnapshotStore,
+    @Inject(SNAPSHOT_STORE) private readonly snapshots: SnapshotStore,
     private readonly idempotency: IdempotencyStore,
   ) {}
 
-  async onModuleInit(): Promise<void> {
+  /**
+   * Not awaited: /health answers once the store is reachable, and a query waits for the start
+   * (ProjectionEngine.catchUp) — the first one waits only for what the engine loads at start,
+   * the cooperatives' heads; each cooperative's parts are read when first asked for.
+   */
+  onModuleInit(): void {
     const started = Date.now();
-    await this.engine.start();
-    this.logger.log(`Projections caught up to position ${String(this.engine.checkpoint ?? 0)} in ${Date.now() - started} ms`);
+    this.engine.start().then(
+      () => this.logger.log(`Projections caught up to position ${String(this.engine.checkpoint ?? 0)} in ${Date.now() - started} ms`),
+      (error: unknown) => this.logger.error(`Projections failed to start: ${String(error)}`),
+    );
   }
 
   async onApplicationShutdown(): Promise<void> {
     await this.engine.stop();
-    this.snapshots.close();
+    await this.snapshots.close?.();
     await this.idempotency.close();
     await this.store.close();
   }
 }
 
 /**
- * The event store LEDGER_STORE names (docs/architecture.md, "Stores"). With a server store
- * (postgres, esdb) the projection snapshots and the idempotency keys stay, for now, in a local
- * SQLite file in this process's data folder — one file per server ledger, since a snapshot
- * belongs to one log — so API replicas do not share them yet.
+ * The event store LEDGER_STORE names (docs/architecture.md, "Stores"). With PostgreSQL the
+ * projection snapshots and the idempotency keys live in the ledger's schema too, shared by every
+ * API replica (two replicas answer one Idempotency-Key once). With EventStoreDB they stay in a
+ * local SQLite file in this process's data folder — one file per server ledger, since a snapshot
+ * belongs to one log — so EventStoreDB replicas do not share them.
  */
 function openEventStore(config: LedgerConfig, file: string): EventStore {
   switch (config.store) {
@@ -49,6 +59,16 @@ function openEventStore(config: LedgerConfig, file: string): EventStore {
     case 'esdb':
       return new EsdbEventStore({ connectionString: config.eventStoreConnectionString ?? '' });
   }
+}
+
+function openSnapshotStore(config: LedgerConfig, file: string): SnapshotStore {
+  if (config.store === 'postgres') return new PostgresSnapshotStore({ connectionString: config.databaseUrl ?? '', schema: config.databaseSchema });
+  return new SqliteSnapshotStore({ file });
+}
+
+function openIdempotencyStore(config: LedgerConfig, file: string): IdempotencyStore {
+  if (config.store === 'postgres') return new PostgresIdempotencyStore({ connectionString: config.databaseUrl ?? '', schema: config.databaseSchema });
+  return new SqliteIdempotencyStore(file);
 }
 
 /** `ledger.sqlite` is the embedded ledger itself; beside a server store, a file named after that ledger holds the local state. */
@@ -70,17 +90,17 @@ export class LedgerCoreModule {
       providers: [
         { provide: LEDGER_CONFIG, useValue: config },
         { provide: EVENT_STORE, useFactory: () => openEventStore(config, file) },
-        { provide: SqliteSnapshotStore, useFactory: () => new SqliteSnapshotStore({ file }) },
+        { provide: SNAPSHOT_STORE, useFactory: () => openSnapshotStore(config, file) },
         {
           provide: ProjectionEngine,
-          inject: [EVENT_STORE, SqliteSnapshotStore],
-          useFactory: (store: EventStore, snapshots: SqliteSnapshotStore) => new ProjectionEngine(store, snapshots, [cooperativeLedgerProjection, assembliesProjection, streamHeadsProjection, journalProjection]),
+          inject: [EVENT_STORE, SNAPSHOT_STORE],
+          useFactory: (store: EventStore, snapshots: SnapshotStore) => new ProjectionEngine(store, snapshots, [cooperativeLedgerProjection, assembliesProjection, streamHeadsProjection, journalProjection]),
         },
-        { provide: IdempotencyStore, useFactory: () => new SqliteIdempotencyStore(file) },
+        { provide: IdempotencyStore, useFactory: () => openIdempotencyStore(config, file) },
         { provide: TokenService, useFactory: () => TokenService.forDataDir(config.dataDir, config.jwtSecret).tokens },
         Lifecycle,
       ],
-      exports: [LEDGER_CONFIG, EVENT_STORE, ProjectionEngine, IdempotencyStore, TokenService],
+      exports: [LEDGER_CONFIG, EVENT_STORE, SNAPSHOT_STORE, ProjectionEngine, IdempotencyStore, TokenService],
     };
   }
 }

@@ -38,7 +38,9 @@ export class StreamCommandHandler implements ICommandHandler<StreamCommand, Comm
     for (const decider of STREAM_KINDS as readonly AnyDecider[]) this.writers.set(decider.kind, new StreamWriter(store, projections, decider));
   }
 
-  execute({ decider, key, command, metadata }: StreamCommand): Promise<CommandResult> {
+  async execute({ decider, key, command, metadata }: StreamCommand): Promise<CommandResult> {
+    // The projections start in the background: closed periods are read once they are loaded.
+    await this.projections.ready();
     return this.writerOf(decider).execute(key, this.withClosedPeriods(decider, key, command), metadata);
   }
 
