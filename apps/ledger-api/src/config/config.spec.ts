@@ -14,6 +14,8 @@ describe('configuration', () => {
       host: '127.0.0.1',
       jwtSecret: undefined,
       logLevel: 'log',
+      jobsPrefix: 'ledger',
+      oidc: undefined,
     });
   });
 
