@@ -28,7 +28,7 @@ export class PostgresSnapshotStore implements SnapshotStore {
     this.pool.on('error', (error) => console.error('PostgreSQL connection lost (snapshots, idle in the pool)', error.message));
     this.ready = createUnderLock(
       this.pool,
-      `${options.schema}:snapshots`,
+      `${options.schema}:create-schema`,
       `CREATE SCHEMA IF NOT EXISTS "${options.schema}";
          CREATE TABLE IF NOT EXISTS ${this.table} (
            name TEXT PRIMARY KEY, version INTEGER NOT NULL, position NUMERIC(20) NOT NULL, state TEXT NOT NULL, saved_at TIMESTAMPTZ NOT NULL DEFAULT now());`,
@@ -60,12 +60,12 @@ export class PostgresSnapshotStore implements SnapshotStore {
   }
 }
 
-/** CREATE … IF NOT EXISTS races with itself across connections (two replicas starting): one creator at a time. */
+/** CREATE … IF NOT EXISTS races with itself across connections (two replicas starting, the event store creating the schema): one creator at a time, under the lock PostgresEventStore takes for it. */
 async function createUnderLock(pool: Pool, lock: string, ddl: string): Promise<void> {
   const client = await pool.connect();
   try {
     await client.query('BEGIN');
-    await client.query('SELECT pg_advisory_xact_lock(hashtext($1))', [lock]);
+    await client.query('SELECT pg_advisory_xact_lock(hashtextextended($1, 0))', [lock]);
     await client.query(ddl);
     await client.query('COMMIT');
   } catch (error) {

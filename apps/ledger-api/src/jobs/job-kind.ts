@@ -1,9 +1,8 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { ModuleRef } from '@nestjs/core';
 import { EventStore } from '@ledger/event-store';
 import { JobContext } from '@ledger/jobs';
-import { ProjectionEngine, SnapshotStore, SqliteSnapshotStore } from '@ledger/projections';
-import { EVENT_STORE } from '../infrastructure/tokens';
+import { ProjectionEngine, SnapshotStore } from '@ledger/projections';
+import { EVENT_STORE, SNAPSHOT_STORE } from '../infrastructure/tokens';
 import { LedgerCommands } from '../write/stream-command';
 
 /**
@@ -16,12 +15,12 @@ export class JobServices {
     readonly commands: LedgerCommands,
     readonly engine: ProjectionEngine,
     @Inject(EVENT_STORE) readonly store: EventStore,
-    private readonly modules: ModuleRef,
+    @Inject(SNAPSHOT_STORE) private readonly snapshotStore: SnapshotStore,
   ) {}
 
   /** Where the projection snapshots are kept (SQLite beside the events, or the server store). */
   snapshots(): SnapshotStore {
-    return this.modules.get(SqliteSnapshotStore, { strict: false });
+    return this.snapshotStore;
   }
 }
 
