@@ -1,4 +1,4 @@
-import { Client, Pool, PoolClient, QueryConfig } from 'pg';
+import { Client, Pool, QueryConfig } from 'pg';
 import { canonicalJson } from './canonical-json';
 import { chainEvents, GENESIS_HASH } from './hash-chain';
 import { LogSubscription, SubscriptionErrorHandler } from './sqlite-subscription';
@@ -36,6 +36,9 @@ export interface PostgresSubscribeOptions {
 
 /** Rows read per query: bounds memory whatever the size of the log. */
 const PAGE_SIZE = 1000;
+const UNIQUE_VIOLATION = '23505';
+/** Another writer moved the stream between our read of its head and our write: read again, this many times. */
+const MAX_ATTEMPTS_FOR_ANY = 5;
 const EVENT_COLUMNS = 'position, stream_id, revision, type, data, metadata';
 type EventRow = [position: string, streamId: string, revision: string, type: string, data: string, metadata: string];
 interface StreamHead {
@@ -56,8 +59,10 @@ const SCHEMA_NAME = /^(?!pg_)[a-z_][a-z0-9_]{0,39}$/;
  * position n+1 while n is still in flight: paging and polling by "position > last seen" never
  * skip an event. (A bare sequence would not do: two transactions take 7 and 8, the one with 8
  * commits first, a reader moves past 8 and never sees 7.) The counter is transactional, so
- * positions have no gaps either. Only that last statement and the commit are serialised; the
- * expected-revision check runs before it, under a per-stream advisory lock.
+ * positions have no gaps either. An append is two round trips: the stream's head (read without a
+ * lock), then one statement that takes the counter, writes the rows and NOTIFYs; only that
+ * statement and its commit are serialised. A writer that raced on the same stream is refused by
+ * the unique (stream, revision), so the expected revision holds and the hash chain never forks.
  *
  * Data and metadata are stored as the canonical JSON text the hash chain covers (`text`, not
  * `jsonb`, which would rewrite numbers and key order): `data::jsonb` reads them in SQL.
@@ -93,19 +98,26 @@ export class PostgresEventStore implements EventStore {
 
   async append(streamId: string, events: NewEvent[], expectedRevision: ExpectedRevision): Promise<AppendResult> {
     await this.ready;
-    const client = await this.pool.connect();
-    let broken: Error | undefined;
-    try {
-      await client.query('BEGIN');
-      const result = await this.appendInTransaction(client, streamId, events, expectedRevision);
-      await client.query('COMMIT');
-      if (events.length > 0) for (const subscription of this.subscriptions) subscription.wake();
-      return result;
-    } catch (error) {
-      await client.query('ROLLBACK').catch((rollbackError: Error) => (broken = rollbackError));
-      throw error;
-    } finally {
-      client.release(broken);
+    for (let attempt = 1; ; attempt++) {
+      const head = await this.streamHead(streamId);
+      checkExpectedRevision(streamId, expectedRevision, head);
+      if (events.length === 0) {
+        // Nothing to write: the call only checked the revision. A stream that does not exist
+        // answers -1 for both, "one before revision 0 / before any position".
+        return { nextExpectedRevision: head?.revision ?? -1n, position: head?.position ?? -1n, events: [] };
+      }
+      try {
+        const result = await this.write(streamId, events, head);
+        for (const subscription of this.subscriptions) subscription.wake();
+        return result;
+      } catch (error) {
+        // (stream, revision) is unique: another writer appended to the stream since its head was
+        // read, and nothing of this append was written. 'any' chains onto the new head.
+        if ((error as { code?: string }).code !== UNIQUE_VIOLATION) throw error;
+        if (expectedRevision !== 'any' || attempt >= MAX_ATTEMPTS_FOR_ANY) {
+          throw new WrongExpectedRevisionError(streamId, expectedRevision, (await this.streamHead(streamId))?.revision ?? 'no_stream');
+        }
+      }
     }
   }
 
@@ -185,23 +197,18 @@ export class PostgresEventStore implements EventStore {
     await this.pool.end();
   }
 
-  /** Inside BEGIN: the stream's lock, its head, the check, then the position counter and the rows. */
-  private async appendInTransaction(client: PoolClient, streamId: string, events: NewEvent[], expected: ExpectedRevision): Promise<AppendResult> {
-    // Writers of one stream queue here; other streams go on. Taken before reading the head, so
-    // no two writers pass the same expected-revision check.
-    await client.query(this.sql.lockStream(`${this.schema}:${streamId}`));
-    const head = await this.streamHead(client, streamId);
-    checkExpectedRevision(streamId, expected, head);
-    if (events.length === 0) {
-      // Nothing to write: the call only checked the revision. A stream that does not exist
-      // answers -1 for both, "one before revision 0 / before any position".
-      return { nextExpectedRevision: head?.revision ?? -1n, position: head?.position ?? -1n, events: [] };
-    }
+  /**
+   * One statement, so one implicit transaction and one round trip: the counter's row lock, the
+   * rows and the NOTIFY, committed together. The head it chains onto was read just before,
+   * without a lock: if another writer got there first, the unique (stream, revision) refuses
+   * the rows and the statement writes nothing.
+   */
+  private async write(streamId: string, events: NewEvent[], head: StreamHead | undefined): Promise<AppendResult> {
     const firstRevision = head ? head.revision + 1n : 0n;
     const chained = chainEvents(streamId, firstRevision, head?.hash ?? GENESIS_HASH, events);
     const rows = chained.map((event) => [event.type, canonicalJson(event.data), canonicalJson(event.metadata), event.metadata.idempotencyKey ?? null]);
-    // From here to COMMIT the counter row is locked: appends of every stream wait their turn.
-    const written = await client.query<[string]>({
+    // From the counter's UPDATE to the COMMIT, appends of every stream wait their turn.
+    const written = await this.pool.query<[string]>({
       ...this.sql.write,
       rowMode: 'array',
       values: [rows.length, streamId, String(firstRevision), coopIdOfStream(streamId) ?? null, rows.map((row) => row[0]), rows.map((row) => row[1]), rows.map((row) => row[2]), rows.map((row) => row[3]), this.channel],
@@ -212,8 +219,8 @@ export class PostgresEventStore implements EventStore {
     return { nextExpectedRevision: last.revision, position: last.position, events: appended };
   }
 
-  private async streamHead(client: PoolClient, streamId: string): Promise<StreamHead | undefined> {
-    const { rows } = await client.query<[string, string, string]>({ ...this.sql.streamHead, rowMode: 'array', values: [streamId] });
+  private async streamHead(streamId: string): Promise<StreamHead | undefined> {
+    const rows = await this.rows<[string, string, string]>(this.sql.streamHead, [streamId]);
     if (rows.length === 0) return undefined;
     const [revision, position, metadata] = rows[0];
     return { revision: BigInt(revision), position: BigInt(position), hash: (JSON.parse(metadata) as EventMetadata).hash };
@@ -248,7 +255,7 @@ export class PostgresEventStore implements EventStore {
     try {
       await client.query('BEGIN');
       // CREATE … IF NOT EXISTS races with itself across connections: one creator at a time.
-      await client.query(this.sql.lockStream(`${this.schema}:create-schema`));
+      await client.query(this.sql.lockName(`${this.schema}:create-schema`));
       await client.query(this.sql.createSchema);
       await client.query('COMMIT');
     } catch (error) {
@@ -315,10 +322,10 @@ function statements(schema: string) {
       );
       INSERT INTO ${head} (singleton, position) VALUES (true, 0) ON CONFLICT DO NOTHING;`,
     /** A transaction-level advisory lock on a name (released at COMMIT or ROLLBACK). */
-    lockStream: (name: string): QueryConfig => ({ ...named('lock', 'SELECT pg_advisory_xact_lock(hashtextextended($1, 0))'), values: [name] }),
+    lockName: (name: string): QueryConfig => ({ ...named('lock', 'SELECT pg_advisory_xact_lock(hashtextextended($1, 0))'), values: [name] }),
     streamHead: named('head', `SELECT revision, position, metadata FROM ${events} WHERE stream_id = $1 ORDER BY revision DESC LIMIT 1`),
-    // Counter, rows and NOTIFY in one statement: the counter's row lock is taken last and held
-    // only for this statement and the COMMIT.
+    // Counter, rows and NOTIFY in one statement: the counter's row lock is held only for this
+    // statement and its COMMIT.
     write: named(
       'write',
       `WITH counter AS (
