@@ -32,6 +32,8 @@ interface Accepted<C, K> {
 
 interface DecidedBatch<C, E, K> {
   accepted: Array<Accepted<C, K>>;
+  /** Commands the decider refused, with why: answered once the state they were decided on is known to be current. */
+  refused: Array<{ waiting: Waiting<C, K>; error: unknown }>;
   /** The last accepted command's events, not folded into the state yet. */
   unfolded: E[];
   /** Whether the state folded events of this batch that are not appended yet. */
@@ -88,12 +90,23 @@ export class StreamWriter<C, E extends DomainEvent, S, K> {
 
   /** Decides and appends the batch once; returns the commands to decide again after a conflict. */
   private async attempt(streamId: string, loaded: LoadedStream<S>, batch: Array<Waiting<C, K>>, attempt: number): Promise<Array<Waiting<C, K>>> {
-    const { accepted, unfolded, speculative } = this.decideBatch(streamId, loaded, batch);
+    const { accepted, refused, unfolded, speculative } = this.decideBatch(streamId, loaded, batch);
+    if (refused.length > 0 && attempt === 1 && (await this.movedBeyond(streamId, loaded.revision))) {
+      // Refused on a cached state another process (an API replica, the worker) has moved past —
+      // the associate it admitted, the attendance it recorded: decide the batch again on the stream as it is.
+      if (speculative) this.states.drop(streamId);
+      return batch;
+    }
+    for (const { waiting, error } of refused) waiting.reject(error);
     if (accepted.length === 0) return [];
     const before = loaded.revision;
     let appended;
     try {
-      appended = await this.store.append(streamId, accepted.flatMap((a) => a.events), before ?? 'no_stream');
+      appended = await this.store.append(
+        streamId,
+        accepted.flatMap((a) => a.events),
+        before ?? 'no_stream',
+      );
     } catch (error) {
       if (speculative) this.states.drop(streamId);
       if (!(error instanceof WrongExpectedRevisionError) || attempt >= MAX_ATTEMPTS) {
@@ -124,6 +137,7 @@ export class StreamWriter<C, E extends DomainEvent, S, K> {
   /** Decides each command on the state the previous ones leave, folded before they are appended. */
   private decideBatch(streamId: string, loaded: LoadedStream<S>, batch: Array<Waiting<C, K>>): DecidedBatch<C, E, K> {
     const accepted: Array<Accepted<C, K>> = [];
+    const refused: DecidedBatch<C, E, K>['refused'] = [];
     const coopId = coopIdOf(streamId) ?? '';
     const recordedAt = this.clock().toISOString();
     let revision = loaded.revision;
@@ -143,9 +157,15 @@ export class StreamWriter<C, E extends DomainEvent, S, K> {
         accepted.push({ waiting, events });
         unfolded = decided;
       } catch (error) {
-        waiting.reject(error);
+        refused.push({ waiting, error });
       }
     }
-    return { accepted, unfolded, speculative };
+    return { accepted, refused, unfolded, speculative };
+  }
+
+  /** Whether the store holds events of the stream beyond `revision` (one short read, only when a command was refused). */
+  private async movedBeyond(streamId: string, revision: bigint | undefined): Promise<boolean> {
+    for await (const _event of this.store.readStream(streamId, revision === undefined ? 0n : revision + 1n)) return true;
+    return false;
   }
 }
