@@ -7,6 +7,7 @@ import { JournalQueries } from './accounting/journal-queries';
 import { AssembliesController } from './assemblies/assemblies.controller';
 import { AssemblyQueries } from './assemblies/assembly-queries.service';
 import { AuditController } from './audit/audit.controller';
+import { ReplaysController } from './audit/replays.controller';
 import { AuditBundleController } from './audit/audit-bundle.controller';
 import { AuthGuard } from './auth/auth.guard';
 import { OidcVerifier } from './auth/oidc-verifier';
@@ -44,6 +45,7 @@ export class AppModule {
         TmoController,
         JournalController,
         ...JOB_CONTROLLERS,
+        ReplaysController,
       ],
       providers: [
         StreamCommandHandler,

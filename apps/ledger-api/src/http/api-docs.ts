@@ -74,6 +74,30 @@ function problems(statuses: readonly ProblemStatus[]): MethodDecorator {
 
 const ETAG = { description: 'the stream revision, e.g. "3": send it as If-Match to change the resource only if nobody else did', schema: { type: 'string', example: '"3"' } };
 
+/** What `POST …/replays` answers: the job to follow. */
+export class JobStartedDoc {
+  @ApiProperty({ example: 'audit-replay-0b8f2f5e-8c1d-4f3a-9c7e-2a1b3c4d5e6f', description: 'follow it at GET /v1/jobs/{jobId} (Location)' }) jobId!: string;
+}
+
+/**
+ * Work started off the request path: 202 with `{ jobId }` and Location (the job to follow);
+ * nothing is appended, so no ETag and no If-Match. Idempotency-Key replays the first answer.
+ */
+export function ApiJobStart(doc: { summary: string; description?: string }): MethodDecorator {
+  return applyDecorators(
+    ApiOperation({ summary: doc.summary, description: doc.description }),
+    ApiExtraModels(ProblemDoc, JobStartedDoc),
+    ApiHeader({ name: 'Idempotency-Key', required: false, description: 'the same key and body answer the first job again', schema: { type: 'string', maxLength: 200 } }),
+    ApiResponse({
+      status: 202,
+      description: 'The job is queued: follow it at Location',
+      content: { 'application/json': { schema: { $ref: getSchemaPath(JobStartedDoc) } } },
+      headers: { Location: { description: 'GET /v1/jobs/{jobId}', schema: { type: 'string', format: 'uri-reference' } } },
+    }),
+    problems([400, 401, 403, 404, 409, 415, 422]),
+  );
+}
+
 export interface CommandDoc {
   summary: string;
   description?: string;
