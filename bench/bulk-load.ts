@@ -1,9 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
-import { join } from 'node:path';
 import { CooperativeCommand, CooperativeEvent, cooperativeDecider } from '@ledger/domain';
-import { NewEvent, SqliteEventStore } from '@ledger/event-store';
+import { NewEvent } from '@ledger/event-store';
 import { toNewEvent } from '../apps/ledger-api/src/write/command-metadata';
+import { openBenchStore } from './bench-store';
 import { BenchRequest, COOP_ID, statuts, Workload } from './workload';
 
 /**
@@ -55,7 +55,7 @@ export function commandOf(request: BenchRequest): CooperativeCommand {
 export async function bulkLoad(dataDir: string, workload: Workload, admissions: number, movements: number): Promise<BulkLoadResult> {
   const started = process.hrtime.bigint();
   mkdirSync(dataDir, { recursive: true });
-  const store = new SqliteEventStore({ file: join(dataDir, 'ledger.sqlite') });
+  const store = openBenchStore(dataDir);
   const streamId = cooperativeDecider.streamId(COOP_ID);
   let history = cooperativeDecider.initialState();
   let revision: bigint | 'no_stream' = 'no_stream';

@@ -10,6 +10,7 @@ import Database from 'better-sqlite3';
 import { createLedgerApp } from '../apps/ledger-api/src/app.factory';
 import { TokenService } from '../apps/ledger-api/src/auth/token.service';
 import { loadConfig } from '../apps/ledger-api/src/config/config';
+import { benchConfigEnv, benchStoreLine, dropBenchStore, snapshotFileOf } from './bench-store';
 import { LoadMessage, LoadOptions, LoadPhase, PhaseResult } from './http-load';
 import { bulkLoad, BulkLoadResult } from './bulk-load';
 import type { RebuildResult } from './rebuild.bench';
@@ -69,6 +70,7 @@ async function main(): Promise<void> {
   try {
     log(`Machine: ${cpus().length} CPU (nproc), ${cpus()[0]?.model ?? 'unknown CPU'}; Node ${process.version}; ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC`);
     log(`Scenario: one SCIC, ${fmt(ASSOCIATES)} admissions then ${fmt(MOVEMENTS)} movements (scale ${SCALE}); data in a temporary folder, removed at the end.`);
+    log(benchStoreLine());
     log(`Command: \`${SCALE === 1 ? '' : `BENCH_SCALE=${SCALE} `}npm run bench\` (= \`npm run build && node -r ./apps/ledger-api/register-paths.js dist/bench/capital.bench.js\`)`);
     log(`Load on the machine at the start (1, 5, 15 min): ${loadavg().map((l) => l.toFixed(1)).join(', ')} on ${cpus().length} CPUs.`);
     log();
@@ -86,7 +88,7 @@ async function main(): Promise<void> {
     const commit = durableCommitLatency(join(dataDir, 'fsync-probe.sqlite'));
 
     // 1. Commands through the HTTP API, server in-process, client in a worker thread.
-    const app = await createLedgerApp(loadConfig({ LEDGER_DATA_DIR: dataDir, LOG_LEVEL: 'error' }), { logger: false });
+    const app = await createLedgerApp(loadConfig(benchConfigEnv(dataDir)), { logger: false });
     await app.listen(0, '127.0.0.1');
     const port = (app.getHttpServer().address() as AddressInfo).port;
     const token = app.get(TokenService).sign({ sub: 'bench', role: 'gerant', coops: ['*'] });
@@ -141,7 +143,7 @@ async function main(): Promise<void> {
     await app.close();
 
     // 3. Projections from zero over the log just written, in a fresh process.
-    const file = join(dataDir, 'ledger.sqlite');
+    const file = snapshotFileOf(dataDir);
     const rebuilt = JSON.parse(await runNode(['dist/bench/rebuild.bench.js', dataDir, String(SCALE > 1 ? 1 : 3)])) as RebuildResult;
     const rebuildMs = median(rebuilt.rebuildMs);
     const startMs = median(rebuilt.startMs);
@@ -200,6 +202,7 @@ async function main(): Promise<void> {
   } finally {
     for (const child of children) child.kill('SIGKILL');
     rmSync(dataDir, { recursive: true, force: true });
+    await dropBenchStore();
   }
 }
 

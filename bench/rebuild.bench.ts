@@ -1,6 +1,5 @@
-import { join } from 'node:path';
-import { SqliteEventStore } from '@ledger/event-store';
 import { InMemorySnapshotStore, ProjectionEngine, cooperativeLedgerProjection, rebuild, streamHeadsProjection } from '@ledger/projections';
+import { openBenchStore } from './bench-store';
 import { msSince } from './stats';
 
 /**
@@ -17,7 +16,7 @@ export interface RebuildResult {
 }
 
 async function main(dataDir: string, runs: number): Promise<void> {
-  const store = new SqliteEventStore({ file: join(dataDir, 'ledger.sqlite') });
+  const store = openBenchStore(dataDir);
   const result: RebuildResult = { events: 0, rebuildMs: [], startMs: [] };
   try {
     for (let i = 0; i < runs; i++) {
