@@ -15,6 +15,7 @@ import {
   WithdrawAssociateDto,
 } from '../apps/ledger-api/src/capital/capital.dto';
 import { AmendStatutsDto, CreateCooperativeDto } from '../apps/ledger-api/src/cooperatives/cooperative.dto';
+import { AllocationDto, CloseFiscalYearDto, OpeningBalancesDto, TmoDto, WorkerShareInputsDto } from '../apps/ledger-api/src/fiscal-years/fiscal-year.dto';
 import { VoteWindowDto } from '../apps/ledger-api/src/jobs/vote-window.dto';
 import { bearer, removeDir, startTestApp, TestApp } from './support/test-app';
 
@@ -24,7 +25,11 @@ import { bearer, removeDir, startTestApp, TestApp } from './support/test-app';
  */
 
 type Schema = { $ref?: string; type?: string; properties?: Record<string, Schema>; required?: string[]; items?: Schema; example?: unknown; default?: unknown; enum?: unknown[]; allOf?: Schema[] };
-type Operation = { parameters?: Array<{ in: string; name: string }>; requestBody?: { content: Record<string, { schema: Schema }> }; responses: Record<string, { content?: Record<string, { schema: Schema }>; headers?: Record<string, unknown> }> };
+type Operation = {
+  parameters?: Array<{ in: string; name: string }>;
+  requestBody?: { content: Record<string, { schema: Schema }> };
+  responses: Record<string, { content?: Record<string, { schema: Schema }>; headers?: Record<string, unknown> }>;
+};
 type OpenApi = { paths: Record<string, Record<string, Operation>>; components: { schemas: Record<string, Schema> } };
 
 let t: TestApp;
@@ -75,6 +80,29 @@ function exampleOf(schema: Schema): unknown {
   }
   if (s.enum) return s.enum[0];
   throw new Error(`no example for ${JSON.stringify(schema)}`);
+}
+
+/** Where a body departs from its schema: a field the schema does not list, a required one missing, a wrong type. */
+function mismatches(value: unknown, schema: Schema & { nullable?: boolean; oneOf?: Schema[] }, at: string): string[] {
+  if (value === null) return schema.nullable || resolve(schema).type === undefined ? [] : [`${at}: null, not nullable`];
+  if (schema.oneOf) return schema.oneOf.some((s) => mismatches(value, s, at).length === 0) ? [] : [`${at}: matches none of oneOf`];
+  const s = resolve(schema);
+  if (s.type === 'array' || Array.isArray(value)) return Array.isArray(value) && s.items ? value.flatMap((v, i) => mismatches(v, s.items!, `${at}[${i}]`)) : [`${at}: not an array`];
+  if (s.properties) {
+    if (typeof value !== 'object') return [`${at}: not an object`];
+    const body = value as Record<string, unknown>;
+    return [
+      ...Object.keys(body)
+        .filter((k) => !(k in s.properties!))
+        .map((k) => `${at}.${k}: not documented`),
+      ...(s.required ?? []).filter((k) => !(k in body)).map((k) => `${at}.${k}: required, missing`),
+      ...Object.entries(body)
+        .filter(([k]) => k in s.properties!)
+        .flatMap(([k, v]) => mismatches(v, s.properties![k], `${at}.${k}`)),
+    ];
+  }
+  const expected = s.type === 'integer' ? 'number' : s.type;
+  return expected && typeof value !== expected ? [`${at}: a ${typeof value}, documented ${s.type}`] : [];
 }
 
 function bodyExample(method: string, path: string): unknown {
@@ -130,12 +158,16 @@ describe('/openapi.json documents every operation', () => {
 });
 
 describe('the examples of /openapi.json', () => {
-  it('are accepted in order as a newcomer replays them: register the example SCIC, admit, subscribe, pay up, change category and collège, convene, attend, open, vote, close, withdraw, redeem, cancel — each 201', async () => {
+  it('are accepted in order as a newcomer replays them: register the example SCIC, admit, subscribe, pay up, change category and collège, convene, attend, open, vote, close, close 2024 and allocate it under the AG’s resolution, withdraw, redeem, cancel — each 201', async () => {
     const admin = bearer(t.token('admin'));
     const coop = '/v1/cooperatives';
     const post = async (path: string, docPath: string, params: Record<string, string> = {}) => {
       const url = Object.entries(params).reduce((p, [k, v]) => p.replace(`{${k}}`, v), path);
-      const response = await t.http().post(url).set(admin).send(bodyExample('post', docPath) as object);
+      const response = await t
+        .http()
+        .post(url)
+        .set(admin)
+        .send(bodyExample('post', docPath) as object);
       expect([docPath, response.status, response.status === 201 ? 'recorded' : response.body]).toEqual([docPath, 201, 'recorded']);
       return response.body as { id: string };
     };
@@ -156,9 +188,31 @@ describe('the examples of /openapi.json', () => {
     await post(`${ag}/resolutions/{resolutionId}/ballots`, `${ag}/resolutions/{resolutionId}/ballots`, inAg);
     await post(`${ag}/resolutions/{resolutionId}/closing`, `${ag}/resolutions/{resolutionId}/closing`, inAg);
     await post(`${ag}/closing`, `${ag}/closing`, inAg);
+    const year = { coopId, year: '2024' };
+    await post(`${coop}/{coopId}/fiscal-years/{year}/closing`, `${coop}/{coopId}/fiscal-years/{year}/closing`, year);
+    await post(`${coop}/{coopId}/fiscal-years/{year}/allocation`, `${coop}/{coopId}/fiscal-years/{year}/allocation`, year);
     await post(`${a}/withdrawal`, `${a}/withdrawal`, at);
     const redemption = await post(`${a}/redemptions`, `${a}/redemptions`, at);
     await post(`${coop}/{coopId}/events/{eventId}/cancellation`, `${coop}/{coopId}/events/{eventId}/cancellation`, { coopId, eventId: redemption.id });
+  });
+
+  it('answer the fiscal-year reads with the bodies their schemas describe: every field documented, every required one there', async () => {
+    const admin = bearer(t.token('admin'));
+    const associateId = (bodyExample('post', '/v1/cooperatives/{coopId}/associates') as { id: string }).id;
+    const reads: Array<[string, string]> = [
+      ['/v1/cooperatives/{coopId}/fiscal-years/{year}', '/v1/cooperatives/alpha/fiscal-years/2024'],
+      ['/v1/cooperatives/{coopId}/fiscal-years/{year}/allocation-proposal', '/v1/cooperatives/alpha/fiscal-years/2024/allocation-proposal?heldOn=2025-06-10'],
+      ['/v1/cooperatives/{coopId}/fiscal-years/{year}/share-interest', '/v1/cooperatives/alpha/fiscal-years/2024/share-interest'],
+      ['/v1/cooperatives/{coopId}/reserves', '/v1/cooperatives/alpha/reserves'],
+      ['/v1/cooperatives/{coopId}/associates/{associateId}/redemption-value', `/v1/cooperatives/alpha/associates/${associateId}/redemption-value?asOf=2025-06-30`],
+      ['/v1/reference/tmo', '/v1/reference/tmo'],
+    ];
+    for (const [docPath, url] of reads) {
+      const response = await t.http().get(url).set(admin);
+      expect([url, response.status]).toEqual([url, 200]);
+      const schema = doc.paths[docPath].get.responses['200'].content!['application/json'].schema;
+      expect([url, mismatches(response.body, schema, '$')]).toEqual([url, []]);
+    }
   });
 
   // A transfer needs a second associate, show of hands a resolution not voted by ballot, an
@@ -184,6 +238,11 @@ describe('the examples of /openapi.json', () => {
       'post /v1/cooperatives/{coopId}/assemblies/{assemblyId}/resolutions/{resolutionId}/ballots': BallotDto,
       'post /v1/cooperatives/{coopId}/assemblies/{assemblyId}/resolutions/{resolutionId}/show-of-hands': ShowOfHandsDto,
       'post /v1/cooperatives/{coopId}/assemblies/{assemblyId}/resolutions/{resolutionId}/vote-window': VoteWindowDto,
+      'post /v1/cooperatives/{coopId}/opening-balances': OpeningBalancesDto,
+      'post /v1/cooperatives/{coopId}/fiscal-years/{year}/closing': CloseFiscalYearDto,
+      'post /v1/cooperatives/{coopId}/fiscal-years/{year}/worker-share-inputs': WorkerShareInputsDto,
+      'post /v1/cooperatives/{coopId}/fiscal-years/{year}/allocation': AllocationDto,
+      'put /v1/reference/tmo': TmoDto,
       'post /v1/cooperatives/{coopId}/replays': ReplayRequestDto,
     };
     const withBody = operations().filter((o) => o.op.requestBody?.content['application/json']);

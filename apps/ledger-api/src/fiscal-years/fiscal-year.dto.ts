@@ -20,8 +20,8 @@ export class OpeningBalancesDto {
 }
 
 export class CloseFiscalYearDto {
-  @CalendarDate({ example: '2026-03-31', description: 'the day the accounts were drawn up, on or after the fiscal year’s end' }) closedOn!: string;
-  @SignedCents({ example: 1_000_000, description: 'the net result, signed (SCOP: before the worker share)' }) netResultCents!: number;
+  @CalendarDate({ example: '2025-03-31', description: 'the day the accounts were drawn up, on or after the fiscal year’s end' }) closedOn!: string;
+  @SignedCents({ example: 800_000, description: 'the net result, signed (SCOP: before the worker share)' }) netResultCents!: number;
   @OptionalCents(0, { description: 'SCIC-SUBSIDIES: subsidies of the year from public bodies and associations' }) subsidiesCents?: number;
   @OptionalCents(0, { description: 'SCOP-EXCLUDED-GAINS: L1978 art. 32 gains' }) excludedGainsCents?: number;
 }
@@ -42,12 +42,12 @@ export class WorkerShareInputsDto {
 
 export class AllocationDto {
   @IsObject() @ValidateNested() @Type(() => ResolutionRefDto) @ApiProperty({ type: ResolutionRefDto }) resolution!: ResolutionRefDto;
-  @OptionalCents(0) legalReserveCents?: number;
+  @OptionalCents(0, { example: 120_000, description: 'COOP-LEGAL-RESERVE / SCOP-LEGAL-RESERVE: at least the minimum the proposal gives' }) legalReserveCents?: number;
   @OptionalCents(0, { description: 'SCOP: the worker share (default: its minimum)' }) workerShareCents?: number;
   @IsOptional()
   @IsString()
   @Matches(RATE, { message: 'shareInterestRate must be a percentage as a decimal string such as "2.5"' })
-  @ApiPropertyOptional({ example: '3.5', description: 'percent, applied per associate, floored to the cent' })
+  @ApiPropertyOptional({ example: '4.8', description: 'percent, applied per associate, floored to the cent' })
   shareInterestRate?: string;
   @OptionalCents(0, { description: 'an envelope split by the same basis, cents by largest remainder' }) shareInterestCents?: number;
   @OptionalCents(0) retainedEarningsCents?: number;
@@ -57,19 +57,25 @@ export class AllocationDto {
 }
 
 export class TmoRateDto {
-  @IsInt() @Min(1900) @Max(2999) @ApiProperty({ example: 2024 }) year!: number;
+  @IsInt() @Min(1900) @Max(2999) @ApiProperty({ example: 2023 }) year!: number;
   @IsIn([1, 2]) @ApiProperty({ enum: [1, 2] }) half!: 1 | 2;
   @IsString() @Matches(RATE) @ApiProperty({ example: '3.14' }) rate!: string;
-  @Text(500, { example: 'Banque de France, TMO 2024 H1' }) source!: string;
+  @Text(500, { example: 'Banque de France, TMO (taux moyen des emprunts de l’État), 1st half of 2023' }) source!: string;
 }
 
 export class TmoCapDto {
   @IsInt() @Min(1900) @Max(2999) @ApiProperty({ example: 2025 }) assemblyYear!: number;
   @IsString() @Matches(RATE) @ApiProperty({ example: '4.80' }) rate!: string;
-  @Text(500) source!: string;
+  @Text(500, { example: 'cap on interest on shares published for AGs held in 2025' }) source!: string;
 }
 
 export class TmoDto {
-  @IsOptional() @IsArray() @ArrayMaxSize(1000) @ValidateNested({ each: true }) @Type(() => TmoRateDto) @ApiPropertyOptional({ type: [TmoRateDto] }) rates?: TmoRateDto[];
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(1000)
+  @ValidateNested({ each: true })
+  @Type(() => TmoRateDto)
+  @ApiPropertyOptional({ type: [TmoRateDto], example: [{ year: 2023, half: 1, rate: '3.14', source: 'Banque de France, TMO (taux moyen des emprunts de l’État), 1st half of 2023' }] })
+  rates?: TmoRateDto[];
   @IsOptional() @IsArray() @ArrayMaxSize(1000) @ValidateNested({ each: true }) @Type(() => TmoCapDto) @ApiPropertyOptional({ type: [TmoCapDto] }) caps?: TmoCapDto[];
 }

@@ -14,6 +14,7 @@ import { FiscalYearFacts } from '../write/fiscal-year-facts';
 import { LedgerCommands } from '../write/stream-command';
 import { AllocationDto, CloseFiscalYearDto, OpeningBalancesDto, TmoDto, WorkerShareInputsDto } from './fiscal-year.dto';
 import { FiscalYearQueries } from './fiscal-year-queries';
+import { AllocationProposalDoc, FiscalYearDoc, RedemptionValueDoc, ReservesDoc, ShareInterestDoc, TmoDoc, WorkerShareDoc } from './fiscal-year.views';
 
 function parseYear(value: string): number {
   if (!/^\d{4}$/.test(value)) throw badQuery('year', 'year must be a calendar year YYYY');
@@ -111,7 +112,7 @@ export class FiscalYearsController {
 
   @Get('fiscal-years/:year')
   @Allow(...READERS)
-  @ApiRead({ summary: 'A fiscal year: its dates, status, closing and allocation as recorded', query: true })
+  @ApiRead({ summary: 'A fiscal year: its dates, status, closing and allocation as recorded', type: FiscalYearDoc, query: true })
   get(@Param('coopId') coopId: string, @Param('year') year: string) {
     return this.queries.fiscalYear(coopId, parseYear(year));
   }
@@ -119,7 +120,7 @@ export class FiscalYearsController {
   @Get('fiscal-years/:year/allocation-proposal')
   @Allow(...READERS)
   @ApiQuery({ name: 'heldOn', required: true, description: 'the AG’s date (YYYY-MM-DD): it fixes the TMO years' })
-  @ApiRead({ summary: 'The base, every legal minimum, the maximum interest with the rule and figure behind each, and a draft resolution in French', query: true })
+  @ApiRead({ summary: 'The base, every legal minimum, the maximum interest with the rule and figure behind each, and a draft resolution in French', type: AllocationProposalDoc, query: true })
   proposal(@Param('coopId') coopId: string, @Param('year') year: string, @Query('heldOn') heldOn?: string) {
     if (heldOn === undefined) throw badQuery('heldOn', 'heldOn (the AG’s date, YYYY-MM-DD) is required');
     return this.queries.proposal(coopId, parseYear(year), parseDate('heldOn', heldOn));
@@ -128,7 +129,7 @@ export class FiscalYearsController {
   @Get('fiscal-years/:year/share-interest')
   @Allow(...READERS)
   @ApiQuery({ name: 'rate', required: false, description: 'before the allocation: the rate to preview (percent)' })
-  @ApiRead({ summary: 'Interest on shares per associate (as allocated, or previewed at a rate)', query: true })
+  @ApiRead({ summary: 'Interest on shares per associate (as allocated, or previewed at a rate)', type: ShareInterestDoc, query: true })
   shareInterest(@Param('coopId') coopId: string, @Param('year') year: string, @Query('rate') rate?: string) {
     return this.queries.shareInterest(coopId, parseYear(year), rate);
   }
@@ -136,14 +137,14 @@ export class FiscalYearsController {
   @Get('fiscal-years/:year/worker-share')
   @Allow(...READERS)
   @ApiQuery({ name: 'totalCents', required: false, description: 'before the allocation: the amount to split (default: the legal minimum)' })
-  @ApiRead({ summary: 'SCOP: the part travail split per employee, with eligibility', query: true })
+  @ApiRead({ summary: 'SCOP: the part travail split per employee, with eligibility', type: WorkerShareDoc, query: true })
   workerShare(@Param('coopId') coopId: string, @Param('year') year: string, @Query('totalCents') totalCents?: string) {
     return this.queries.workerShare(coopId, parseYear(year), parseCents('totalCents', totalCents));
   }
 
   @Get('reserves')
   @Allow(...READERS)
-  @ApiRead({ summary: 'Reserves by year: balances after each year’s allocation, with the capital and the highest capital' })
+  @ApiRead({ summary: 'Reserves by year: balances after each year’s allocation, with the capital and the highest capital', type: ReservesDoc })
   reserves(@Param('coopId') coopId: string) {
     return this.queries.reserves(coopId);
   }
@@ -151,7 +152,7 @@ export class FiscalYearsController {
   @Get('associates/:associateId/redemption-value')
   @Allow(...READERS)
   @ApiQuery({ name: 'asOf', required: false })
-  @ApiRead({ summary: 'What the associate’s shares would be repaid after losses (COOP-REDEMPTION-NOMINAL, the statuts’ method)', query: true })
+  @ApiRead({ summary: 'What the associate’s shares would be repaid after losses (COOP-REDEMPTION-NOMINAL, the statuts’ method)', type: RedemptionValueDoc, query: true })
   redemptionValue(@Param('coopId') coopId: string, @Param('associateId') associateId: string, @Query('asOf') asOf?: string) {
     return this.queries.redemptionValue(coopId, associateId, parseAsOf(asOf));
   }
@@ -178,7 +179,7 @@ export class TmoController {
 
   @Get()
   @Allow(...READERS)
-  @ApiRead({ summary: 'The TMO values and published caps as loaded (the shipped defaults and the operator’s), with sources', noCooperative: true })
+  @ApiRead({ summary: 'The TMO values and published caps as loaded (the shipped defaults and the operator’s), with sources', type: TmoDoc, noCooperative: true })
   get() {
     return this.facts.tmo();
   }
