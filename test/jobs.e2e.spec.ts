@@ -1,6 +1,8 @@
 import { removeDir, startTestApp, TestApp, bearer } from './support/test-app';
 import { JobServices } from '../apps/ledger-api/src/jobs/job-kind';
 import { voteWindowJob, voteWindowJobId } from '../apps/ledger-api/src/jobs/vote-window.job';
+import { projectionRebuildJob } from '../apps/ledger-api/src/jobs/projection-rebuild.job';
+import { assembliesProjection } from '@ledger/projections';
 import { AG, closings, openAssembly, settled } from './jobs-support';
 
 const inSeconds = (s: number) => new Date(Date.now() + s * 1000).toISOString();
@@ -146,6 +148,35 @@ describe('A vote window across a restart, inline', () => {
     } finally {
       await t.close();
       removeDir(dataDir);
+    }
+  });
+});
+
+describe('A projection rebuild job', () => {
+  it('folds the log from 0 with progress up to 100 and saves a snapshot of the new version that the next start loads', async () => {
+    const t = await startTestApp();
+    try {
+      await openAssembly(t);
+      const services = t.app.get(JobServices);
+      const progress: number[] = [];
+      const run = projectionRebuildJob.handler(services);
+      const result = (await run({
+        id: 'rebuild',
+        kind: 'projection-rebuild',
+        attempt: 1,
+        data: { projection: assembliesProjection.name, version: assembliesProjection.version },
+        progress: async (p) => void progress.push(p),
+      })) as { events: number; position: string };
+      expect(result.events).toBeGreaterThanOrEqual(6);
+      expect(progress.length).toBeGreaterThan(0);
+      expect(progress).toEqual([...progress].sort((a, b) => a - b));
+      const saved = await services.snapshots().load(assembliesProjection.name);
+      expect(saved).toMatchObject({ version: assembliesProjection.version, position: BigInt(result.position) });
+      expect(saved?.state).toEqual(JSON.parse(JSON.stringify(services.engine.state(assembliesProjection.name))));
+      await expect(run({ id: 'x', kind: 'projection-rebuild', attempt: 1, data: { projection: 'nope', version: 1 }, progress: async () => undefined })).rejects.toThrow(/no projection is named nope/);
+    } finally {
+      await t.close();
+      removeDir(t.dataDir);
     }
   });
 });

@@ -1,6 +1,6 @@
 import { createHash } from 'crypto';
 import { JobContext, JobFailedForGood } from '@ledger/jobs';
-import { Projection, applyToSlots, assembliesProjection, cooperativeLedgerProjection, freshSlot, streamHeadsProjection } from '@ledger/projections';
+import { Projection, applyToSlots, assembliesProjection, cooperativeLedgerProjection, freshSlot, journalProjection, streamHeadsProjection } from '@ledger/projections';
 import { JobKind, JobServices } from './job-kind';
 
 export const PROJECTION_REBUILD_JOB = 'projection-rebuild';
@@ -11,7 +11,7 @@ export interface ProjectionRebuildData {
 }
 
 /** The projections a rebuild job knows: those the engine runs (ledger-core.module.ts). */
-const PROJECTIONS: ReadonlyArray<Projection<unknown>> = [cooperativeLedgerProjection, assembliesProjection, streamHeadsProjection];
+const PROJECTIONS: ReadonlyArray<Projection<unknown>> = [cooperativeLedgerProjection, assembliesProjection, streamHeadsProjection, journalProjection as Projection<unknown>];
 
 /** One rebuild per projection version, whichever worker or replica noticed it first. */
 export function projectionRebuildJobId(projection: string, version: number): string {
@@ -61,6 +61,14 @@ async function rebuild(services: JobServices, job: JobContext<ProjectionRebuildD
     }
     if (head !== undefined && slot.position !== undefined && slot.position >= head) break;
   }
-  if (slot.position !== undefined) await services.snapshots().save(projection.name, projection.version, slot.position, slot.state);
+  if (slot.position !== undefined) {
+    // Saved as the engine saves it (ProjectionEngine.saveSnapshots): in parts where the projection and the store take them.
+    const snapshots = services.snapshots();
+    if (projection.parts && snapshots.saveParts) {
+      const split = projection.parts.split(slot.state);
+      await snapshots.saveParts(projection.name, projection.version, slot.position, split.head, split.parts);
+      split.saved();
+    } else await snapshots.save(projection.name, projection.version, slot.position, slot.state);
+  }
   return { projection: projection.name, version: projection.version, events, position: slot.position === undefined ? null : String(slot.position) };
 }
