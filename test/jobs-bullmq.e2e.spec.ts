@@ -41,6 +41,7 @@ describe('Vote windows on BullMQ with two workers and a restart', () => {
       .expect(201);
     // The API runs no job itself: the window waits for a worker.
     expect((await t.http().get(opened.headers.location).set(gerant).expect(200)).body.state).toBe('delayed');
+    expect((await t.http().get('/health').expect(200)).body).toEqual({ status: 'ok', store: 'up', redis: 'up' });
 
     const first = await startWorkerWith(env, t.dataDir);
     workers.push(await startWorkerWith(env, t.dataDir));

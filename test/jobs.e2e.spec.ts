@@ -61,6 +61,8 @@ describe('Vote windows and GET /v1/jobs/:jobId, inline', () => {
     expect(other.headers['content-type']).toMatch(/application\/problem\+json/);
     await t.http().get('/v1/jobs/no-such-job').set(gerant).expect(404);
     await t.http().get(location).expect(401);
+    // Jobs inline: nothing to say about a Redis.
+    expect((await t.http().get('/health').expect(200)).body).toEqual({ status: 'ok', store: 'up' });
   });
 
   it('refuses a window in the past, on a closed resolution, on an unknown resolution, or badly written, and a second window at another time', async () => {

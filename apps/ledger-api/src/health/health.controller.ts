@@ -1,22 +1,32 @@
-import { Controller, Get, Inject, Res, ServiceUnavailableException } from '@nestjs/common';
+import { Controller, Get, Inject, Optional, Res, ServiceUnavailableException } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiServiceUnavailableResponse, ApiTags } from '@nestjs/swagger';
 import { HealthCheckResult, HealthCheckService, HealthIndicatorService } from '@nestjs/terminus';
 import type { FastifyReply } from 'fastify';
 import { EventStore } from '@ledger/event-store';
 import { Public } from '../auth/auth.guard';
+import type { JobQueue } from '@ledger/jobs';
 import { EVENT_STORE } from '../infrastructure/tokens';
+import { JOB_QUEUE, RUNS_ON_REDIS } from '../jobs/ledger-jobs';
 import { storeHealth } from './store.health';
 
-/** The body docs/api.md promises: `{ status, store }` (and `redis` once a Redis is wired). */
+/**
+ * The body docs/api.md promises: `{ status, store }`, and `redis` when jobs go to Redis — said,
+ * not counted in `status`: without Redis a replica still records and answers, only new jobs wait.
+ */
 export interface HealthBody {
   status: 'ok' | 'error';
   store: 'up' | 'down';
+  redis?: 'up' | 'down';
 }
 
 const BODY_SCHEMA = {
   type: 'object',
   required: ['status', 'store'],
-  properties: { status: { type: 'string', enum: ['ok', 'error'] }, store: { type: 'string', enum: ['up', 'down'] } },
+  properties: {
+    status: { type: 'string', enum: ['ok', 'error'] },
+    store: { type: 'string', enum: ['up', 'down'] },
+    redis: { type: 'string', enum: ['up', 'down'], description: 'only when REDIS_URL is set; not counted in status' },
+  },
 };
 
 @ApiTags('Operations')
@@ -26,6 +36,8 @@ export class HealthController {
     @Inject(EVENT_STORE) private readonly store: EventStore,
     private readonly health: HealthCheckService,
     private readonly indicators: HealthIndicatorService,
+    @Optional() @Inject(JOB_QUEUE) private readonly jobs?: JobQueue,
+    @Optional() @Inject(RUNS_ON_REDIS) private readonly onRedis?: boolean,
   ) {}
 
   /*
@@ -45,6 +57,7 @@ export class HealthController {
     });
     const ok = result.status === 'ok';
     void reply.status(ok ? 200 : 503);
-    return { status: ok ? 'ok' : 'error', store: result.details.store?.status === 'up' ? 'up' : 'down' };
+    const redis = this.jobs && this.onRedis ? { redis: (await this.jobs.ping().catch(() => false)) ? ('up' as const) : ('down' as const) } : {};
+    return { status: ok ? 'ok' : 'error', store: result.details.store?.status === 'up' ? 'up' : 'down', ...redis };
   }
 }

@@ -4,7 +4,7 @@ import { BullMqJobQueue, InlineJobQueue, JobQueue } from '@ledger/jobs';
 import { LedgerConfig } from '../config/config';
 import { JobServices } from './job-kind';
 import { JobsController } from './jobs.controller';
-import { JOB_QUEUE, LedgerJobs, RUNS_JOBS } from './ledger-jobs';
+import { JOB_QUEUE, LedgerJobs, RUNS_JOBS, RUNS_ON_REDIS } from './ledger-jobs';
 import { VoteWindowController } from './vote-window.controller';
 
 /**
@@ -25,7 +25,7 @@ export function openJobQueue(config: LedgerConfig): JobQueue {
  */
 export function jobProviders(config: LedgerConfig, options: { worker?: boolean } = {}): Provider[] {
   const runsJobs = options.worker === true || (config.runJobs ?? !config.redisUrl);
-  return [{ provide: JOB_QUEUE, useFactory: () => openJobQueue(config) }, { provide: RUNS_JOBS, useValue: runsJobs }, JobServices, LedgerJobs];
+  return [{ provide: JOB_QUEUE, useFactory: () => openJobQueue(config) }, { provide: RUNS_JOBS, useValue: runsJobs }, { provide: RUNS_ON_REDIS, useValue: config.redisUrl !== undefined }, JobServices, LedgerJobs];
 }
 
 export const JOB_CONTROLLERS: Type<unknown>[] = [JobsController, VoteWindowController];

@@ -7,6 +7,8 @@ import { JOB_KINDS } from './job-kinds';
 export const JOB_QUEUE = Symbol('JobQueue');
 /** Whether this process runs jobs (the worker; the API when jobs are inline) or only enqueues them. */
 export const RUNS_JOBS = Symbol('RunsJobs');
+/** Whether the queue is BullMQ on Redis (health reports Redis then). */
+export const RUNS_ON_REDIS = Symbol('RunsOnRedis');
 
 /** A job as GET /v1/jobs/:jobId answers it. */
 export interface JobAnswer {
