@@ -33,7 +33,23 @@ function deciderRun(voterCount: number): Record<string, number> {
   const run = (command: AssemblyCommand) => {
     for (const e of assemblyDecider.decide(command, state)) assemblyDecider.evolve(state, e);
   };
-  run({ type: 'ConveneAssembly', coopId: 'bench', assemblyId: 'ag', kind: 'ordinary', title: 'AG', convenedOn: '2025-05-01', heldOn: '2025-06-01', place: 'Siège social', call: 1, recordDate: '2025-05-01', reconvenes: null, resolutions: [{ id: 'r1', title: 'R1', text: 'Texte de la résolution r1 : R1.', kind: 'ordinary', boardApproved: true }], voters, votersHash: 'x'.repeat(64), rules });
+  run({
+    type: 'ConveneAssembly',
+    coopId: 'bench',
+    assemblyId: 'ag',
+    kind: 'ordinary',
+    title: 'AG',
+    convenedOn: '2025-05-01',
+    heldOn: '2025-06-01',
+    place: 'Siège social',
+    call: 1,
+    recordDate: '2025-05-01',
+    reconvenes: null,
+    resolutions: [{ id: 'r1', title: 'R1', text: 'Texte de la résolution r1 : R1.', kind: 'ordinary', boardApproved: true }],
+    voters,
+    votersHash: 'x'.repeat(64),
+    rules,
+  });
   let start = process.hrtime.bigint();
   for (const v of voters) run({ type: 'RecordAttendance', associateId: v.associateId, mode: 'present' });
   run({ type: 'OpenAssembly' });
@@ -53,10 +69,13 @@ function deciderRun(voterCount: number): Record<string, number> {
 function post(agent: http.Agent, port: number, token: string, pathname: string, body: unknown): Promise<number> {
   const payload = JSON.stringify(body);
   return new Promise((resolve, reject) => {
-    const req = http.request({ agent, host: '127.0.0.1', port, method: 'POST', path: pathname, headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(payload), authorization: `Bearer ${token}` } }, (res) => {
-      res.resume();
-      res.on('end', () => resolve(res.statusCode ?? 0));
-    });
+    const req = http.request(
+      { agent, host: '127.0.0.1', port, method: 'POST', path: pathname, headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(payload), authorization: `Bearer ${token}` } },
+      (res) => {
+        res.resume();
+        res.on('end', () => resolve(res.statusCode ?? 0));
+      },
+    );
     req.on('error', reject);
     req.end(payload);
   });
@@ -92,8 +111,19 @@ async function httpRun(voterCount: number, concurrency: number) {
     const colleges = COLLEGES.map((code) => ({ code, name: code, weightBp: 2000 }));
     await post(agent, port, token, '/v1/cooperatives', { id: 'bench', name: 'Bench SCIC', legalForm: 'SCIC', companyForm: 'SAS', registeredOn: '2024-01-02', shareValueCents: 1000, colleges });
     const categories = ['employee', 'beneficiary', 'supporter', 'volunteer', 'producer'];
-    await inParallel(voterCount, concurrency, (i) => post(agent, port, token, `${coop}/associates`, { id: `a${i}`, name: `Associate ${i}`, personType: 'natural', category: categories[i % 5], collegeCode: COLLEGES[i % 5], admittedOn: '2024-02-01', shares: 1 }));
-    await post(agent, port, token, `${coop}/assemblies`, { id: 'ag', kind: 'ordinary', title: 'AG', convenedOn: '2025-05-01', heldOn: '2025-06-01', place: 'Siège social', call: 1, resolutions: [{ id: 'r1', title: 'R1', text: 'Texte de la résolution r1 : R1.', kind: 'ordinary' }] });
+    await inParallel(voterCount, concurrency, (i) =>
+      post(agent, port, token, `${coop}/associates`, { id: `a${i}`, name: `Associate ${i}`, personType: 'natural', category: categories[i % 5], collegeCode: COLLEGES[i % 5], admittedOn: '2024-02-01', shares: 1 }),
+    );
+    await post(agent, port, token, `${coop}/assemblies`, {
+      id: 'ag',
+      kind: 'ordinary',
+      title: 'AG',
+      convenedOn: '2025-05-01',
+      heldOn: '2025-06-01',
+      place: 'Siège social',
+      call: 1,
+      resolutions: [{ id: 'r1', title: 'R1', text: 'Texte de la résolution r1 : R1.', kind: 'ordinary' }],
+    });
     const attendance = await inParallel(voterCount, concurrency, (i) => post(agent, port, token, `${coop}/assemblies/ag/attendance`, { associateId: `a${i}`, mode: 'present' }));
     await post(agent, port, token, `${coop}/assemblies/ag/opening`, {});
     const ballots = await inParallel(voterCount, concurrency, (i) => post(agent, port, token, `${coop}/assemblies/ag/resolutions/r1/ballots`, { associateId: `a${i}`, choice: BALLOT_CHOICES[i % 3] }));
@@ -102,7 +132,17 @@ async function httpRun(voterCount: number, concurrency: number) {
     const closeMs = msSince(start);
     agent.destroy();
     const summary = summarize(ballots.latencies);
-    return { voters: voterCount, concurrency, attendancePerSecond: voterCount / attendance.seconds, ballotsPerSecond: voterCount / ballots.seconds, p50: summary.p50, p99: summary.p99, failures: ballots.failures + attendance.failures, closeStatus: closed, closeMs };
+    return {
+      voters: voterCount,
+      concurrency,
+      attendancePerSecond: voterCount / attendance.seconds,
+      ballotsPerSecond: voterCount / ballots.seconds,
+      p50: summary.p50,
+      p99: summary.p99,
+      failures: ballots.failures + attendance.failures,
+      closeStatus: closed,
+      closeMs,
+    };
   } finally {
     await app.close();
     fs.rmSync(dataDir, { recursive: true, force: true });
@@ -112,10 +152,14 @@ async function httpRun(voterCount: number, concurrency: number) {
 async function main(): Promise<void> {
   console.log(`node ${process.version}, ${os.cpus().length} cores`);
   const decider = deciderRun(100_000);
-  console.log(`decider, 100,000 voters in 5 collèges: attendance ${fmt(decider.attendanceMs)} ms, ballots ${fmt(decider.ballotsMs)} ms (${fmt(decider.ballotsPerSecond)} ballots/s), close a resolution median ${fmt(decider.closeMedianMs, 3)} ms, max ${fmt(decider.closeMaxMs, 3)} ms`);
+  console.log(
+    `decider, 100,000 voters in 5 collèges: attendance ${fmt(decider.attendanceMs)} ms, ballots ${fmt(decider.ballotsMs)} ms (${fmt(decider.ballotsPerSecond)} ballots/s), close a resolution median ${fmt(decider.closeMedianMs, 3)} ms, max ${fmt(decider.closeMaxMs, 3)} ms`,
+  );
   for (const concurrency of [1, 8]) {
     const result = await httpRun(2_000, concurrency);
-    console.log(`HTTP, 2,000 voters, concurrency ${concurrency}: ${fmt(result.ballotsPerSecond)} ballots/s (p50 ${fmt(result.p50, 2)} ms, p99 ${fmt(result.p99, 2)} ms), attendance ${fmt(result.attendancePerSecond)}/s, failures ${result.failures}, close ${result.closeStatus} in ${fmt(result.closeMs, 1)} ms`);
+    console.log(
+      `HTTP, 2,000 voters, concurrency ${concurrency}: ${fmt(result.ballotsPerSecond)} ballots/s (p50 ${fmt(result.p50, 2)} ms, p99 ${fmt(result.p99, 2)} ms), attendance ${fmt(result.attendancePerSecond)}/s, failures ${result.failures}, close ${result.closeStatus} in ${fmt(result.closeMs, 1)} ms`,
+    );
   }
   console.log(`peak RSS ${fmt(memoryOf()?.peakMiB ?? NaN)} MiB`);
 }

@@ -44,7 +44,16 @@ function main(): void {
   history = cooperativeDecider.evolve(history, { type: 'StatutsAdopted', data: { coopId: 'bench', statuts, effectiveDate: START } });
   const t0 = performance.now();
   for (let i = 0; i < ASSOCIATES; i++) {
-    run({ type: 'AdmitAssociate', associateId: `a${i}`, name: `A ${i}`, personType: 'natural', category: i % 3 === 0 ? 'employee' : 'beneficiary', admittedOn: addDays(START, Math.floor(i / 10)), shares: 5, movementId: `adm${i}` });
+    run({
+      type: 'AdmitAssociate',
+      associateId: `a${i}`,
+      name: `A ${i}`,
+      personType: 'natural',
+      category: i % 3 === 0 ? 'employee' : 'beneficiary',
+      admittedOn: addDays(START, Math.floor(i / 10)),
+      shares: 5,
+      movementId: `adm${i}`,
+    });
   }
   const lastAdmission = addDays(START, Math.floor((ASSOCIATES - 1) / 10));
   const current: number[] = [];
@@ -56,12 +65,19 @@ function main(): void {
   const events = history.timeline.length;
   const lastDate = addDays(lastAdmission, Math.floor((MOVEMENTS - 1) / 100));
   const days = Math.floor((MOVEMENTS - 1) / 100);
-  console.log(`Scenario: one SCIC, ${ASSOCIATES} admissions then ${MOVEMENTS} subscriptions in date order (${events} events, ${history.checkpoints.length} checkpoints); loaded in ${loadSeconds.toFixed(1)} s (${Math.round((ASSOCIATES + MOVEMENTS) / loadSeconds)} commands/s through decide + evolve)`);
+  console.log(
+    `Scenario: one SCIC, ${ASSOCIATES} admissions then ${MOVEMENTS} subscriptions in date order (${events} events, ${history.checkpoints.length} checkpoints); loaded in ${loadSeconds.toFixed(1)} s (${Math.round((ASSOCIATES + MOVEMENTS) / loadSeconds)} commands/s through decide + evolve)`,
+  );
   console.log('');
   console.log('| act | samples | median ms (decide + evolve) | max ms |');
   console.log('|---|---:|---:|---:|');
   console.log(`| current (dated on the last day) | ${current.length} | ${median(current).toFixed(3)} | ${Math.max(...current).toFixed(2)} |`);
-  for (const [label, back] of [['1 day back', 1], ['~1 % back', Math.round(days / 100)], ['~10 % back', Math.round(days / 10)], ['~50 % back', Math.round(days / 2)]] as const) {
+  for (const [label, back] of [
+    ['1 day back', 1],
+    ['~1 % back', Math.round(days / 100)],
+    ['~10 % back', Math.round(days / 10)],
+    ['~50 % back', Math.round(days / 2)],
+  ] as const) {
     const samples: number[] = [];
     for (let k = 0; k < 20; k++) {
       const { decideMs, evolveMs } = run(subscribe((k * 37) % ASSOCIATES, addDays(lastDate, -back)));

@@ -73,7 +73,11 @@ async function main(): Promise<void> {
     log(`Scenario: one SCIC, ${fmt(ASSOCIATES)} admissions then ${fmt(MOVEMENTS)} movements (scale ${SCALE}); data in a temporary folder, removed at the end.`);
     log(benchStoreLine());
     log(`Command: \`${SCALE === 1 ? '' : `BENCH_SCALE=${SCALE} `}npm run bench\` (= \`npm run build && node -r ./apps/ledger-api/register-paths.js dist/bench/capital.bench.js\`)`);
-    log(`Load on the machine at the start (1, 5, 15 min): ${loadavg().map((l) => l.toFixed(1)).join(', ')} on ${cpus().length} CPUs.`);
+    log(
+      `Load on the machine at the start (1, 5, 15 min): ${loadavg()
+        .map((l) => l.toFixed(1))
+        .join(', ')} on ${cpus().length} CPUs.`,
+    );
     log();
 
     let bulk: BulkLoadResult | undefined;
@@ -81,7 +85,9 @@ async function main(): Promise<void> {
       bulk = await bulkLoad(dataDir, new Workload(ASSOCIATES, MOVEMENTS), BULK.admissions, BULK.movements);
       log(`### 0. The log written without HTTP`);
       log();
-      log(`${fmt(bulk.commands)} commands (the cooperative, ${fmt(BULK.admissions)} admissions, ${fmt(BULK.movements)} movements) decided by the cooperative decider and appended through the event store (1,000 commands a transaction): ${fmt(bulk.events)} events in ${fmt(bulk.seconds, 1)} s. The last ${fmt(HTTP_MOVEMENTS)} movements go through HTTP below.`);
+      log(
+        `${fmt(bulk.commands)} commands (the cooperative, ${fmt(BULK.admissions)} admissions, ${fmt(BULK.movements)} movements) decided by the cooperative decider and appended through the event store (1,000 commands a transaction): ${fmt(bulk.events)} events in ${fmt(bulk.seconds, 1)} s. The last ${fmt(HTTP_MOVEMENTS)} movements go through HTTP below.`,
+      );
       log();
     }
 
@@ -105,13 +111,17 @@ async function main(): Promise<void> {
     log('|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|');
     for (const p of phases) {
       const events = p.kind === 'admissions' ? 2 * p.count : p.count;
-      log(`| ${p.name} | ${fmt(p.count)} | ${fmt(events)} | ${p.concurrency} | ${fmt(p.seconds, 1)} | **${fmt(p.commandsPerSecond)}** | ${fmt(p.latency.p50, 2)} | ${fmt(p.latency.p99, 2)} | ${fmt(p.latency.max, 1)} | ${p.failures} |`);
+      log(
+        `| ${p.name} | ${fmt(p.count)} | ${fmt(events)} | ${p.concurrency} | ${fmt(p.seconds, 1)} | **${fmt(p.commandsPerSecond)}** | ${fmt(p.latency.p50, 2)} | ${fmt(p.latency.p99, 2)} | ${fmt(p.latency.max, 1)} | ${p.failures} |`,
+      );
       for (const failure of p.firstFailures) log(`  - refused: ${failure}`);
     }
     const total = phases.reduce((sum, p) => ({ count: sum.count + p.count, seconds: sum.seconds + p.seconds }), { count: 0, seconds: 0 });
     log();
     log(`One durable commit on this disk (SQLite WAL, synchronous=FULL, one small row, 500 commits): p50 ${fmt(commit.p50 * 1000)} µs, p99 ${fmt(commit.p99 * 1000)} µs.`);
-    log(`All ${fmt(total.count)} HTTP commands: ${fmt(total.count / total.seconds)} commands/s (bar ≥ ${fmt(BARS.commandsPerSecond)}). Peak RSS of the process (server + client worker) during the load: ${fmt(loadMemory?.peakMiB ?? NaN)} MiB.`);
+    log(
+      `All ${fmt(total.count)} HTTP commands: ${fmt(total.count / total.seconds)} commands/s (bar ≥ ${fmt(BARS.commandsPerSecond)}). Peak RSS of the process (server + client worker) during the load: ${fmt(loadMemory?.peakMiB ?? NaN)} MiB.`,
+    );
     log();
 
     // 2. Queries over the 100,000-movement cooperative, through HTTP (first answer, then warm).
@@ -162,13 +172,17 @@ async function main(): Promise<void> {
     log(`| \`rebuild(cooperativeLedgerProjection, store)\` | ${fmt(rebuilt.events)} | ${fmt(rebuildMs)} | **${fmt(rebuilt.events / (rebuildMs / 1000))}** |`);
     log(`| \`ProjectionEngine.start()\`, no snapshot (cooperatives + stream-heads) | ${fmt(rebuilt.events)} | ${fmt(startMs)} | **${fmt(rebuilt.events / (startMs / 1000))}** |`);
     log();
-    log(`Bar: ≥ ${fmt(BARS.rebuildEventsPerSecond)} events/s. Runs (\`node -r ./apps/ledger-api/register-paths.js dist/bench/rebuild.bench.js <dataDir>\`, a process of its own): rebuild ${rebuilt.rebuildMs.map((ms) => fmt(ms)).join(', ')} ms; start ${rebuilt.startMs.map((ms) => fmt(ms)).join(', ')} ms.`);
+    log(
+      `Bar: ≥ ${fmt(BARS.rebuildEventsPerSecond)} events/s. Runs (\`node -r ./apps/ledger-api/register-paths.js dist/bench/rebuild.bench.js <dataDir>\`, a process of its own): rebuild ${rebuilt.rebuildMs.map((ms) => fmt(ms)).join(', ')} ms; start ${rebuilt.startMs.map((ms) => fmt(ms)).join(', ')} ms.`,
+    );
     log();
 
     // 4. The real server process started over the data folder (snapshot present).
     log('### 4. Starting the server process over the data folder');
     log();
-    log('| run | snapshot | spawn → /health 200 ms | first cap table (whole) ms | then first member register page ms | then first capital-movements page ms | RSS after the queries MiB | first command ms | RSS after it MiB |');
+    log(
+      '| run | snapshot | spawn → /health 200 ms | first cap table (whole) ms | then first member register page ms | then first capital-movements page ms | RSS after the queries MiB | first command ms | RSS after it MiB |',
+    );
     log('|---|---|---:|---:|---:|---:|---:|---:|---:|');
     const startRuns: StartRun[] = [];
     const row = (label: string, snapshot: string, run: StartRun) =>
@@ -184,7 +198,9 @@ async function main(): Promise<void> {
     row(`without snapshot (${snapshotRows} rows dropped)`, 'no', cold);
     log();
     const restarted = median(startRuns.map((r) => r.queriedMiB));
-    log(`Bars: < ${fmt(BARS.startMs)} ms to /health (median with a snapshot ${fmt(median(startRuns.map((r) => r.healthMs)))} ms); first page of each register < ${fmt(BARS.firstPageMs)} ms; restarted server < ${fmt(BARS.rssMiB)} MiB RSS (median ${fmt(restarted)} MiB after the queries; the growth table across scales gives the MiB per 100,000 events). The first command after a start folds the whole stream for the write path (apps/ledger-api/src/write/stream-states.ts). Command per run: \`node -r ./apps/ledger-api/register-paths.js dist/apps/ledger-api/src/main.js\` with LEDGER_DATA_DIR, PORT, LOG_LEVEL=error.`);
+    log(
+      `Bars: < ${fmt(BARS.startMs)} ms to /health (median with a snapshot ${fmt(median(startRuns.map((r) => r.healthMs)))} ms); first page of each register < ${fmt(BARS.firstPageMs)} ms; restarted server < ${fmt(BARS.rssMiB)} MiB RSS (median ${fmt(restarted)} MiB after the queries; the growth table across scales gives the MiB per 100,000 events). The first command after a start folds the whole stream for the write path (apps/ledger-api/src/write/stream-states.ts). Command per run: \`node -r ./apps/ledger-api/register-paths.js dist/apps/ledger-api/src/main.js\` with LEDGER_DATA_DIR, PORT, LOG_LEVEL=error.`,
+    );
     writeFigures({
       scale: SCALE,
       events: 2 * ASSOCIATES + MOVEMENTS + 1,

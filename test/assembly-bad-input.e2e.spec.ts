@@ -6,14 +6,35 @@ describe('Bad input on assemblies is refused clearly and appends nothing', () =>
   let t: TestApp;
   let gerant: Record<string, string>;
   const base = '/v1/cooperatives/alpha/assemblies';
-  const convocation = { id: 'ag', kind: 'ordinary', title: 'AGO', convenedOn: '2025-05-15', heldOn: '2025-06-05', place: 'Siège social', call: 1, resolutions: [{ id: 'r1', title: 'Comptes', text: 'Texte de la résolution r1 : Comptes.', kind: 'ordinary' }] };
-  const eventCount = async () => (await t.http().get('/v1/cooperatives/alpha/verification').set(bearer(t.token('auditor'))).expect(200)).body.events as number;
+  const convocation = {
+    id: 'ag',
+    kind: 'ordinary',
+    title: 'AGO',
+    convenedOn: '2025-05-15',
+    heldOn: '2025-06-05',
+    place: 'Siège social',
+    call: 1,
+    resolutions: [{ id: 'r1', title: 'Comptes', text: 'Texte de la résolution r1 : Comptes.', kind: 'ordinary' }],
+  };
+  const eventCount = async () =>
+    (
+      await t
+        .http()
+        .get('/v1/cooperatives/alpha/verification')
+        .set(bearer(t.token('auditor')))
+        .expect(200)
+    ).body.events as number;
 
   beforeAll(async () => {
     t = await startTestApp();
     gerant = bearer(t.token('gerant'));
     await t.http().post('/v1/cooperatives').set(gerant).send(scicAlpha).expect(201);
-    await t.http().post('/v1/cooperatives/alpha/associates').set(gerant).send(associate('ana', 'employee', 2, { collegeCode: 'workers' })).expect(201);
+    await t
+      .http()
+      .post('/v1/cooperatives/alpha/associates')
+      .set(gerant)
+      .send(associate('ana', 'employee', 2, { collegeCode: 'workers' }))
+      .expect(201);
     await t.http().post(base).set(gerant).send(convocation).expect(201);
     await t.http().post(`${base}/ag/attendance`).set(gerant).send({ associateId: 'ana', mode: 'present' }).expect(201);
   });
@@ -47,7 +68,14 @@ describe('Bad input on assemblies is refused clearly and appends nothing', () =>
   it.each(cases)('%s answers problem+json and appends nothing', async (name, method, path, body, status) => {
     const before = await eventCount();
     const auth = name.startsWith('an accountant') ? bearer(t.token('accountant')) : gerant;
-    const res = method === 'get' ? await t.http().get(path).set(auth) : await t.http().post(path).set(auth).send(body as object);
+    const res =
+      method === 'get'
+        ? await t.http().get(path).set(auth)
+        : await t
+            .http()
+            .post(path)
+            .set(auth)
+            .send(body as object);
     expect(res.status).toBe(status);
     expect(res.headers['content-type']).toMatch(/^application\/problem\+json/);
     expect(res.body).toMatchObject({ status, detail: expect.any(String) });

@@ -9,14 +9,33 @@ describe('A SCOP AG on second call, through the real HTTP app', () => {
   const post = (path: string, body: object = {}) => t.http().post(`${base}${path}`).set(gerant).send(body);
   const employees = ['e1', 'e2', 'e3', 'e4', 'e5', 'e6', 'e7', 'e8'];
   const outsiders = ['o1', 'o2', 'o3', 'o4'];
-  const convocation = { kind: 'ordinary', title: 'AGO 2025', convenedOn: '2025-05-15', heldOn: '2025-06-05', place: 'Siège social', resolutions: [{ id: 'r1', title: 'Affectation du résultat', text: 'Texte de la résolution r1 : Affectation du résultat.', kind: 'ordinary', boardApproved: true }] };
+  const convocation = {
+    kind: 'ordinary',
+    title: 'AGO 2025',
+    convenedOn: '2025-05-15',
+    heldOn: '2025-06-05',
+    place: 'Siège social',
+    resolutions: [{ id: 'r1', title: 'Affectation du résultat', text: 'Texte de la résolution r1 : Affectation du résultat.', kind: 'ordinary', boardApproved: true }],
+  };
 
   beforeAll(async () => {
     t = await startTestApp();
     gerant = bearer(t.token('gerant'));
     await t.http().post('/v1/cooperatives').set(gerant).send({ id: 'gamma', name: 'Gamma SCOP', legalForm: 'SCOP', companyForm: 'SA', registeredOn: '2024-01-02', shareValueCents: 10000 }).expect(201);
-    for (const id of employees) await t.http().post('/v1/cooperatives/gamma/associates').set(gerant).send(associate(id, 'employee', 10)).expect(201);
-    for (const id of outsiders) await t.http().post('/v1/cooperatives/gamma/associates').set(gerant).send(associate(id, 'supporter', 1)).expect(201);
+    for (const id of employees)
+      await t
+        .http()
+        .post('/v1/cooperatives/gamma/associates')
+        .set(gerant)
+        .send(associate(id, 'employee', 10))
+        .expect(201);
+    for (const id of outsiders)
+      await t
+        .http()
+        .post('/v1/cooperatives/gamma/associates')
+        .set(gerant)
+        .send(associate(id, 'supporter', 1))
+        .expect(201);
   });
   afterAll(async () => {
     await t.close();
@@ -57,6 +76,9 @@ describe('A SCOP AG on second call, through the real HTTP app', () => {
     const ag = await t.http().get(`${base}/ago-2`).set(gerant).expect(200);
     expect(ag.body).toMatchObject({ status: 'closed', call: 2, reconvenes: 'ago-1', resolutions: [{ id: 'r1', outcome: 'adopted' }] });
     const list = await t.http().get(base).set(gerant).expect(200);
-    expect(list.body.items.map((a: { id: string; status: string }) => [a.id, a.status])).toEqual([['ago-1', 'convened'], ['ago-2', 'closed']]);
+    expect(list.body.items.map((a: { id: string; status: string }) => [a.id, a.status])).toEqual([
+      ['ago-1', 'convened'],
+      ['ago-2', 'closed'],
+    ]);
   });
 });

@@ -10,12 +10,25 @@ describe('A SCIC general assembly with four collèges, through the real HTTP app
   let gerant: Record<string, string>;
   const base = '/v1/cooperatives/alpha/assemblies';
   const members: Array<[string, string, string]> = [
-    ['w1', 'employee', 'workers'], ['w2', 'employee', 'workers'], ['w3', 'employee', 'workers'],
-    ['u1', 'beneficiary', 'users'], ['u2', 'beneficiary', 'users'], ['u3', 'beneficiary', 'users'], ['u4', 'beneficiary', 'users'],
-    ['p1', 'supporter', 'partners'], ['p2', 'supporter', 'partners'],
+    ['w1', 'employee', 'workers'],
+    ['w2', 'employee', 'workers'],
+    ['w3', 'employee', 'workers'],
+    ['u1', 'beneficiary', 'users'],
+    ['u2', 'beneficiary', 'users'],
+    ['u3', 'beneficiary', 'users'],
+    ['u4', 'beneficiary', 'users'],
+    ['p1', 'supporter', 'partners'],
+    ['p2', 'supporter', 'partners'],
     ['c1', 'public_body', 'public'],
   ];
-  const eventCount = async () => (await t.http().get('/v1/cooperatives/alpha/verification').set(bearer(t.token('auditor'))).expect(200)).body.events as number;
+  const eventCount = async () =>
+    (
+      await t
+        .http()
+        .get('/v1/cooperatives/alpha/verification')
+        .set(bearer(t.token('auditor')))
+        .expect(200)
+    ).body.events as number;
   const post = (path: string, body: object = {}) => t.http().post(`${base}${path}`).set(gerant).send(body);
 
   beforeAll(async () => {
@@ -23,10 +36,20 @@ describe('A SCIC general assembly with four collèges, through the real HTTP app
     gerant = bearer(t.token('gerant'));
     await t.http().post('/v1/cooperatives').set(gerant).send(scicAlpha).expect(201);
     for (const [id, category, college] of members) {
-      await t.http().post('/v1/cooperatives/alpha/associates').set(gerant).send(associate(id, category, 2, { collegeCode: college })).expect(201);
+      await t
+        .http()
+        .post('/v1/cooperatives/alpha/associates')
+        .set(gerant)
+        .send(associate(id, category, 2, { collegeCode: college }))
+        .expect(201);
     }
     // Admitted after the record date: not on the voter list (AG-VOTERS).
-    await t.http().post('/v1/cooperatives/alpha/associates').set(gerant).send(associate('late', 'beneficiary', 1, { collegeCode: 'users', admittedOn: '2025-05-20' })).expect(201);
+    await t
+      .http()
+      .post('/v1/cooperatives/alpha/associates')
+      .set(gerant)
+      .send(associate('late', 'beneficiary', 1, { collegeCode: 'users', admittedOn: '2025-05-20' }))
+      .expect(201);
   });
   afterAll(async () => {
     await t.close();
@@ -95,7 +118,16 @@ describe('A SCIC general assembly with four collèges, through the real HTTP app
   });
 
   it('AG-COLLEGE-TALLY: r1 is adopted with 7/12 once the silent collège drops out', async () => {
-    const ballots: Array<[string, string]> = [['w1', 'for'], ['w2', 'against'], ['w3', 'for'], ['u1', 'for'], ['u2', 'against'], ['u3', 'abstain'], ['p1', 'blank'], ['c1', 'against']];
+    const ballots: Array<[string, string]> = [
+      ['w1', 'for'],
+      ['w2', 'against'],
+      ['w3', 'for'],
+      ['u1', 'for'],
+      ['u2', 'against'],
+      ['u3', 'abstain'],
+      ['p1', 'blank'],
+      ['c1', 'against'],
+    ];
     for (const [associateId, choice] of ballots) await post('/ag-2025/resolutions/r1/ballots', { associateId, choice }).expect(201);
     // workers 2/3, users 2/3 (u4's blank proxy votes for: board-approved), partners no vote cast (dropped),
     // public 0/1: (4000×2/3 + 3000×2/3 + 1000×0) / (4000 + 3000 + 1000) = 7/12 = 58.33 % > 1/2.
@@ -121,7 +153,15 @@ describe('A SCIC general assembly with four collèges, through the real HTTP app
   });
 
   it('AG-MAJORITY: r2, extraordinary, is adopted with 82.5 % against the 2/3 required', async () => {
-    const ballots: Array<[string, string]> = [['w1', 'for'], ['w3', 'for'], ['u1', 'for'], ['u2', 'for'], ['u3', 'against'], ['p1', 'for'], ['c1', 'against']];
+    const ballots: Array<[string, string]> = [
+      ['w1', 'for'],
+      ['w3', 'for'],
+      ['u1', 'for'],
+      ['u2', 'for'],
+      ['u3', 'against'],
+      ['p1', 'for'],
+      ['c1', 'against'],
+    ];
     for (const [associateId, choice] of ballots) await post('/ag-2025/resolutions/r2/ballots', { associateId, choice }).expect(201);
     // workers 3/3, users 3/4 (with u4's blank proxy), partners 1/1, public 0/1:
     // (4000 + 3000×3/4 + 2000 + 0) / 10000 = 8250 / 10000 = 33/40.
@@ -145,18 +185,25 @@ describe('A SCIC general assembly with four collèges, through the real HTTP app
   it('amends the statuts only under an adopted extraordinary resolution of a closed AG', async () => {
     const amendment = (resolutionId: string) => ({
       effectiveDate: '2025-06-05',
-      changes: { colleges: [
-        { code: 'workers', name: 'Salariés', weightBp: 3500 },
-        { code: 'users', name: 'Usagers', weightBp: 3500 },
-        { code: 'partners', name: 'Partenaires', weightBp: 2000 },
-        { code: 'public', name: 'Collectivités', weightBp: 1000 },
-      ] },
+      changes: {
+        colleges: [
+          { code: 'workers', name: 'Salariés', weightBp: 3500 },
+          { code: 'users', name: 'Usagers', weightBp: 3500 },
+          { code: 'partners', name: 'Partenaires', weightBp: 2000 },
+          { code: 'public', name: 'Collectivités', weightBp: 1000 },
+        ],
+      },
       resolution: { assemblyId: 'ag-2025', resolutionId },
     });
     const before = await eventCount();
     const ordinary = await t.http().post('/v1/cooperatives/alpha/statuts-amendments').set(gerant).send(amendment('r1')).expect(422);
     expect(ordinary.body.detail).toMatch(/extraordinary/);
-    await t.http().post('/v1/cooperatives/alpha/statuts-amendments').set(gerant).send({ ...amendment('r2'), resolution: { assemblyId: 'nowhere', resolutionId: 'r2' } }).expect(422);
+    await t
+      .http()
+      .post('/v1/cooperatives/alpha/statuts-amendments')
+      .set(gerant)
+      .send({ ...amendment('r2'), resolution: { assemblyId: 'nowhere', resolutionId: 'r2' } })
+      .expect(422);
     expect(await eventCount()).toBe(before);
     await t.http().post('/v1/cooperatives/alpha/statuts-amendments').set(gerant).send(amendment('r2')).expect(201);
     const coop = await t.http().get('/v1/cooperatives/alpha').set(gerant).expect(200);

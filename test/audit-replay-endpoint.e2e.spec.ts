@@ -13,8 +13,18 @@ describe('POST /v1/cooperatives/:coopId/replays (the auditor’s replay job)', (
     gerant = bearer(t.token('gerant'));
     auditor = bearer(t.token('auditor', ['alpha'], 'reviseur'));
     await t.http().post('/v1/cooperatives').set(gerant).send(scicAlpha).expect(201);
-    await t.http().post(`${coop}/associates`).set(gerant).send(associate('ana', 'employee', 10, { collegeCode: 'workers' })).expect(201);
-    await t.http().post(`${coop}/associates`).set(gerant).send(associate('bruno', 'beneficiary', 4, { collegeCode: 'users' })).expect(201);
+    await t
+      .http()
+      .post(`${coop}/associates`)
+      .set(gerant)
+      .send(associate('ana', 'employee', 10, { collegeCode: 'workers' }))
+      .expect(201);
+    await t
+      .http()
+      .post(`${coop}/associates`)
+      .set(gerant)
+      .send(associate('bruno', 'beneficiary', 4, { collegeCode: 'users' }))
+      .expect(201);
   });
   afterAll(async () => {
     await t.close();
@@ -36,7 +46,11 @@ describe('POST /v1/cooperatives/:coopId/replays (the auditor’s replay job)', (
     expect(started.headers.location).toBe(`/v1/jobs/${started.body.jobId}`);
     const job = await finished(started.body.jobId);
     const verification = await t.http().get(`${coop}/verification`).set(auditor).expect(200);
-    expect(job).toMatchObject({ state: 'completed', progress: 100, result: { coopId: 'alpha', digest: verification.body.digest, events: verification.body.events, chain: { valid: true }, comparison: { matches: true } } });
+    expect(job).toMatchObject({
+      state: 'completed',
+      progress: 100,
+      result: { coopId: 'alpha', digest: verification.body.digest, events: verification.body.events, chain: { valid: true }, comparison: { matches: true } },
+    });
   });
 
   it('replays up to a position: the cap table as the ledger showed it then', async () => {

@@ -8,13 +8,25 @@ import { associate, scicAlpha } from './support/fixtures';
 describe('Bad input is refused clearly and appends nothing', () => {
   let t: TestApp;
   let gerant: Record<string, string>;
-  const eventCount = async () => (await t.http().get('/v1/cooperatives/alpha/verification').set(bearer(t.token('auditor'))).expect(200)).body.events as number;
+  const eventCount = async () =>
+    (
+      await t
+        .http()
+        .get('/v1/cooperatives/alpha/verification')
+        .set(bearer(t.token('auditor')))
+        .expect(200)
+    ).body.events as number;
 
   beforeAll(async () => {
     t = await startTestApp();
     gerant = bearer(t.token('gerant'));
     await t.http().post('/v1/cooperatives').set(gerant).send(scicAlpha).expect(201);
-    await t.http().post('/v1/cooperatives/alpha/associates').set(gerant).send(associate('ana', 'employee', 10, { collegeCode: 'workers' })).expect(201);
+    await t
+      .http()
+      .post('/v1/cooperatives/alpha/associates')
+      .set(gerant)
+      .send(associate('ana', 'employee', 10, { collegeCode: 'workers' }))
+      .expect(201);
   });
   afterAll(async () => {
     await t.close();
@@ -56,8 +68,26 @@ describe('Bad input is refused clearly and appends nothing', () => {
     { name: 'a malformed If-Match', path: subscriptions, body: valid, headers: { 'If-Match': 'yesterday' }, status: 400 },
     { name: 'a non-JSON content type', path: subscriptions, raw: 'shares=1', headers: { 'Content-Type': 'application/x-www-form-urlencoded' }, status: 415 },
     { name: 'an unknown route', path: '/v1/cooperatives/alpha/dividends', body: {}, status: 404 },
-    { name: 'a cooperative with two collèges (SCIC-COLLEGES)', path: '/v1/cooperatives', body: { ...scicAlpha, id: 'gamma', colleges: scicAlpha.colleges.slice(0, 2).map((c) => ({ ...c, weightBp: 5000 })) }, status: 422 },
-    { name: 'a collège weighing 9.99 % (SCIC-COLLEGES)', path: '/v1/cooperatives', body: { ...scicAlpha, id: 'gamma', colleges: [{ code: 'a', name: 'A', weightBp: 999 }, { code: 'b', name: 'B', weightBp: 4501 }, { code: 'c', name: 'C', weightBp: 4500 }] }, status: 422 },
+    {
+      name: 'a cooperative with two collèges (SCIC-COLLEGES)',
+      path: '/v1/cooperatives',
+      body: { ...scicAlpha, id: 'gamma', colleges: scicAlpha.colleges.slice(0, 2).map((c) => ({ ...c, weightBp: 5000 })) },
+      status: 422,
+    },
+    {
+      name: 'a collège weighing 9.99 % (SCIC-COLLEGES)',
+      path: '/v1/cooperatives',
+      body: {
+        ...scicAlpha,
+        id: 'gamma',
+        colleges: [
+          { code: 'a', name: 'A', weightBp: 999 },
+          { code: 'b', name: 'B', weightBp: 4501 },
+          { code: 'c', name: 'C', weightBp: 4500 },
+        ],
+      },
+      status: 422,
+    },
     { name: 'a share value of zero (COOP-SHARE-VALUE)', path: '/v1/cooperatives', body: { ...scicAlpha, id: 'gamma', shareValueCents: 0 }, status: 400 },
     { name: 'a cooperative registered twice', path: '/v1/cooperatives', body: scicAlpha, status: 409 },
     { name: 'a bad asOf', path: '/v1/cooperatives/alpha/cap-table?asOf=2024-13-01', method: 'get', status: 400 },
@@ -87,7 +117,12 @@ describe('Bad input is refused clearly and appends nothing', () => {
   });
 
   it('refuses an admission with nested unknown fields in the statuts', async () => {
-    const res = await t.http().post('/v1/cooperatives').set(gerant).send({ ...scicAlpha, id: 'delta', colleges: [{ ...scicAlpha.colleges[0], secret: 1 }, ...scicAlpha.colleges.slice(1)] }).expect(400);
+    const res = await t
+      .http()
+      .post('/v1/cooperatives')
+      .set(gerant)
+      .send({ ...scicAlpha, id: 'delta', colleges: [{ ...scicAlpha.colleges[0], secret: 1 }, ...scicAlpha.colleges.slice(1)] })
+      .expect(400);
     expect(res.body.errors[0].field).toBe('colleges.0.secret');
   });
 });

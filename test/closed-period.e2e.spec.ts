@@ -17,7 +17,13 @@ describe('LEDGER-PERIOD-CLOSED: acts dated in a period a closed AG relied on', (
     gerant = bearer(t.token('gerant'));
     auditor = bearer(t.token('auditor'));
     await t.http().post('/v1/cooperatives').set(gerant).send(scopBeta).expect(201);
-    for (const id of ['ana', 'bob', 'cleo']) await t.http().post(`${coop}/associates`).set(gerant).send(associate(id, 'employee', 2, { paidCents: 20000 })).expect(201);
+    for (const id of ['ana', 'bob', 'cleo'])
+      await t
+        .http()
+        .post(`${coop}/associates`)
+        .set(gerant)
+        .send(associate(id, 'employee', 2, { paidCents: 20000 }))
+        .expect(201);
     const ag = `${coop}/assemblies`;
     const resolutions = [{ id: 'r1', title: 'Comptes 2024', text: 'Texte de la résolution r1 : Comptes 2024.', kind: 'ordinary' }];
     await t.http().post(ag).set(gerant).send({ id: 'ago-2025', kind: 'ordinary', title: 'AGO 2025', convenedOn: '2025-05-20', heldOn: '2025-06-10', place: 'Siège social', call: 1, resolutions }).expect(201);
@@ -57,7 +63,12 @@ describe('LEDGER-PERIOD-CLOSED: acts dated in a period a closed AG relied on', (
   });
 
   it('refuses a late recording without a reason (400)', async () => {
-    const bad = await t.http().post(`${coop}/associates/cleo/subscriptions`).set(gerant).send({ shares: 1, effectiveDate: '2025-04-15', lateRecording: { reason: '' } }).expect(400);
+    const bad = await t
+      .http()
+      .post(`${coop}/associates/cleo/subscriptions`)
+      .set(gerant)
+      .send({ shares: 1, effectiveDate: '2025-04-15', lateRecording: { reason: '' } })
+      .expect(400);
     expect(bad.body.errors).toEqual([expect.objectContaining({ field: 'lateRecording.reason' })]);
   });
 });

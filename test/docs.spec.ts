@@ -45,7 +45,11 @@ function readTypes() {
       return { type: String((literal as ts.LiteralType).value), fields: data.getProperties().map((p) => p.name) };
     });
   };
-  const keys = (file: string, name: string) => checker.getTypeAtLocation(declaration(file, name)).getProperties().map((p) => p.name);
+  const keys = (file: string, name: string) =>
+    checker
+      .getTypeAtLocation(declaration(file, name))
+      .getProperties()
+      .map((p) => p.name);
   return {
     cooperative: union(EVENTS_FILE, 'CooperativeEvent'),
     assembly: union(ASSEMBLY_EVENTS_FILE, 'AssemblyEvent'),

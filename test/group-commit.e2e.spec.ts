@@ -22,7 +22,12 @@ describe('Concurrent commands on one cooperative, committed together', () => {
     gerant = bearer(t.token('gerant'));
     auditor = bearer(t.token('auditor'));
     await t.http().post('/v1/cooperatives').set(gerant).send(scicAlpha).expect(201);
-    await t.http().post('/v1/cooperatives/alpha/associates').set(gerant).send(associate('ana', 'employee', 10, { collegeCode: 'workers' })).expect(201);
+    await t
+      .http()
+      .post('/v1/cooperatives/alpha/associates')
+      .set(gerant)
+      .send(associate('ana', 'employee', 10, { collegeCode: 'workers' }))
+      .expect(201);
   });
   afterAll(async () => {
     await t.close();
@@ -57,19 +62,40 @@ describe('Concurrent commands on one cooperative, committed together', () => {
     const answers = await Promise.allSettled([1, 2, 3].map((day) => record(subscribe(1, `2024-06-0${day}`), meta({ expectedRevision: revision }))));
     expect(answers.map((a) => a.status)).toEqual(['fulfilled', 'rejected', 'rejected']);
     expect((answers[1] as PromiseRejectedResult).reason).toMatchObject({ name: 'StaleRevisionError', expected: revision, actual: revision + 1n });
-    await t.http().post('/v1/cooperatives/alpha/associates/ana/subscriptions').set(gerant).set('If-Match', `"${revision + 1n}"`).send({ shares: 1, effectiveDate: '2024-06-04' }).expect(201);
+    await t
+      .http()
+      .post('/v1/cooperatives/alpha/associates/ana/subscriptions')
+      .set(gerant)
+      .set('If-Match', `"${revision + 1n}"`)
+      .send({ shares: 1, effectiveDate: '2024-06-04' })
+      .expect(201);
   });
 
   it('decides a whole batch again when another process wrote first, from the stream as it is', async () => {
     const second = await startTestApp(t.dataDir);
     try {
-      await second.http().post('/v1/cooperatives/alpha/associates/ana/subscriptions').set(bearer(second.token('gerant'))).send({ shares: 5, effectiveDate: '2024-07-01' }).expect(201);
-      const before = (await second.http().get('/v1/cooperatives/alpha/associates/ana').set(bearer(second.token('auditor'))).expect(200)).body.shares as number;
+      await second
+        .http()
+        .post('/v1/cooperatives/alpha/associates/ana/subscriptions')
+        .set(bearer(second.token('gerant')))
+        .send({ shares: 5, effectiveDate: '2024-07-01' })
+        .expect(201);
+      const before = (
+        await second
+          .http()
+          .get('/v1/cooperatives/alpha/associates/ana')
+          .set(bearer(second.token('auditor')))
+          .expect(200)
+      ).body.shares as number;
       // This process's cache is one command behind: the batch's append meets the conflict.
       const answers = await Promise.all([2, 3, 4].map((day) => record(subscribe(1, `2024-07-0${day}`), meta())));
       expect(answers.map((a) => a.revision)).toEqual([answers[0].revision, answers[0].revision + 1n, answers[0].revision + 2n]);
       for (const app of [t, second]) {
-        const ana = await app.http().get('/v1/cooperatives/alpha/associates/ana').set(bearer(app.token('auditor'))).expect(200);
+        const ana = await app
+          .http()
+          .get('/v1/cooperatives/alpha/associates/ana')
+          .set(bearer(app.token('auditor')))
+          .expect(200);
         expect(ana.body.shares).toBe(before + 3);
       }
       expect((await t.http().get('/v1/cooperatives/alpha/verification').set(auditor).expect(200)).body.valid).toBe(true);

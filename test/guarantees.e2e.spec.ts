@@ -13,7 +13,12 @@ describe('What gérants, auditors and accountants rely on', () => {
     gerant = bearer(t.token('gerant'));
     auditor = bearer(t.token('auditor'));
     await t.http().post('/v1/cooperatives').set(gerant).send(scopBeta).expect(201);
-    await t.http().post('/v1/cooperatives/beta/associates').set(gerant).send(associate('emma', 'employee', 10, { admittedOn: '2023-03-01' })).expect(201);
+    await t
+      .http()
+      .post('/v1/cooperatives/beta/associates')
+      .set(gerant)
+      .send(associate('emma', 'employee', 10, { admittedOn: '2023-03-01' }))
+      .expect(201);
   });
   afterAll(async () => {
     await t.close();
@@ -43,9 +48,7 @@ describe('What gérants, auditors and accountants rely on', () => {
   it('concurrent requests with one Idempotency-Key append once', async () => {
     const before = await eventCount();
     const body = { shares: 1, effectiveDate: '2024-01-11' };
-    const answers = await Promise.all(
-      Array.from({ length: 5 }, () => t.http().post('/v1/cooperatives/beta/associates/emma/subscriptions').set(gerant).set('Idempotency-Key', 'burst').send(body)),
-    );
+    const answers = await Promise.all(Array.from({ length: 5 }, () => t.http().post('/v1/cooperatives/beta/associates/emma/subscriptions').set(gerant).set('Idempotency-Key', 'burst').send(body)));
     expect(answers.filter((a) => a.status === 201)).toHaveLength(1);
     for (const a of answers) expect([200, 201, 409]).toContain(a.status);
     expect(await eventCount()).toBe(before + 1);
@@ -63,7 +66,15 @@ describe('What gérants, auditors and accountants rely on', () => {
 
   it('concurrent commands on one cooperative are all recorded, in one unbroken chain', async () => {
     const before = await eventCount();
-    const answers = await Promise.all(Array.from({ length: 20 }, (_, i) => t.http().post('/v1/cooperatives/beta/associates/emma/subscriptions').set(gerant).send({ shares: 1, effectiveDate: `2024-03-${String(i + 1).padStart(2, '0')}` })));
+    const answers = await Promise.all(
+      Array.from({ length: 20 }, (_, i) =>
+        t
+          .http()
+          .post('/v1/cooperatives/beta/associates/emma/subscriptions')
+          .set(gerant)
+          .send({ shares: 1, effectiveDate: `2024-03-${String(i + 1).padStart(2, '0')}` }),
+      ),
+    );
     expect(answers.map((a) => a.status)).toEqual(Array(20).fill(201));
     expect(new Set(answers.map((a) => a.body.revision)).size).toBe(20);
     const verification = await t.http().get('/v1/cooperatives/beta/verification').set(auditor).expect(200);
@@ -75,13 +86,26 @@ describe('What gérants, auditors and accountants rely on', () => {
     try {
       for (const url of ['/v1/cooperatives/beta', '/v1/cooperatives/beta/cap-table', '/v1/cooperatives/beta/associates', '/v1/cooperatives/beta/compliance?asOf=2024-06-01']) {
         const a = await t.http().get(url).set(auditor).expect(200);
-        const b = await second.http().get(url).set(bearer(second.token('auditor'))).expect(200);
+        const b = await second
+          .http()
+          .get(url)
+          .set(bearer(second.token('auditor')))
+          .expect(200);
         expect(b.body).toEqual(a.body);
       }
       // A write through the second instance is seen by the first, and the first's cache catches up.
-      await second.http().post('/v1/cooperatives/beta/associates/emma/subscriptions').set(bearer(second.token('gerant'))).send({ shares: 5, effectiveDate: '2024-04-01' }).expect(201);
+      await second
+        .http()
+        .post('/v1/cooperatives/beta/associates/emma/subscriptions')
+        .set(bearer(second.token('gerant')))
+        .send({ shares: 5, effectiveDate: '2024-04-01' })
+        .expect(201);
       const seen = await t.http().get('/v1/cooperatives/beta/associates/emma').set(auditor).expect(200);
-      const there = await second.http().get('/v1/cooperatives/beta/associates/emma').set(bearer(second.token('auditor'))).expect(200);
+      const there = await second
+        .http()
+        .get('/v1/cooperatives/beta/associates/emma')
+        .set(bearer(second.token('auditor')))
+        .expect(200);
       expect(seen.body.shares).toBe(there.body.shares);
       await t.http().post('/v1/cooperatives/beta/associates/emma/subscriptions').set(gerant).send({ shares: 1, effectiveDate: '2024-04-02' }).expect(201);
     } finally {
@@ -108,7 +132,11 @@ describe('What gérants, auditors and accountants rely on', () => {
   it('tampering with the SQLite file behind the service’s back is detected, with the first break', async () => {
     const db = new Database(path.join(t.dataDir, 'ledger.sqlite'));
     try {
-      const row = db.prepare(`SELECT position, revision, data FROM events WHERE stream_id = 'cooperative-beta' AND type = 'SharesSubscribed' ORDER BY position LIMIT 1`).get() as { position: number; revision: number; data: string };
+      const row = db.prepare(`SELECT position, revision, data FROM events WHERE stream_id = 'cooperative-beta' AND type = 'SharesSubscribed' ORDER BY position LIMIT 1`).get() as {
+        position: number;
+        revision: number;
+        data: string;
+      };
       const data = JSON.parse(row.data);
       db.prepare('UPDATE events SET data = ? WHERE position = ?').run(JSON.stringify({ ...data, shares: data.shares + 100 }), row.position);
       const res = await t.http().get('/v1/cooperatives/beta/verification').set(auditor).expect(200);

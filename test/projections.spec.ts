@@ -178,7 +178,10 @@ describe('projections over the SQLite event store', () => {
     const march = capTable(ledger(engine), 'alpha', '2024-03-15')!;
     expect(march.totals).toEqual({ associates: 2, shares: 14, capitalCents: 14 * SHARE, paidUpCents: 14 * SHARE });
     // 10/14 and 4/14 of the capital: the rows sum to 10000, the missing point to the larger remainder (ana's .857).
-    expect(march.rows.map((r) => [r.associateId, r.shares, r.capitalBp])).toEqual([['ana', 10, 7143], ['bob', 4, 2857]]);
+    expect(march.rows.map((r) => [r.associateId, r.shares, r.capitalBp])).toEqual([
+      ['ana', 10, 7143],
+      ['bob', 4, 2857],
+    ]);
 
     const february = capTable(ledger(engine), 'alpha', '2024-02-10')!;
     expect(february.rows.map((r) => r.associateId)).toEqual(['ana']);
@@ -197,13 +200,17 @@ describe('projections over the SQLite event store', () => {
 
     expect(cooperativeAsOf(ledger(engine), 'alpha', '2024-01-01')).toBeUndefined();
     expect(cooperativeAsOf(ledger(engine), 'alpha', '2024-03-15')).toMatchObject({
-      id: 'alpha', name: 'Alpha SCIC', legalForm: 'SCIC', associates: 2, shares: 14, capitalCents: 14 * SHARE, paidUpCents: 14 * SHARE,
+      id: 'alpha',
+      name: 'Alpha SCIC',
+      legalForm: 'SCIC',
+      associates: 2,
+      shares: 14,
+      capitalCents: 14 * SHARE,
+      paidUpCents: 14 * SHARE,
     });
     expect(associateAsOf(ledger(engine), 'alpha', 'bob', '2024-02-15')).toBeUndefined();
     expect(associateAsOf(ledger(engine), 'alpha', 'ana', '2024-12-31')).toMatchObject({ shares: 16, subscribedCents: 16 * SHARE, votingRights: true, status: 'active' });
-    expect(listCooperatives(ledger(engine))).toEqual([
-      { id: 'alpha', name: 'Alpha SCIC', legalForm: 'SCIC', companyForm: 'SAS', registeredOn: '2024-01-15', revision: 5 },
-    ]);
+    expect(listCooperatives(ledger(engine))).toEqual([{ id: 'alpha', name: 'Alpha SCIC', legalForm: 'SCIC', companyForm: 'SAS', registeredOn: '2024-01-15', revision: 5 }]);
     expect(cooperativeRevision(ledger(engine), 'alpha')).toBe(5);
   });
 
@@ -281,15 +288,29 @@ describe('projections over the SQLite event store', () => {
 
     expect(associatesAsOf(state, 'alpha', { asOf, limit: 10, status: 'withdrawn' })!.items).toEqual([
       {
-        id: 'a3', name: 'Associate a3', category: 'employee', collegeCode: 'workers', status: 'withdrawn', shares: 2,
-        subscribedCents: 2 * SHARE, paidUpCents: 2 * SHARE, votingRights: false, personType: 'natural', admittedOn: '2024-02-03', withdrawnOn: '2024-05-01',
+        id: 'a3',
+        name: 'Associate a3',
+        category: 'employee',
+        collegeCode: 'workers',
+        status: 'withdrawn',
+        shares: 2,
+        subscribedCents: 2 * SHARE,
+        paidUpCents: 2 * SHARE,
+        votingRights: false,
+        personType: 'natural',
+        admittedOn: '2024-02-03',
+        withdrawnOn: '2024-05-01',
       },
     ]);
     const workers = associatesAsOf(state, 'alpha', { asOf, limit: 1, collegeCode: 'workers', status: 'active' })!;
     expect(workers).toEqual({ items: [expect.objectContaining({ id: 'a1' })], next: 'a1' });
     expect(associatesAsOf(state, 'alpha', { asOf, limit: 1, collegeCode: 'workers', status: 'active', after: 'a1' })!.items.map((a) => a.id)).toEqual(['a5']);
     // Before the withdrawal a3 is active; before a4's admission, a4 is unknown.
-    expect(associatesAsOf(state, 'alpha', { asOf: '2024-02-03', limit: 10 })!.items.map((a) => [a.id, a.status])).toEqual([['a1', 'active'], ['a2', 'active'], ['a3', 'active']]);
+    expect(associatesAsOf(state, 'alpha', { asOf: '2024-02-03', limit: 10 })!.items.map((a) => [a.id, a.status])).toEqual([
+      ['a1', 'active'],
+      ['a2', 'active'],
+      ['a3', 'active'],
+    ]);
     expect(() => associatesAsOf(state, 'alpha', { asOf: '2024-02-03', limit: 10, after: 'a4' })).toThrow(InvalidCursorError);
 
     // The withdrawn associate still holds capital awaiting redemption: in the rows, not in the count.
@@ -533,7 +554,10 @@ describe('projections over the SQLite event store', () => {
     expect(streamHeadsOf(engine.state<StreamHeadsState>('stream-heads'), 'alpha')).toEqual([
       { streamId: 'cooperative-alpha', revision: Number(lastOfAlpha.revision), hash: lastOfAlpha.metadata.hash, position: lastOfAlpha.position.toString() },
     ]);
-    expect(listCooperatives(ledger(engine)).map((c) => [c.id, c.legalForm])).toEqual([['alpha', 'SCIC'], ['beta', 'SCOP']]);
+    expect(listCooperatives(ledger(engine)).map((c) => [c.id, c.legalForm])).toEqual([
+      ['alpha', 'SCIC'],
+      ['beta', 'SCOP'],
+    ]);
 
     const register = capitalMovements(ledger(engine), 'alpha')!;
     expect(register.map((r) => [r.type, r.associateId, r.toAssociateId, r.shares, r.paidCents])).toEqual([
@@ -542,13 +566,14 @@ describe('projections over the SQLite event store', () => {
       ['SharesTransferred', 'ana', 'bob', 2, 2 * SHARE],
       ['SharesRedeemed', 'ana', null, 8, 8 * SHARE],
     ]);
-    expect(capTable(ledger(engine), 'alpha', '2024-07-01')!.rows.map((r) => [r.associateId, r.status, r.shares])).toEqual([['ana', 'withdrawn', 8], ['bob', 'active', 12]]);
+    expect(capTable(ledger(engine), 'alpha', '2024-07-01')!.rows.map((r) => [r.associateId, r.status, r.shares])).toEqual([
+      ['ana', 'withdrawn', 8],
+      ['bob', 'active', 12],
+    ]);
     expect(capTable(ledger(engine), 'alpha', '2024-09-01')!.rows.map((r) => r.associateId)).toEqual(['bob']);
 
     expect(pendingRedemptionsAsOf(ledger(engine), 'alpha', '2024-05-31')).toEqual([]);
-    expect(pendingRedemptionsAsOf(ledger(engine), 'alpha', '2024-07-01')).toEqual([
-      expect.objectContaining({ associateId: 'ana', withdrawnOn: '2024-06-01', shares: 8, nominalCents: 8 * SHARE }),
-    ]);
+    expect(pendingRedemptionsAsOf(ledger(engine), 'alpha', '2024-07-01')).toEqual([expect.objectContaining({ associateId: 'ana', withdrawnOn: '2024-06-01', shares: 8, nominalCents: 8 * SHARE })]);
     expect(pendingRedemptionsAsOf(ledger(engine), 'alpha', '2024-09-01')).toEqual([]);
     // The compliance report is the domain's, over the stream as stored, with the late recordings
     // beside it (none were recorded here).

@@ -171,7 +171,15 @@ describe('A SCIC from statuts to cap table, through the real HTTP app', () => {
 
     // An exactly full last page says there is nothing after it; `after` alone gives the rest.
     expect((await t.http().get(`${movements}?limit=${rows.length}`).set(accountant).expect(200)).body).toEqual({ items: rows, next: null });
-    expect((await t.http().get(`${movements}?after=${rows.length - 2}`).set(accountant).expect(200)).body).toEqual({ items: rows.slice(-2), next: null });
+    expect(
+      (
+        await t
+          .http()
+          .get(`${movements}?after=${rows.length - 2}`)
+          .set(accountant)
+          .expect(200)
+      ).body,
+    ).toEqual({ items: rows.slice(-2), next: null });
     expect((await t.http().get(`${movements}?after=${rows.length}&limit=5`).set(accountant).expect(200)).body).toEqual({ items: [], next: null });
 
     // Within a date range the numbers are the register's, and the cursor is one of them.

@@ -6,7 +6,11 @@ describe('A SCOP and its worker majority, through the real HTTP app', () => {
   let gerant: Record<string, string>;
   let accountant: Record<string, string>;
   const check = async (rule: string, asOf?: string) => {
-    const res = await t.http().get(`/v1/cooperatives/beta/compliance${asOf ? `?asOf=${asOf}` : ''}`).set(accountant).expect(200);
+    const res = await t
+      .http()
+      .get(`/v1/cooperatives/beta/compliance${asOf ? `?asOf=${asOf}` : ''}`)
+      .set(accountant)
+      .expect(200);
     return res.body.checks.find((c: { rule: string }) => c.rule === rule);
   };
 
@@ -22,16 +26,36 @@ describe('A SCOP and its worker majority, through the real HTTP app', () => {
   });
 
   it('SCOP-MIN-ASSOCIATES reports a SARL with a single employee-associate, with since and deadline', async () => {
-    await t.http().post('/v1/cooperatives/beta/associates').set(gerant).send(associate('emma', 'employee', 51, { admittedOn: '2023-03-01' })).expect(201);
+    await t
+      .http()
+      .post('/v1/cooperatives/beta/associates')
+      .set(gerant)
+      .send(associate('emma', 'employee', 51, { admittedOn: '2023-03-01' }))
+      .expect(201);
     const min = await check('SCOP-MIN-ASSOCIATES', '2023-06-01');
     expect(min).toMatchObject({ status: 'violation', since: '2023-03-01', deadline: '2024-03-01' });
   });
 
   it('SCOP-CAP-51 refuses the outsider subscription that takes employees below 51 % of the capital', async () => {
-    await t.http().post('/v1/cooperatives/beta/associates').set(gerant).send(associate('felix', 'employee', 30, { admittedOn: '2023-03-01' })).expect(201);
-    await t.http().post('/v1/cooperatives/beta/associates').set(gerant).send(associate('gaia', 'employee', 20, { admittedOn: '2023-03-01' })).expect(201);
+    await t
+      .http()
+      .post('/v1/cooperatives/beta/associates')
+      .set(gerant)
+      .send(associate('felix', 'employee', 30, { admittedOn: '2023-03-01' }))
+      .expect(201);
+    await t
+      .http()
+      .post('/v1/cooperatives/beta/associates')
+      .set(gerant)
+      .send(associate('gaia', 'employee', 20, { admittedOn: '2023-03-01' }))
+      .expect(201);
     // Employees hold 101 of 102 shares; 98 more for the outsider leave them 101/200 = 50.5 %.
-    await t.http().post('/v1/cooperatives/beta/associates').set(gerant).send(associate('hugo', 'supporter', 1, { admittedOn: '2023-04-01' })).expect(201);
+    await t
+      .http()
+      .post('/v1/cooperatives/beta/associates')
+      .set(gerant)
+      .send(associate('hugo', 'supporter', 1, { admittedOn: '2023-04-01' }))
+      .expect(201);
     const refused = await t.http().post('/v1/cooperatives/beta/associates/hugo/subscriptions').set(gerant).send({ shares: 98, effectiveDate: '2023-05-01' }).expect(422);
     expect(refused.body).toMatchObject({ rule: 'SCOP-CAP-51', article: 'L1978; model statuts art. 14' });
     expect(refused.headers['content-type']).toMatch(/^application\/problem\+json/);
@@ -42,7 +66,12 @@ describe('A SCOP and its worker majority, through the real HTTP app', () => {
 
   it('SCOP-VOTES-65 refuses the admission of an outsider that takes employees below 65 % of the votes', async () => {
     // 3 employees, 1 outsider: 75 %. A second outsider: 3 / 5 = 60 % < 65 %.
-    const refused = await t.http().post('/v1/cooperatives/beta/associates').set(gerant).send(associate('ines', 'volunteer', 1, { admittedOn: '2023-06-01' })).expect(422);
+    const refused = await t
+      .http()
+      .post('/v1/cooperatives/beta/associates')
+      .set(gerant)
+      .send(associate('ines', 'volunteer', 1, { admittedOn: '2023-06-01' }))
+      .expect(422);
     expect(refused.body.rule).toBe('SCOP-VOTES-65');
     const list = await t.http().get('/v1/cooperatives/beta/associates').set(accountant).expect(200);
     expect(list.body.items.map((a: { id: string }) => a.id)).toEqual(['emma', 'felix', 'gaia', 'hugo']);
@@ -77,7 +106,12 @@ describe('A SCOP where outsiders hold more than 35 % of the voting rights: their
     t = await startTestApp();
     gerant = bearer(t.token('gerant'));
     accountant = bearer(t.token('accountant'));
-    await t.http().post('/v1/cooperatives').set(gerant).send({ ...scopBeta, id: 'delta', name: 'Delta SCOP', companyForm: 'SAS', registeredOn: '2025-01-10' }).expect(201);
+    await t
+      .http()
+      .post('/v1/cooperatives')
+      .set(gerant)
+      .send({ ...scopBeta, id: 'delta', name: 'Delta SCOP', companyForm: 'SAS', registeredOn: '2025-01-10' })
+      .expect(201);
     // 8 employees and 4 outsiders: 8 of 12 votes, 66.67 % ≥ 65 %. Then 3 employees leave: 5 and 4.
     for (const id of employees) await post('/associates', associate(id, 'employee', 1, { admittedOn: '2025-01-10' })).expect(201);
     for (const id of outsiders) await post('/associates', associate(id, 'supporter', 1, { admittedOn: '2025-01-10' })).expect(201);
@@ -127,7 +161,11 @@ describe('A SCOP where outsiders hold more than 35 % of the voting rights: their
     for (const [associateId, choice] of ballots) await post('/assemblies/ago-2025/resolutions/r1/ballots', { associateId, choice }).expect(201);
     const closed = await post('/assemblies/ago-2025/resolutions/r1/closing').expect(201);
     expect(closed.body.outcome).toBe('adopted');
-    expect(closed.body.result).toMatchObject({ forBp: 6486, exact: { numerator: '24', denominator: '37' }, scopReduction: { factor: { numerator: '35', denominator: '52' }, base: 'register', cooperatorsOnList: 5, outsidersOnList: 4 } });
+    expect(closed.body.result).toMatchObject({
+      forBp: 6486,
+      exact: { numerator: '24', denominator: '37' },
+      scopReduction: { factor: { numerator: '35', denominator: '52' }, base: 'register', cooperatorsOnList: 5, outsidersOnList: 4 },
+    });
   });
 
   it('an admission may say the associate is a cooperative society (SCOP-VOTES-65 two tiers): a boolean, for a legal person only', async () => {

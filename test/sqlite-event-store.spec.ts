@@ -67,9 +67,7 @@ describe('SqliteEventStore on one file', () => {
     const a = openStore();
     const b = openStore();
     await a.append('cooperative-c1', [event('A')], 'no_stream');
-    const outcomes = await Promise.allSettled(
-      Array.from({ length: 10 }, (_, i) => (i % 2 ? a : b).append('cooperative-c1', [event(`Racer${i}`)], 0n)),
-    );
+    const outcomes = await Promise.allSettled(Array.from({ length: 10 }, (_, i) => (i % 2 ? a : b).append('cooperative-c1', [event(`Racer${i}`)], 0n)));
     expect(outcomes.filter((o) => o.status === 'fulfilled')).toHaveLength(1);
     for (const o of outcomes) if (o.status === 'rejected') expect(o.reason).toBeInstanceOf(WrongExpectedRevisionError);
     expect(await collect(b.readStream('cooperative-c1'))).toHaveLength(2);
@@ -87,7 +85,7 @@ describe('SqliteEventStore on one file', () => {
     await subscription.stop();
   });
 
-  it("shows a subscription on one instance what another instance appended", async () => {
+  it('shows a subscription on one instance what another instance appended', async () => {
     const a = openStore();
     const b = openStore({ pollIntervalMs: 50 });
     await a.append('cooperative-c1', [event('A')], 'no_stream');

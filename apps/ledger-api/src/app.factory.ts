@@ -29,15 +29,18 @@ export async function createLedgerApp(config: LedgerConfig, options: { logger?: 
   app.enableShutdownHooks();
 
   // Built on the first request for it rather than at every start (scanning every route and DTO).
-  const openApi = () => SwaggerModule.createDocument(
-    app,
-    new DocumentBuilder()
-      .setTitle('Cooperative ledger')
-      .setDescription('Event-sourced ledger of capital and democracy for French cooperatives (SCIC, SCOP). Money in integer cents, percentages in basis points, dates YYYY-MM-DD. Errors are application/problem+json; legal refusals name their rule and article.')
-      .setVersion('1')
-      .addBearerAuth({ type: 'http', scheme: 'bearer', bearerFormat: 'JWT' })
-      .build(),
-  );
+  const openApi = () =>
+    SwaggerModule.createDocument(
+      app,
+      new DocumentBuilder()
+        .setTitle('Cooperative ledger')
+        .setDescription(
+          'Event-sourced ledger of capital and democracy for French cooperatives (SCIC, SCOP). Money in integer cents, percentages in basis points, dates YYYY-MM-DD. Errors are application/problem+json; legal refusals name their rule and article.',
+        )
+        .setVersion('1')
+        .addBearerAuth({ type: 'http', scheme: 'bearer', bearerFormat: 'JWT' })
+        .build(),
+    );
   SwaggerModule.setup('docs', app, openApi, { jsonDocumentUrl: 'openapi.json', swaggerOptions: { persistAuthorization: true } });
 
   await app.init();

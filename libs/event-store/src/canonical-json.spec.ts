@@ -31,10 +31,7 @@ describe('canonical JSON (RFC 8785)', () => {
       "string": "\\u20ac$\\u000F\\u000aA'\\u0042\\u0022\\u005c\\\\\\"\\/",
       "literals": [null, true, false]
     }`);
-    expect(canonicalJson(input)).toBe(
-      '{"literals":[null,true,false],"numbers":[333333333.3333333,1e+30,4.5,0.002,1e-27],' +
-        '"string":"€$\\u000f\\nA\'B\\"\\\\\\\\\\"/"}',
-    );
+    expect(canonicalJson(input)).toBe('{"literals":[null,true,false],"numbers":[333333333.3333333,1e+30,4.5,0.002,1e-27],' + '"string":"€$\\u000f\\nA\'B\\"\\\\\\\\\\"/"}');
   });
 
   it('writes numbers as ECMAScript does (RFC 8785 Appendix B)', () => {
@@ -68,15 +65,11 @@ describe('canonical JSON (RFC 8785)', () => {
   });
 
   it('writes the everyday numbers of a ledger plainly', () => {
-    expect(canonicalJson({ amountCents: 150000, shares: 12, rate: 0.5, big: 1e21, negative: -42 })).toBe(
-      '{"amountCents":150000,"big":1e+21,"negative":-42,"rate":0.5,"shares":12}',
-    );
+    expect(canonicalJson({ amountCents: 150000, shares: 12, rate: 0.5, big: 1e21, negative: -42 })).toBe('{"amountCents":150000,"big":1e+21,"negative":-42,"rate":0.5,"shares":12}');
   });
 
   it('escapes strings as JSON.stringify does, leaving non-ASCII as it is', () => {
-    expect(canonicalJson('Société coopérative « Les Abeilles » 🐝\n\t"\\')).toBe(
-      '"Société coopérative « Les Abeilles » 🐝\\n\\t\\"\\\\"',
-    );
+    expect(canonicalJson('Société coopérative « Les Abeilles » 🐝\n\t"\\')).toBe('"Société coopérative « Les Abeilles » 🐝\\n\\t\\"\\\\"');
     expect(canonicalJson('\u0000\u001f\u007f')).toBe('"\\u0000\\u001f\u007f"');
   });
 

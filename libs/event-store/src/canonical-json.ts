@@ -82,5 +82,8 @@ function serializeObject(object: Record<string, unknown>, at: Array<string | num
 }
 
 function notCanonical(at: ReadonlyArray<string | number>, reason: string): NotCanonicalJsonError {
-  return new NotCanonicalJsonError(at.reduce<string>((path, step) => (typeof step === 'number' ? `${path}[${step}]` : `${path}.${step}`), '$'), reason);
+  return new NotCanonicalJsonError(
+    at.reduce<string>((path, step) => (typeof step === 'number' ? `${path}[${step}]` : `${path}.${step}`), '$'),
+    reason,
+  );
 }

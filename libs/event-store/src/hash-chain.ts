@@ -51,12 +51,7 @@ export function eventHash(event: HashableEvent): string {
  * stored hash is `prevHash` (GENESIS_HASH for a new stream). Every adapter calls this inside
  * its append transaction, after reading the stream's head under the write lock.
  */
-export function chainEvents(
-  streamId: string,
-  startRevision: bigint,
-  prevHash: string,
-  newEvents: readonly NewEvent[],
-): ChainedEvent[] {
+export function chainEvents(streamId: string, startRevision: bigint, prevHash: string, newEvents: readonly NewEvent[]): ChainedEvent[] {
   const chained: ChainedEvent[] = [];
   let previous = prevHash;
   let revision = startRevision;

@@ -180,14 +180,7 @@ export class SqliteEventStore implements EventStore {
     const chained = chainEvents(streamId, head ? head.revision + 1n : 0n, head?.hash ?? GENESIS_HASH, events);
     const appended: AppendResult['events'] = [];
     for (const event of chained) {
-      const inserted = this.statements.insert.run(
-        streamId,
-        event.revision,
-        coopId,
-        event.type,
-        canonicalJson(event.data),
-        canonicalJson(event.metadata),
-      );
+      const inserted = this.statements.insert.run(streamId, event.revision, coopId, event.type, canonicalJson(event.data), canonicalJson(event.metadata));
       appended.push({ revision: event.revision, position: BigInt(inserted.lastInsertRowid) });
     }
     const last = appended[appended.length - 1];
@@ -208,11 +201,7 @@ export class SqliteEventStore implements EventStore {
   }
 
   private readPage(after: bigint, coopId: string | undefined, limit: number): EventRow[] {
-    return (
-      coopId === undefined
-        ? this.statements.allPage.all(after, limit)
-        : this.statements.coopPage.all(coopId, after, limit)
-    ) as EventRow[];
+    return (coopId === undefined ? this.statements.allPage.all(after, limit) : this.statements.coopPage.all(coopId, after, limit)) as EventRow[];
   }
 }
 
@@ -225,22 +214,12 @@ function prepareStatements(db: Database.Database) {
          FROM events WHERE stream_id = ? ORDER BY revision DESC LIMIT 1`,
       )
       .safeIntegers(true),
-    insert: db.prepare(
-      'INSERT INTO events (stream_id, revision, coop_id, type, data, metadata) VALUES (?, ?, ?, ?, ?, ?)',
-    ),
-    streamPage: rows(
-      db.prepare(`SELECT ${EVENT_COLUMNS} FROM events WHERE stream_id = ? AND revision >= ? ORDER BY revision LIMIT ?`),
-    ),
+    insert: db.prepare('INSERT INTO events (stream_id, revision, coop_id, type, data, metadata) VALUES (?, ?, ?, ?, ?, ?)'),
+    streamPage: rows(db.prepare(`SELECT ${EVENT_COLUMNS} FROM events WHERE stream_id = ? AND revision >= ? ORDER BY revision LIMIT ?`)),
     allPage: rows(db.prepare(`SELECT ${EVENT_COLUMNS} FROM events WHERE position > ? ORDER BY position LIMIT ?`)),
-    coopPage: rows(
-      db.prepare(`SELECT ${EVENT_COLUMNS} FROM events WHERE coop_id = ? AND position > ? ORDER BY position LIMIT ?`),
-    ),
+    coopPage: rows(db.prepare(`SELECT ${EVENT_COLUMNS} FROM events WHERE coop_id = ? AND position > ? ORDER BY position LIMIT ?`)),
     // The same expression as the partial index, so the lookup reads the index, not the log.
-    byIdempotencyKey: rows(
-      db.prepare(
-        `SELECT ${EVENT_COLUMNS} FROM events WHERE json_extract(metadata, '$.idempotencyKey') = ? AND json_extract(metadata, '$.actor.sub') = ? ORDER BY position`,
-      ),
-    ),
+    byIdempotencyKey: rows(db.prepare(`SELECT ${EVENT_COLUMNS} FROM events WHERE json_extract(metadata, '$.idempotencyKey') = ? AND json_extract(metadata, '$.actor.sub') = ? ORDER BY position`)),
     headPosition: db.prepare('SELECT MAX(position) FROM events').pluck().safeIntegers(true),
     ping: db.prepare('SELECT 1'),
   };

@@ -86,12 +86,7 @@ describe('verification of a tampered SQLite ledger', () => {
     const [event] = rowsOf(raw, COOP, 1);
     const data = { ...event.data, shares: 200 };
     const hash = eventHash({ ...event, data });
-    tamper(
-      `UPDATE events SET data = ?, metadata = json_set(metadata, '$.hash', ?) WHERE stream_id = ? AND revision = 1`,
-      JSON.stringify(data),
-      hash,
-      COOP,
-    );
+    tamper(`UPDATE events SET data = ?, metadata = json_set(metadata, '$.hash', ?) WHERE stream_id = ? AND revision = 1`, JSON.stringify(data), hash, COOP);
     expect((await verify()).firstBreak).toEqual({ streamId: COOP, revision: 2n, reason: 'prev_hash_mismatch' });
   });
 
@@ -167,9 +162,14 @@ describe('verifyEvents', () => {
 
 /** Events of a stream from a revision on, read straight from the file. */
 function rowsOf(db: Database.Database, streamId: string, from: number): RecordedEvent[] {
-  const rows = db
-    .prepare('SELECT * FROM events WHERE stream_id = ? AND revision >= ? ORDER BY revision')
-    .all(streamId, from) as Array<{ position: number; stream_id: string; revision: number; type: string; data: string; metadata: string }>;
+  const rows = db.prepare('SELECT * FROM events WHERE stream_id = ? AND revision >= ? ORDER BY revision').all(streamId, from) as Array<{
+    position: number;
+    stream_id: string;
+    revision: number;
+    type: string;
+    data: string;
+    metadata: string;
+  }>;
   return rows.map((row) => ({
     streamId: row.stream_id,
     revision: BigInt(row.revision),

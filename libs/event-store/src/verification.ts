@@ -70,11 +70,7 @@ export interface VerifyOptions {
  * gap, each `prevHash` equal to the previous event's `hash` (GENESIS_HASH for revision 0),
  * each `hash` equal to the hash recomputed from the event's content.
  */
-export async function verifyEvents(
-  events: AsyncIterable<RecordedEvent> | Iterable<RecordedEvent>,
-  expectedHeads: Record<string, ExpectedHead> = {},
-  options: VerifyOptions = {},
-): Promise<VerificationReport> {
+export async function verifyEvents(events: AsyncIterable<RecordedEvent> | Iterable<RecordedEvent>, expectedHeads: Record<string, ExpectedHead> = {}, options: VerifyOptions = {}): Promise<VerificationReport> {
   const heads = new Map<string, StreamHead>();
   let count = 0;
   let position: bigint | undefined;
@@ -101,8 +97,7 @@ export async function verifyEvents(
     const expectedRevision = previous ? previous.revision + 1n : 0n;
     if (event.revision > expectedRevision) found(event.streamId, expectedRevision, 'revision_gap');
     else if (event.revision < expectedRevision) found(event.streamId, event.revision, 'revision_out_of_order');
-    else if (event.metadata.prevHash !== (previous?.hash ?? GENESIS_HASH))
-      found(event.streamId, event.revision, 'prev_hash_mismatch');
+    else if (event.metadata.prevHash !== (previous?.hash ?? GENESIS_HASH)) found(event.streamId, event.revision, 'prev_hash_mismatch');
     else if (event.metadata.hash !== eventHash(event)) found(event.streamId, event.revision, 'hash_mismatch');
 
     const pinned = expectedHeads[event.streamId];

@@ -20,7 +20,16 @@ function ledgerOf(statuts: StatutsInput, holders: Array<{ id: string; category: 
   };
   run({ type: 'AdoptStatuts', coopId: 'split', statuts });
   for (const h of holders) {
-    run({ type: 'AdmitAssociate', associateId: h.id, name: h.id, personType: h.category === 'public_body' ? 'legal' : 'natural', category: h.category, admittedOn: '2024-02-01', shares: h.shares, movementId: `m-${h.id}` });
+    run({
+      type: 'AdmitAssociate',
+      associateId: h.id,
+      name: h.id,
+      personType: h.category === 'public_body' ? 'legal' : 'natural',
+      category: h.category,
+      admittedOn: '2024-02-01',
+      shares: h.shares,
+      movementId: `m-${h.id}`,
+    });
   }
   return state;
 }
@@ -52,7 +61,10 @@ describe('cap table percentages', () => {
   });
 
   it('sums each column to 10000 for an uneven split of seven holders', () => {
-    const state = ledgerOf(scic, [1, 2, 3, 5, 7, 11, 13].map((shares, i) => ({ id: `h${i}`, category: (['employee', 'beneficiary', 'supporter', 'volunteer'] as const)[i % 4], shares })));
+    const state = ledgerOf(
+      scic,
+      [1, 2, 3, 5, 7, 11, 13].map((shares, i) => ({ id: `h${i}`, category: (['employee', 'beneficiary', 'supporter', 'volunteer'] as const)[i % 4], shares })),
+    );
     const table = capTable(state, 'split', AS_OF)!;
     expect(sum(table.rows.map((r) => r.capitalBp))).toBe(10000);
     expect(sum(table.byCategory.map((c) => c.capitalBp))).toBe(10000);

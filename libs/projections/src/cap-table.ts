@@ -80,13 +80,15 @@ export function capTable(state: CooperativeLedgerState, coopId: string, asOf: st
   const present = CATEGORIES.filter((c) => categories.has(c));
   const categoryBp = largestRemainderBp(
     present.map((c) => categories.get(c)!.capitalCents),
-    new Map(present.flatMap((c, i): Array<[number, number]> => {
-      const cents = categories.get(c)!.capitalCents;
-      if (c === 'public_body') return [[i, bpCeil(cents, total)]];
-      // SCOP-CAP-51 counts active employees only: the same figure when every employee holder is active.
-      if (c === 'employee' && folded.statuts?.legalForm === 'SCOP' && employeesAllActive(folded.associateOrder.map((id) => folded.associates[id]))) return [[i, bpFloor(cents, total)]];
-      return [];
-    })),
+    new Map(
+      present.flatMap((c, i): Array<[number, number]> => {
+        const cents = categories.get(c)!.capitalCents;
+        if (c === 'public_body') return [[i, bpCeil(cents, total)]];
+        // SCOP-CAP-51 counts active employees only: the same figure when every employee holder is active.
+        if (c === 'employee' && folded.statuts?.legalForm === 'SCOP' && employeesAllActive(folded.associateOrder.map((id) => folded.associates[id]))) return [[i, bpFloor(cents, total)]];
+        return [];
+      }),
+    ),
   );
   return {
     asOf,

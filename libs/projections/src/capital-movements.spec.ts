@@ -55,7 +55,13 @@ describe('the capital movements register kept beside the read model', () => {
   const statuts = { name: 'Register SCIC', legalForm: 'SCIC', companyForm: 'SAS', registeredOn: '2024-01-01', shareValueCents: 100, colleges: [] } as unknown as Statuts;
   const DATES = ['2024-01-01', '2024-02-01', '2024-03-01', '2024-04-01'];
   const story = fc.array(
-    fc.record({ kind: fc.constantFrom('subscribe', 'transfer', 'redeem', 'cancel', 'read'), who: fc.nat(3), date: fc.constantFrom(...DATES), limit: fc.integer({ min: 1, max: 4 }), from: fc.constantFrom(undefined, ...DATES) }),
+    fc.record({
+      kind: fc.constantFrom('subscribe', 'transfer', 'redeem', 'cancel', 'read'),
+      who: fc.nat(3),
+      date: fc.constantFrom(...DATES),
+      limit: fc.integer({ min: 1, max: 4 }),
+      from: fc.constantFrom(undefined, ...DATES),
+    }),
     { maxLength: 30 },
   );
 
@@ -68,7 +74,17 @@ describe('the capital movements register kept beside the read model', () => {
       position: BigInt(position),
       type: event.type,
       data,
-      metadata: { eventId, coopId: 'reg', actor: { sub: 't', role: 'gerant' }, correlationId: 'c', causationId: 'c', recordedAt: `2024-06-01T00:00:${String(position % 60).padStart(2, '0')}.000Z`, schemaVersion: 1, prevHash: '', hash: '' },
+      metadata: {
+        eventId,
+        coopId: 'reg',
+        actor: { sub: 't', role: 'gerant' },
+        correlationId: 'c',
+        causationId: 'c',
+        recordedAt: `2024-06-01T00:00:${String(position % 60).padStart(2, '0')}.000Z`,
+        schemaVersion: 1,
+        prevHash: '',
+        hash: '',
+      },
     };
   }
 

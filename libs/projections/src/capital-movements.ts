@@ -31,8 +31,20 @@ export interface CapitalMovementRow {
 }
 
 export const CAPITAL_MOVEMENT_COLUMNS: ReadonlyArray<keyof CapitalMovementRow> = [
-  'number', 'movementId', 'type', 'effectiveDate', 'recordedAt', 'associateId', 'toAssociateId',
-  'shares', 'amountCents', 'paidCents', 'cancelled', 'cancelledBy', 'cancels', 'reason',
+  'number',
+  'movementId',
+  'type',
+  'effectiveDate',
+  'recordedAt',
+  'associateId',
+  'toAssociateId',
+  'shares',
+  'amountCents',
+  'paidCents',
+  'cancelled',
+  'cancelledBy',
+  'cancels',
+  'reason',
 ];
 
 export interface CapitalMovementsQuery {
@@ -57,11 +69,7 @@ export interface CapitalMovementsPage {
  * date: the auditor sees both. `from`/`to` filter on effective dates, inclusive. The rows are
  * shared with later answers: do not mutate them.
  */
-export function capitalMovements(
-  state: CooperativeLedgerState,
-  coopId: string,
-  range: { from?: string; to?: string } = {},
-): CapitalMovementRow[] | undefined {
+export function capitalMovements(state: CooperativeLedgerState, coopId: string, range: { from?: string; to?: string } = {}): CapitalMovementRow[] | undefined {
   return capitalMovementsPage(state, coopId, range)?.items;
 }
 
@@ -175,14 +183,7 @@ export function capitalMovementsCsvOf(state: CooperativeLedgerState, coopId: str
   return text;
 }
 
-function movementRow(
-  type: string,
-  data: unknown,
-  number: number,
-  eventId: string,
-  recordedAt: string,
-  paidOfRedemption: (movementId: string) => number,
-): CapitalMovementRow | undefined {
+function movementRow(type: string, data: unknown, number: number, eventId: string, recordedAt: string, paidOfRedemption: (movementId: string) => number): CapitalMovementRow | undefined {
   switch (type) {
     case 'SharesSubscribed': {
       const d = data as EventOf<'SharesSubscribed'>['data'];

@@ -91,11 +91,7 @@ export function cooperativeAsOf(state: CooperativeLedgerState, coopId: string, a
 }
 
 /** Associates admitted by `asOf`, in order of admission, one page after the cursor. */
-export function associatesAsOf(
-  state: CooperativeLedgerState,
-  coopId: string,
-  query: AssociatesQuery,
-): { items: AssociateView[]; next: string | null } | undefined {
+export function associatesAsOf(state: CooperativeLedgerState, coopId: string, query: AssociatesQuery): { items: AssociateView[]; next: string | null } | undefined {
   const coop = ownEntry(state.coops, coopId);
   if (!coop) return undefined;
   const folded = cooperativeStateAsOf(coop, query.asOf);

@@ -73,8 +73,7 @@ export class ProjectionEngine {
     }
     this.snapshotEvery = options.snapshotEvery ?? 10_000;
     this.snapshotMinIntervalMs = options.snapshotMinIntervalMs ?? 5_000;
-    this.onSnapshotError =
-      options.onSnapshotError ?? ((error, name) => console.error(`Snapshot of projection ${name} failed`, error));
+    this.onSnapshotError = options.onSnapshotError ?? ((error, name) => console.error(`Snapshot of projection ${name} failed`, error));
   }
 
   /** Loads the snapshots that still fit, catches up with the log, then follows it live. */

@@ -69,11 +69,7 @@ const YIELD_EVERY = 5000;
  * Folds the log after the lowest slot position into the slots, in global order. Returns how
  * many events were applied to at least one slot.
  */
-export async function replayInto(
-  slots: readonly ProjectionSlot<unknown>[],
-  store: EventStore,
-  options: { until?: bigint } = {},
-): Promise<number> {
+export async function replayInto(slots: readonly ProjectionSlot<unknown>[], store: EventStore, options: { until?: bigint } = {}): Promise<number> {
   let applied = 0;
   let sinceYield = 0;
   for await (const page of store.readAllPages({ after: lowestPosition(slots) })) {
@@ -94,11 +90,7 @@ export async function replayInto(
  * A projection rebuilt from position 0 into a fresh state: what the audit replay compares
  * with the live engine's state (they must be deep-equal).
  */
-export async function rebuild<S>(
-  projection: Projection<S>,
-  store: EventStore,
-  options: { until?: bigint } = {},
-): Promise<{ state: S; position: bigint | undefined; events: number }> {
+export async function rebuild<S>(projection: Projection<S>, store: EventStore, options: { until?: bigint } = {}): Promise<{ state: S; position: bigint | undefined; events: number }> {
   const slot = freshSlot(projection);
   const events = await replayInto([slot], store, options);
   return { state: slot.state, position: slot.position, events };

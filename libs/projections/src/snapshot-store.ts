@@ -109,7 +109,13 @@ export class SqliteSnapshotStore implements SnapshotStore {
   }
 
   async saveParts(name: string, version: number, position: bigint, head: unknown, parts: ReadonlyArray<readonly [string, unknown]>): Promise<void> {
-    this.saveAll(name, version, position, JSON.stringify(head), parts.map(([key, part]) => [key, JSON.stringify(part)]));
+    this.saveAll(
+      name,
+      version,
+      position,
+      JSON.stringify(head),
+      parts.map(([key, part]) => [key, JSON.stringify(part)]),
+    );
   }
 
   async loadParts(name: string, version: number): Promise<PartedSnapshot | undefined> {

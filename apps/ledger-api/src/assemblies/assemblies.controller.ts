@@ -67,7 +67,11 @@ export class AssembliesController {
   @Allow(...READERS)
   @ApiQuery({ name: 'format', required: false, enum: ['html', 'md', 'markdown'], description: 'default html (or what Accept asks: text/markdown)' })
   @ApiQuery({ name: 'lang', required: false, enum: ['fr', 'en'], description: 'default fr: the procès-verbal is signed in French' })
-  @ApiRead({ summary: 'The procès-verbal: legal header, attendance, each quorum, each resolution’s text with its per-collège results and outcome, ledger digest with its position, signatures', query: true, produces: ['text/html', 'text/markdown'] })
+  @ApiRead({
+    summary: 'The procès-verbal: legal header, attendance, each quorum, each resolution’s text with its per-collège results and outcome, ledger digest with its position, signatures',
+    query: true,
+    produces: ['text/html', 'text/markdown'],
+  })
   async minutes(
     @Param('coopId') coopId: string,
     @Param('assemblyId') assemblyId: string,
@@ -87,7 +91,10 @@ export class AssembliesController {
   @Post(':assemblyId/attendance')
   @HttpCode(201)
   @Allow(...WRITERS)
-  @ApiCommand({ summary: 'Record an associate’s attendance: present, remote, by mail, or by proxy; after opening, a late arrival counts for the resolutions not yet closed (AttendanceRecorded)', location: 'the assembly' })
+  @ApiCommand({
+    summary: 'Record an associate’s attendance: present, remote, by mail, or by proxy; after opening, a late arrival counts for the resolutions not yet closed (AttendanceRecorded)',
+    location: 'the assembly',
+  })
   async attend(@Param('coopId') coopId: string, @Param('assemblyId') assemblyId: string, @Body() dto: AttendanceDto, @CommandMeta() meta: CommandMetadata, @Res({ passthrough: true }) reply: FastifyReply) {
     const result = await this.send(coopId, assemblyId, { type: 'RecordAttendance', associateId: dto.associateId, mode: dto.mode, proxyHolderId: dto.proxyHolderId ?? null }, meta);
     return created(reply, assemblyUrl(coopId, assemblyId), dto.associateId, result);
@@ -147,7 +154,10 @@ export class AssembliesController {
     @CommandMeta() meta: CommandMetadata,
     @Res({ passthrough: true }) reply: FastifyReply,
   ) {
-    const result = await this.send(coopId, assemblyId, {
+    const result = await this.send(
+      coopId,
+      assemblyId,
+      {
         type: 'RecordShowOfHands',
         resolutionId,
         collegeCode: dto.collegeCode ?? null,
@@ -157,7 +167,9 @@ export class AssembliesController {
         blank: dto.blank ?? 0,
         nonEmployee: dto.nonEmployee ? { ...dto.nonEmployee, blank: dto.nonEmployee.blank ?? 0 } : null,
         cooperativeSociety: dto.cooperativeSociety ? { ...dto.cooperativeSociety, blank: dto.cooperativeSociety.blank ?? 0 } : null,
-      }, meta);
+      },
+      meta,
+    );
     return created(reply, assemblyUrl(coopId, assemblyId), result.events[0].eventId, result);
   }
 

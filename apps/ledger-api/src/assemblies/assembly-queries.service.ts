@@ -47,7 +47,15 @@ export class AssemblyQueries {
     const render = format === 'html' ? minutesHtml : minutesMarkdown;
     return render(
       view,
-      { coopId, name: cooperative.name, legalForm: cooperative.legalForm, companyForm: cooperative.companyForm, siren: cooperative.siren ?? null, registeredOffice: cooperative.registeredOffice ?? null, rcsCity: cooperative.rcsCity ?? null },
+      {
+        coopId,
+        name: cooperative.name,
+        legalForm: cooperative.legalForm,
+        companyForm: cooperative.companyForm,
+        siren: cooperative.siren ?? null,
+        registeredOffice: cooperative.registeredOffice ?? null,
+        rcsCity: cooperative.rcsCity ?? null,
+      },
       lang,
     );
   }

@@ -10,7 +10,10 @@ const MAX_HANDS = 10_000_000;
 export class ResolutionDto {
   @LedgerId({ example: 'r1' }) id!: string;
   @Text(500, { example: 'Approbation des comptes 2024' }) title!: string;
-  @Text(20000, { example: 'L’assemblée générale, après avoir entendu le rapport de gestion, approuve les comptes de l’exercice 2024 tels qu’ils lui ont été présentés.', description: 'the text put to the vote, plain text' })
+  @Text(20000, {
+    example: 'L’assemblée générale, après avoir entendu le rapport de gestion, approuve les comptes de l’exercice 2024 tels qu’ils lui ont été présentés.',
+    description: 'the text put to the vote, plain text',
+  })
   text!: string;
   @IsIn(RESOLUTION_KINDS as ResolutionKind[]) @ApiProperty({ enum: RESOLUTION_KINDS, example: 'ordinary' }) kind!: ResolutionKind;
   // The domain's default (libs/domain/src/assembly/convocation.ts): one truth, said here and in docs/api.md.
@@ -25,12 +28,19 @@ export class ConveneAssemblyDto {
   @CalendarDate({ example: '2025-05-20' }) convenedOn!: string;
   @CalendarDate({ example: '2025-06-10', description: 'AG-NOTICE: at least 15 whole days after convenedOn' }) heldOn!: string;
   @Text(300, { example: 'Siège social, 12 rue des Tisserands, 69001 Lyon', description: 'where the AG is held, or "à distance"' }) place!: string;
-  @IsOptional() @IsIn(CONVOCATION_METHODS as ConvocationMethod[]) @ApiPropertyOptional({ enum: CONVOCATION_METHODS, default: 'letter', description: 'how the associates were convened (email: with their consent)' })
+  @IsOptional()
+  @IsIn(CONVOCATION_METHODS as ConvocationMethod[])
+  @ApiPropertyOptional({ enum: CONVOCATION_METHODS, default: 'letter', description: 'how the associates were convened (email: with their consent)' })
   convocationMethod?: ConvocationMethod;
   @IsIn([1, 2]) @ApiProperty({ enum: [1, 2], example: 1 }) call!: 1 | 2;
   @OptionalCalendarDate({ example: '2025-05-19', description: 'AG-VOTERS: the voter list is fixed at this date, on or before convenedOn (default: convenedOn)' }) recordDate?: string;
   @OptionalLedgerId({ description: 'second call: the first-call assembly whose quorum was not met' }) reconvenes?: string;
-  @IsArray() @ArrayMinSize(1) @ArrayMaxSize(200) @ValidateNested({ each: true }) @Type(() => ResolutionDto) @ApiProperty({ type: [ResolutionDto] })
+  @IsArray()
+  @ArrayMinSize(1)
+  @ArrayMaxSize(200)
+  @ValidateNested({ each: true })
+  @Type(() => ResolutionDto)
+  @ApiProperty({ type: [ResolutionDto] })
   resolutions!: ResolutionDto[];
 }
 
@@ -54,11 +64,15 @@ export class HandCountDto {
 
 export class ShowOfHandsDto extends HandCountDto {
   @OptionalLedgerId({ example: 'workers', description: 'the collège counted (required when the statuts create collèges)' }) collegeCode?: string;
-  @IsOptional() @ValidateNested() @Type(() => HandCountDto)
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => HandCountDto)
   @ApiPropertyOptional({ type: HandCountDto, description: 'SCOP: how many of these hands were non-employees’ (SCOP-VOTES-65 reduces them pro rata)' })
   nonEmployee?: HandCountDto;
 
-  @IsOptional() @ValidateNested() @Type(() => HandCountDto)
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => HandCountDto)
   @ApiPropertyOptional({ type: HandCountDto, description: 'SCOP: how many of the non-employee hands were cooperative societies’, when their votes weigh differently on the voter list (SCOP-VOTES-65, two tiers)' })
   cooperativeSociety?: HandCountDto;
 }
@@ -71,7 +85,12 @@ export class BureauMemberDto {
 export class BureauDto {
   @ValidateNested() @Type(() => BureauMemberDto) @ApiProperty({ type: BureauMemberDto, description: 'président de séance', example: { associateId: 'ana' } }) president!: BureauMemberDto;
   @ValidateNested() @Type(() => BureauMemberDto) @ApiProperty({ type: BureauMemberDto, description: 'secrétaire', example: { associateId: 'bruno' } }) secretary!: BureauMemberDto;
-  @IsOptional() @IsArray() @ArrayMaxSize(10) @ValidateNested({ each: true }) @Type(() => BureauMemberDto) @ApiPropertyOptional({ type: [BureauMemberDto], description: 'scrutateurs' })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(10)
+  @ValidateNested({ each: true })
+  @Type(() => BureauMemberDto)
+  @ApiPropertyOptional({ type: [BureauMemberDto], description: 'scrutateurs' })
   scrutineers?: BureauMemberDto[];
 }
 

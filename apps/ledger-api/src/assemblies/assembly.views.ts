@@ -33,7 +33,13 @@ export class ResolutionResultDoc {
   @ApiProperty({ type: [CollegeResultDoc] }) colleges!: CollegeResultDoc[];
   @ApiProperty({ type: [String] }) droppedColleges!: string[];
   @ApiProperty({ type: 'integer' }) blankProxies!: number;
-  @ApiProperty({ type: Object, nullable: true, description: 'SCOP-VOTES-65: { factor, nonEmployeeVotesCast, employeeVotesCast, base, cooperatorsOnList, outsidersOnList, cooperativeSocietyFactor } — base "register": the weights fixed on the voter list; no base: a result recorded before edition 2026-12, reduced on the votes cast — or null' }) scopReduction!: object | null;
+  @ApiProperty({
+    type: Object,
+    nullable: true,
+    description:
+      'SCOP-VOTES-65: { factor, nonEmployeeVotesCast, employeeVotesCast, base, cooperatorsOnList, outsidersOnList, cooperativeSocietyFactor } — base "register": the weights fixed on the voter list; no base: a result recorded before edition 2026-12, reduced on the votes cast — or null',
+  })
+  scopReduction!: object | null;
   @ApiPropertyOptional({ type: 'integer' }) votesCast?: number;
   @ApiPropertyOptional() quorumMet?: boolean;
 }
@@ -178,4 +184,3 @@ export class VoterListDoc {
   @ApiProperty({ description: 'sha256 of the canonical JSON of the list as recorded' }) votersHash!: string;
   @ApiProperty({ type: [VoterDoc] }) voters!: VoterDoc[];
 }
-

@@ -28,7 +28,8 @@ export class ReplaysController {
   @Allow(...AUDITORS)
   @ApiJobStart({
     summary: 'Replay the cooperative’s history (all of it, or up to atPosition / knownAt) as a job: every hash recomputed, the read models at that point, and any difference with the live ones',
-    description: 'Follow it at GET /v1/jobs/{jobId}: progress 0–100, then a result with the digest and heads reached, the cap table, register, compliance and assemblies’ outcomes as of asOf, and the comparison with the live read models (docs/audit.md).',
+    description:
+      'Follow it at GET /v1/jobs/{jobId}: progress 0–100, then a result with the digest and heads reached, the cap table, register, compliance and assemblies’ outcomes as of asOf, and the comparison with the live read models (docs/audit.md).',
   })
   async start(@Param('coopId') coopId: string, @Body() dto: ReplayRequestDto, @CommandMeta() meta: CommandMetadata, @Res({ passthrough: true }) reply: FastifyReply) {
     await this.queries.requireCooperative(coopId);

@@ -15,15 +15,7 @@ import { LedgerQueries } from '../queries/ledger-queries';
 import { CommandMetadata } from '../write/command-metadata';
 import { FiscalYearFacts } from '../write/fiscal-year-facts';
 import { LedgerCommands } from '../write/stream-command';
-import {
-  AdmitAssociateDto,
-  ChangeCategoryDto,
-  ChangeCollegeDto,
-  PayUpSharesDto,
-  RedeemSharesDto,
-  SubscribeSharesDto,
-  WithdrawAssociateDto,
-} from './capital.dto';
+import { AdmitAssociateDto, ChangeCategoryDto, ChangeCollegeDto, PayUpSharesDto, RedeemSharesDto, SubscribeSharesDto, WithdrawAssociateDto } from './capital.dto';
 
 @ApiTags('Associates and capital')
 @ApiBearerAuth()
@@ -110,7 +102,17 @@ export class AssociatesController {
   @ApiCommand({ summary: 'Subscribe shares (SharesSubscribed)', location: 'the movement in the register of share movements' })
   async subscribe(@Param('coopId') coopId: string, @Param('associateId') associateId: string, @Body() dto: SubscribeSharesDto, @CommandMeta() meta: CommandMetadata, @Res({ passthrough: true }) reply: FastifyReply) {
     const movementId = newId(meta);
-    return created(reply, movementUrl(coopId, movementId), movementId, await this.commands.send(cooperativeDecider, coopId, { type: 'SubscribeShares', associateId, shares: dto.shares, paidCents: dto.paidCents, effectiveDate: dto.effectiveDate, movementId, lateRecording: dto.lateRecording }, meta));
+    return created(
+      reply,
+      movementUrl(coopId, movementId),
+      movementId,
+      await this.commands.send(
+        cooperativeDecider,
+        coopId,
+        { type: 'SubscribeShares', associateId, shares: dto.shares, paidCents: dto.paidCents, effectiveDate: dto.effectiveDate, movementId, lateRecording: dto.lateRecording },
+        meta,
+      ),
+    );
   }
 
   @Post(':associateId/payments')
@@ -119,7 +121,12 @@ export class AssociatesController {
   @ApiCommand({ summary: 'Pay up subscribed shares (SharesPaidUp)', location: 'the movement in the register of share movements' })
   async payUp(@Param('coopId') coopId: string, @Param('associateId') associateId: string, @Body() dto: PayUpSharesDto, @CommandMeta() meta: CommandMetadata, @Res({ passthrough: true }) reply: FastifyReply) {
     const movementId = newId(meta);
-    return created(reply, movementUrl(coopId, movementId), movementId, await this.commands.send(cooperativeDecider, coopId, { type: 'PayUpShares', associateId, amountCents: dto.amountCents, effectiveDate: dto.effectiveDate, movementId, lateRecording: dto.lateRecording }, meta));
+    return created(
+      reply,
+      movementUrl(coopId, movementId),
+      movementId,
+      await this.commands.send(cooperativeDecider, coopId, { type: 'PayUpShares', associateId, amountCents: dto.amountCents, effectiveDate: dto.effectiveDate, movementId, lateRecording: dto.lateRecording }, meta),
+    );
   }
 
   @Post(':associateId/category')
@@ -127,7 +134,12 @@ export class AssociatesController {
   @Allow(...WRITERS)
   @ApiCommand({ summary: 'Change the category (CategoryChanged)', location: 'the associate' })
   async changeCategory(@Param('coopId') coopId: string, @Param('associateId') associateId: string, @Body() dto: ChangeCategoryDto, @CommandMeta() meta: CommandMetadata, @Res({ passthrough: true }) reply: FastifyReply) {
-    return created(reply, associateUrl(coopId, associateId), associateId, await this.commands.send(cooperativeDecider, coopId, { type: 'ChangeCategory', associateId, category: dto.category, effectiveDate: dto.effectiveDate, lateRecording: dto.lateRecording }, meta));
+    return created(
+      reply,
+      associateUrl(coopId, associateId),
+      associateId,
+      await this.commands.send(cooperativeDecider, coopId, { type: 'ChangeCategory', associateId, category: dto.category, effectiveDate: dto.effectiveDate, lateRecording: dto.lateRecording }, meta),
+    );
   }
 
   @Post(':associateId/college')
@@ -135,7 +147,12 @@ export class AssociatesController {
   @Allow(...WRITERS)
   @ApiCommand({ summary: 'Move to another collège (CollegeChanged)', location: 'the associate' })
   async changeCollege(@Param('coopId') coopId: string, @Param('associateId') associateId: string, @Body() dto: ChangeCollegeDto, @CommandMeta() meta: CommandMetadata, @Res({ passthrough: true }) reply: FastifyReply) {
-    return created(reply, associateUrl(coopId, associateId), associateId, await this.commands.send(cooperativeDecider, coopId, { type: 'ChangeCollege', associateId, collegeCode: dto.collegeCode, effectiveDate: dto.effectiveDate, lateRecording: dto.lateRecording }, meta));
+    return created(
+      reply,
+      associateUrl(coopId, associateId),
+      associateId,
+      await this.commands.send(cooperativeDecider, coopId, { type: 'ChangeCollege', associateId, collegeCode: dto.collegeCode, effectiveDate: dto.effectiveDate, lateRecording: dto.lateRecording }, meta),
+    );
   }
 
   @Post(':associateId/withdrawal')
@@ -143,7 +160,12 @@ export class AssociatesController {
   @Allow(...WRITERS)
   @ApiCommand({ summary: 'Record an exit (AssociateWithdrew): voting rights end, shares await redemption', location: 'the associate' })
   async withdraw(@Param('coopId') coopId: string, @Param('associateId') associateId: string, @Body() dto: WithdrawAssociateDto, @CommandMeta() meta: CommandMetadata, @Res({ passthrough: true }) reply: FastifyReply) {
-    return created(reply, associateUrl(coopId, associateId), associateId, await this.commands.send(cooperativeDecider, coopId, { type: 'WithdrawAssociate', associateId, reason: dto.reason, effectiveDate: dto.effectiveDate, lateRecording: dto.lateRecording }, meta));
+    return created(
+      reply,
+      associateUrl(coopId, associateId),
+      associateId,
+      await this.commands.send(cooperativeDecider, coopId, { type: 'WithdrawAssociate', associateId, reason: dto.reason, effectiveDate: dto.effectiveDate, lateRecording: dto.lateRecording }, meta),
+    );
   }
 
   @Post(':associateId/redemptions')
@@ -152,7 +174,26 @@ export class AssociatesController {
   @ApiCommand({ summary: 'Redeem shares (SharesRedeemed); refused while COOP-CAPITAL-FLOOR suspends it', location: 'the movement in the register of share movements' })
   async redeem(@Param('coopId') coopId: string, @Param('associateId') associateId: string, @Body() dto: RedeemSharesDto, @CommandMeta() meta: CommandMetadata, @Res({ passthrough: true }) reply: FastifyReply) {
     const movementId = newId(meta);
-    return created(reply, movementUrl(coopId, movementId), movementId, await this.commands.send(cooperativeDecider, coopId, { type: 'RedeemShares', associateId, shares: dto.shares, amountCents: dto.amountCents, effectiveDate: dto.effectiveDate, movementId, lateRecording: dto.lateRecording, reservesAsOf: await this.fiscalYears.reservesOn(coopId, dto.effectiveDate) }, meta));
+    return created(
+      reply,
+      movementUrl(coopId, movementId),
+      movementId,
+      await this.commands.send(
+        cooperativeDecider,
+        coopId,
+        {
+          type: 'RedeemShares',
+          associateId,
+          shares: dto.shares,
+          amountCents: dto.amountCents,
+          effectiveDate: dto.effectiveDate,
+          movementId,
+          lateRecording: dto.lateRecording,
+          reservesAsOf: await this.fiscalYears.reservesOn(coopId, dto.effectiveDate),
+        },
+        meta,
+      ),
+    );
   }
 }
 

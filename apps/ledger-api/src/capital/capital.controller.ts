@@ -83,7 +83,12 @@ export class CapitalController {
   @ApiQuery({ name: 'dialect', required: false, enum: CSV_DIALECTS, description: CSV_DIALECT_DOC })
   @ApiQuery({ name: 'after', required: false, description: 'JSON only; cursor: the `next` of the previous page (the `number` of its last row)' })
   @ApiQuery({ name: 'limit', required: false, description: `JSON only; 1 to ${MOVEMENTS_MAX_LIMIT} rows a page; without it, every row` })
-  @ApiRead({ summary: 'The register of share movements, numbered, with effective and recorded dates ({ items, next }; the CSV export is always whole)', type: CapitalMovementsPageDoc, query: true, produces: ['text/csv'] })
+  @ApiRead({
+    summary: 'The register of share movements, numbered, with effective and recorded dates ({ items, next }; the CSV export is always whole)',
+    type: CapitalMovementsPageDoc,
+    query: true,
+    produces: ['text/csv'],
+  })
   @ApiKnownAt()
   async movements(
     @Param('coopId') coopId: string,

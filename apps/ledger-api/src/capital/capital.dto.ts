@@ -13,7 +13,8 @@ export class AdmitAssociateDto {
   @CalendarDate({ example: '2024-02-01' }) admittedOn!: string;
   @ShareCount({ example: 4, description: 'shares of the first subscription' }) shares!: number;
   @OptionalCents(0, { description: 'paid at subscription; defaults to full payment' }) paidCents?: number;
-  @IsOptional() @IsBoolean()
+  @IsOptional()
+  @IsBoolean()
   @ApiPropertyOptional({ default: false, description: 'SCOP-VOTES-65: a legal person that is itself a cooperative society (its votes are capped at 49 %, not 35 %); personType legal only' })
   cooperativeSociety?: boolean;
   @OptionalLateRecording() lateRecording?: LateRecordingDto;

@@ -52,7 +52,9 @@ export class SurplusDto {
   @OptionalBp({ description: 'SCOP-DEVELOPMENT-FUND: the statuts’ minimum' }) developmentFundMinBp?: number;
   @IsOptional() @ValidateNested() @Type(() => ShareInterestClauseDto) @ApiPropertyOptional({ type: ShareInterestClauseDto }) shareInterest?: ShareInterestClauseDto;
   @IsOptional() @ValidateNested() @Type(() => WorkerShareSplitDto) @ApiPropertyOptional({ type: WorkerShareSplitDto }) workerShareSplit?: WorkerShareSplitDto;
-  @IsOptional() @IsIn(['proRataCapitalAndReserves', 'reservesFirst', 'capitalOnly']) @ApiPropertyOptional({ enum: ['proRataCapitalAndReserves', 'reservesFirst', 'capitalOnly'] })
+  @IsOptional()
+  @IsIn(['proRataCapitalAndReserves', 'reservesFirst', 'capitalOnly'])
+  @ApiPropertyOptional({ enum: ['proRataCapitalAndReserves', 'reservesFirst', 'capitalOnly'] })
   lossImputationForRedemption?: 'proRataCapitalAndReserves' | 'reservesFirst' | 'capitalOnly';
 }
 
@@ -64,8 +66,20 @@ export class NoticeDaysDto {
 }
 
 export class StatutsParametersDto {
-  @IsOptional() @IsArray() @ArrayMaxSize(20) @ValidateNested({ each: true }) @Type(() => CollegeDto)
-  @ApiPropertyOptional({ type: [CollegeDto], description: 'SCIC only; omitted ⇒ one associate one vote, no collèges', example: [{ code: 'workers', name: 'Salariés' }, { code: 'users', name: 'Usagers' }, { code: 'supporters', name: 'Soutiens' }] })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(20)
+  @ValidateNested({ each: true })
+  @Type(() => CollegeDto)
+  @ApiPropertyOptional({
+    type: [CollegeDto],
+    description: 'SCIC only; omitted ⇒ one associate one vote, no collèges',
+    example: [
+      { code: 'workers', name: 'Salariés' },
+      { code: 'users', name: 'Usagers' },
+      { code: 'supporters', name: 'Soutiens' },
+    ],
+  })
   colleges?: CollegeDto[];
   @IsOptional() @IsIn(['proportional', 'majority']) @ApiPropertyOptional({ enum: ['proportional', 'majority'] }) collegeCounting?: 'proportional' | 'majority';
   @OptionalBp({ description: 'COOP-PAYUP-QUARTER: least part paid at subscription (≥ 2500)' }) minimumPaidAtSubscriptionBp?: number;
@@ -75,7 +89,8 @@ export class StatutsParametersDto {
   @OptionalBp({ description: 'SCIC-STATUTORY-RESERVE: part of the surplus after the legal reserve (SCIC ≥ 5000)' }) statutoryReserveBp?: number;
   @IsOptional() @ValidateNested() @Type(() => AssemblyRulesDto) @ApiPropertyOptional({ type: AssemblyRulesDto }) assemblyRules?: AssemblyRulesDto;
   @IsOptional() @IsBoolean() @ApiPropertyOptional({ description: 'AG-BLANK-PROXY' }) blankProxyVotesWithBoard?: boolean;
-  @ValidateIf((o) => o.amorcageConvertedOn !== null) @OptionalCalendarDate({ description: 'SCOP-AMORCAGE: conversion date, or null' })
+  @ValidateIf((o) => o.amorcageConvertedOn !== null)
+  @OptionalCalendarDate({ description: 'SCOP-AMORCAGE: conversion date, or null' })
   amorcageConvertedOn?: string | null;
   @IsOptional() @ValidateNested() @Type(() => NoticeDaysDto) @ApiPropertyOptional({ type: NoticeDaysDto, description: 'AG-NOTICE (default 15 days; SA 15 then 6 on second call)' }) noticeDays?: NoticeDaysDto;
   @IsOptional() @IsString() @Matches(/^\d{9}$/, { message: 'siren must be 9 digits' }) @ApiPropertyOptional({ example: '732829320', description: '9 digits with a valid Luhn key: names the FEC file' }) siren?: string;

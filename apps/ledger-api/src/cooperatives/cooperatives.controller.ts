@@ -62,7 +62,13 @@ export class CooperativesController {
   @Allow(...WRITERS)
   @ApiCommand({ summary: 'Amend the statuts (StatutsAmended) under an adopted extraordinary resolution of a closed AG of this cooperative', location: 'the cooperative' })
   async amend(@Param('coopId') coopId: string, @Body() dto: AmendStatutsDto, @CommandMeta() meta: CommandMetadata, @Res({ passthrough: true }) reply: FastifyReply) {
-    const command = await this.facts.amendment(coopId, { type: 'AmendStatuts', effectiveDate: dto.effectiveDate, changes: dto.changes as Partial<StatutsInput>, resolution: dto.resolution, lateRecording: dto.lateRecording });
+    const command = await this.facts.amendment(coopId, {
+      type: 'AmendStatuts',
+      effectiveDate: dto.effectiveDate,
+      changes: dto.changes as Partial<StatutsInput>,
+      resolution: dto.resolution,
+      lateRecording: dto.lateRecording,
+    });
     return created(reply, cooperativeUrl(coopId), coopId, await this.commands.send(cooperativeDecider, coopId, command, meta));
   }
 }

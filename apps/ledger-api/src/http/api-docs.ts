@@ -1,15 +1,5 @@
 import { applyDecorators, Type } from '@nestjs/common';
-import {
-  ApiExtraModels,
-  ApiHeader,
-  ApiOperation,
-  ApiProduces,
-  ApiProperty,
-  ApiPropertyOptional,
-  ApiResponse,
-  ApiSchema,
-  getSchemaPath,
-} from '@nestjs/swagger';
+import { ApiExtraModels, ApiHeader, ApiOperation, ApiProduces, ApiProperty, ApiPropertyOptional, ApiResponse, ApiSchema, getSchemaPath } from '@nestjs/swagger';
 
 /*
  * The OpenAPI side of docs/api.md, in one place: a controller method says what it is (a command
@@ -65,11 +55,7 @@ const WHEN: Record<ProblemStatus, string> = {
 };
 
 function problems(statuses: readonly ProblemStatus[]): MethodDecorator {
-  return applyDecorators(
-    ...statuses.map((status) =>
-      ApiResponse({ status, description: WHEN[status], content: { 'application/problem+json': { schema: { $ref: getSchemaPath(ProblemDoc) } } } }),
-    ),
-  );
+  return applyDecorators(...statuses.map((status) => ApiResponse({ status, description: WHEN[status], content: { 'application/problem+json': { schema: { $ref: getSchemaPath(ProblemDoc) } } } })));
 }
 
 const ETAG = { description: 'the stream revision, e.g. "3": send it as If-Match to change the resource only if nobody else did', schema: { type: 'string', example: '"3"' } };

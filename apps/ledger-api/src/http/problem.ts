@@ -76,10 +76,14 @@ export function toProblem(error: unknown): Problem {
   }
   if (error instanceof StaleRevisionError) {
     // RFC 9110 §13.1.1: an If-Match that no longer matches is a failed precondition.
-    return problem(412, 'precondition-failed', `The resource changed: If-Match named revision ${String(error.expected)}, it is now at ${String(error.actual)}. Read it again and retry with its current ETag.`, { code: 'WRONG-EXPECTED-REVISION' });
+    return problem(412, 'precondition-failed', `The resource changed: If-Match named revision ${String(error.expected)}, it is now at ${String(error.actual)}. Read it again and retry with its current ETag.`, {
+      code: 'WRONG-EXPECTED-REVISION',
+    });
   }
   if (error instanceof WrongExpectedRevisionError) {
-    return problem(409, 'concurrency-conflict', `Other commands kept changing the resource (expected revision ${String(error.expected)}, it is now at ${String(error.actual)}); nothing was recorded: retry.`, { code: 'CONCURRENCY-CONFLICT' });
+    return problem(409, 'concurrency-conflict', `Other commands kept changing the resource (expected revision ${String(error.expected)}, it is now at ${String(error.actual)}); nothing was recorded: retry.`, {
+      code: 'CONCURRENCY-CONFLICT',
+    });
   }
   if (error instanceof ProblemException) {
     return problem(error.status, error.code.toLowerCase(), error.detail, { code: error.code });
@@ -97,7 +101,7 @@ export function toProblem(error: unknown): Problem {
   if (typeof fastifyError?.statusCode === 'number' && fastifyError.statusCode >= 400 && fastifyError.statusCode < 500) {
     return problem(fastifyError.statusCode, slugOf(fastifyError.statusCode), fastifyDetail(fastifyError), { code: typeof fastifyError.code === 'string' ? fastifyError.code : undefined });
   }
-  logger.error(error instanceof Error ? error.stack ?? error.message : String(error));
+  logger.error(error instanceof Error ? (error.stack ?? error.message) : String(error));
   return problem(500, 'internal-error', 'An unexpected error occurred; nothing was recorded by this request. The error has been logged.');
 }
 

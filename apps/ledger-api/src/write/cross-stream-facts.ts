@@ -1,16 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import {
-  AssemblyCommandOf,
-  ConvocationRequest,
-  CooperativeCommandOf,
-  FiscalYearCommandOf,
-  DomainError,
-  ResolutionRef,
-  assemblyDecider,
-  convocationCommand,
-  firstCallOf,
-  resolutionRecordOf,
-} from '@ledger/domain';
+import { AssemblyCommandOf, ConvocationRequest, CooperativeCommandOf, FiscalYearCommandOf, DomainError, ResolutionRef, assemblyDecider, convocationCommand, firstCallOf, resolutionRecordOf } from '@ledger/domain';
 import { canonicalJson, ledgerDigest, sha256Hex } from '@ledger/event-store';
 import { CooperativeLedgerState, ProjectionEngine, StreamHeadsState, cooperativeLedgerProjection, cooperativeStateAsOf, ownEntry, streamHeadsOf, streamHeadsProjection } from '@ledger/projections';
 import { LedgerCommands } from './stream-command';

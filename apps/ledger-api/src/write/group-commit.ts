@@ -15,12 +15,13 @@ export class GroupCommit<T> {
     if (!waiting) {
       this.waiting.set(streamId, (waiting = []));
       // On the next turn of the event loop, so that the requests read with this one join it.
-      setImmediate(() =>
-        void this.serially(streamId, () => {
-          const batch = this.waiting.get(streamId) ?? [];
-          this.waiting.delete(streamId);
-          return this.runBatch(streamId, batch);
-        }),
+      setImmediate(
+        () =>
+          void this.serially(streamId, () => {
+            const batch = this.waiting.get(streamId) ?? [];
+            this.waiting.delete(streamId);
+            return this.runBatch(streamId, batch);
+          }),
       );
     }
     waiting.push(item);

@@ -24,7 +24,11 @@ describe('evolveAssembly', () => {
     expect(state.attendanceCounts).toEqual({ present: 1, remote: 1, mail: 1, represented: 2, blankProxies: 1 });
     expect(state.proxiesHeld).toEqual({ a1: 1 });
     const none = { cooperativeSociety: 0, byWeight: {} };
-    expect(state.handVoters).toEqual({ A: { all: 3, nonEmployee: 0, cooperativeSociety: 0, byWeight: { '1/1': 3 } }, B: { all: 1, nonEmployee: 1, cooperativeSociety: 0, byWeight: { '1/1': 1 } }, C: { all: 0, nonEmployee: 0, ...none } });
+    expect(state.handVoters).toEqual({
+      A: { all: 3, nonEmployee: 0, cooperativeSociety: 0, byWeight: { '1/1': 3 } },
+      B: { all: 1, nonEmployee: 1, cooperativeSociety: 0, byWeight: { '1/1': 1 } },
+      C: { all: 0, nonEmployee: 0, ...none },
+    });
     expect(state.blankProxies).toEqual({ A: { all: 0, nonEmployee: 0, ...none }, B: { all: 1, nonEmployee: 1, cooperativeSociety: 0, byWeight: { '1/1': 1 } }, C: { all: 0, nonEmployee: 0, ...none } });
     expect(state.attendingByWeight).toEqual({ '1/1': 5 });
     expect(state.attendanceOrder).toEqual(['a1', 'a2', 'a3', 'b1', 'b2']);

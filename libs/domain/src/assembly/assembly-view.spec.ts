@@ -9,7 +9,20 @@ describe('assemblyView', () => {
   it('shows a convened assembly: the quorum it needs, nothing met yet', () => {
     const view = assemblyView(stateOf(convened, attend('a1'), attend('b1', 'proxy', 'a1')));
     expect(view).toMatchObject({ id: 'ag1', coopId: 'coop', kind: 'combined', call: 1, status: 'convened', voters: 5, votersHash: 'hash-of-the-voter-list', collegeCounting: 'proportional', ledgerDigest: null });
-    expect(view.attendance).toEqual({ present: 1, remote: 0, represented: 1, mail: 0, total: 2, quorumBp: null, quorumRequiredBp: 2000, quorumMet: null, blankProxies: 0, extraordinaryQuorumMet: null, votesPresentOrRepresented: null, votesOnList: null });
+    expect(view.attendance).toEqual({
+      present: 1,
+      remote: 0,
+      represented: 1,
+      mail: 0,
+      total: 2,
+      quorumBp: null,
+      quorumRequiredBp: 2000,
+      quorumMet: null,
+      blankProxies: 0,
+      extraordinaryQuorumMet: null,
+      votesPresentOrRepresented: null,
+      votesOnList: null,
+    });
     expect(view.attendees).toEqual([
       { associateId: 'a1', name: 'Associate a1', collegeCode: 'A', mode: 'present', proxyHolderId: null },
       { associateId: 'b1', name: 'Associate b1', collegeCode: 'B', mode: 'proxy', proxyHolderId: 'a1' },

@@ -114,7 +114,14 @@ export function voterListView(state: AssemblyState): VoterListView {
   return {
     recordDate: c.recordDate,
     votersHash: c.votersHash,
-    voters: c.voters.map((v) => ({ associateId: v.associateId, name: v.name, collegeCode: v.collegeCode, cooperator: v.employee, cooperativeSociety: v.cooperativeSociety === true, weight: { numerator: v.weight.numerator, denominator: v.weight.denominator } })),
+    voters: c.voters.map((v) => ({
+      associateId: v.associateId,
+      name: v.name,
+      collegeCode: v.collegeCode,
+      cooperator: v.employee,
+      cooperativeSociety: v.cooperativeSociety === true,
+      weight: { numerator: v.weight.numerator, denominator: v.weight.denominator },
+    })),
   };
 }
 

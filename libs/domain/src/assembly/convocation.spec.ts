@@ -26,7 +26,13 @@ const hashOf = (voters: unknown[]) => `hash-of-${voters.length}`;
 
 describe('AG-VOTERS: the voter list is read from the cooperative on the record date', () => {
   it('lists the active associates in order of admission, in their collège, employees marked', () => {
-    const coop = cooperative(scic({ colleges: THREE_COLLEGES }), admitted('ana', 'employee', 1, { collegeCode: 'workers' }), admitted('bruno', 'beneficiary', 1, { collegeCode: 'users' }), admitted('carla', 'supporter', 1, { collegeCode: 'partners' }), withdrew('bruno'));
+    const coop = cooperative(
+      scic({ colleges: THREE_COLLEGES }),
+      admitted('ana', 'employee', 1, { collegeCode: 'workers' }),
+      admitted('bruno', 'beneficiary', 1, { collegeCode: 'users' }),
+      admitted('carla', 'supporter', 1, { collegeCode: 'partners' }),
+      withdrew('bruno'),
+    );
     expect(voterListOf(coop)).toEqual([
       { associateId: 'ana', name: 'Associate ana', collegeCode: 'workers', employee: true, weight: { numerator: '1', denominator: '1' } },
       { associateId: 'carla', name: 'Associate carla', collegeCode: 'partners', employee: false, weight: { numerator: '1', denominator: '1' } },
@@ -73,12 +79,25 @@ describe('convocationCommand', () => {
   });
 
   it('takes boardApproved as true unless the request says false (docs/api.md)', () => {
-    const command = convocationCommand({ ...request, resolutions: [{ id: 'r1', title: 'A', text: 'a', kind: 'ordinary' }, { id: 'r2', title: 'B', text: 'b', kind: 'ordinary', boardApproved: false }] }, coop, null, hashOf);
+    const command = convocationCommand(
+      {
+        ...request,
+        resolutions: [
+          { id: 'r1', title: 'A', text: 'a', kind: 'ordinary' },
+          { id: 'r2', title: 'B', text: 'b', kind: 'ordinary', boardApproved: false },
+        ],
+      },
+      coop,
+      null,
+      hashOf,
+    );
     expect(command.resolutions.map((r) => r.boardApproved)).toEqual([true, false]);
   });
 
   it('refuses a record date before the cooperative was registered (INVALID_VALUE)', () => {
-    expect(() => convocationCommand({ ...request, recordDate: '2020-01-01' }, initialState(), null, hashOf)).toThrow(new DomainError('INVALID_VALUE', 'The cooperative was not registered yet on the record date 2020-01-01'));
+    expect(() => convocationCommand({ ...request, recordDate: '2020-01-01' }, initialState(), null, hashOf)).toThrow(
+      new DomainError('INVALID_VALUE', 'The cooperative was not registered yet on the record date 2020-01-01'),
+    );
   });
 });
 

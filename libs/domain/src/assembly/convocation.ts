@@ -93,12 +93,7 @@ export function withScopWeights<V extends Omit<Voter, 'weight'>>(legalForm: Lega
  * `hashOf` fingerprints the voter list (sha256 of its canonical JSON, computed where I/O-free
  * hashing lives: the event store library).
  */
-export function convocationCommand(
-  request: ConvocationRequest,
-  cooperativeOnRecordDate: CooperativeState,
-  firstCall: FirstCall | null,
-  hashOf: (voters: Voter[]) => string,
-): AssemblyCommandOf<'ConveneAssembly'> {
+export function convocationCommand(request: ConvocationRequest, cooperativeOnRecordDate: CooperativeState, firstCall: FirstCall | null, hashOf: (voters: Voter[]) => string): AssemblyCommandOf<'ConveneAssembly'> {
   const recordDate = request.recordDate ?? request.convenedOn;
   const statuts = cooperativeOnRecordDate.statuts;
   if (!statuts) throw new DomainError('INVALID_VALUE', `The cooperative was not registered yet on the record date ${recordDate}`);

@@ -23,9 +23,7 @@ export function requireOpen(state: AssemblyState, act: string): Convocation {
   if (state.status === 'open') return convocation;
   throw new DomainError(
     'INVALID_STATE',
-    state.status === 'convened'
-      ? `cannot ${act}: the assembly is not open yet; record the attendance, then open it (the quorum is checked at opening)`
-      : `cannot ${act}: the assembly is ${state.status}`,
+    state.status === 'convened' ? `cannot ${act}: the assembly is not open yet; record the attendance, then open it (the quorum is checked at opening)` : `cannot ${act}: the assembly is ${state.status}`,
   );
 }
 

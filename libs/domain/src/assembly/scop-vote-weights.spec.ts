@@ -4,11 +4,7 @@ import { isReduced, ONE, scopVoteWeights, weightFraction, WeighedVoter } from '.
 
 /** `c` cooperators, `n` non-cooperative outsiders, `s` cooperative societies among the outsiders. */
 function list(c: number, n: number, s = 0): WeighedVoter[] {
-  return [
-    ...Array.from({ length: c }, () => ({ employee: true })),
-    ...Array.from({ length: n }, () => ({ employee: false })),
-    ...Array.from({ length: s }, () => ({ employee: false, cooperativeSociety: true })),
-  ];
+  return [...Array.from({ length: c }, () => ({ employee: true })), ...Array.from({ length: n }, () => ({ employee: false })), ...Array.from({ length: s }, () => ({ employee: false, cooperativeSociety: true }))];
 }
 
 const fraction = (r: Ratio) => weightFraction(r);

@@ -13,12 +13,9 @@ describe('AG-COLLEGE-TALLY', () => {
     // 1/2 × 3/4 + 3/10 × 1/3 + 1/5 × 1 = 3/8 + 1/10 + 1/5 = 15/40 + 4/40 + 8/40 = 27/40 = 67.5 %.
     // Head count would say 6 of 9 = 2/3: the collèges weigh, not the heads.
     const voters = [...members('w', 4, { college: 'workers' }), ...members('u', 3, { college: 'users' }), ...members('p', 2, { college: 'partners' })];
-    const ag = [
-      sitting({ voters, rules: rulesWith({ colleges: colleges({ workers: 5000, users: 3000, partners: 2000 }) }) }),
-      ballots('r1', { for: ['w1', 'w2', 'w3', 'u1', 'p1', 'p2'], against: ['w4', 'u2', 'u3'] }),
-    ];
+    const ag = [sitting({ voters, rules: rulesWith({ colleges: colleges({ workers: 5000, users: 3000, partners: 2000 }) }) }), ballots('r1', { for: ['w1', 'w2', 'w3', 'u1', 'p1', 'p2'], against: ['w4', 'u2', 'u3'] })];
 
-    it('AG-COLLEGE-TALLY weighs each collège\'s own result: 27/40, adopted by more than half', () => {
+    it("AG-COLLEGE-TALLY weighs each collège's own result: 27/40, adopted by more than half", () => {
       const { outcome, result } = given(ag).when(closeResolution('r1')).closed();
       expect(outcome).toBe('adopted');
       expect(result.exact).toEqual({ numerator: '27', denominator: '40' });
@@ -38,12 +35,7 @@ describe('AG-COLLEGE-TALLY', () => {
     // A 3–1 (+1 abstention) → 3/4; B 2–1 → 2/3; C 0–3 → 0; D 1–0 (+1 blank) → 1.
     // 2/5 × 3/4 + 3/10 × 2/3 + 1/5 × 0 + 1/10 × 1 = 3/10 + 1/5 + 0 + 1/10 = 6/10 = 3/5.
     // 3/5 > 1/2: an ordinary resolution passes; 3/5 < 2/3: an extraordinary one fails.
-    const voters = [
-      ...members('a', 5, { college: 'A' }),
-      ...members('b', 3, { college: 'B' }),
-      ...members('c', 3, { college: 'C' }),
-      ...members('d', 2, { college: 'D' }),
-    ];
+    const voters = [...members('a', 5, { college: 'A' }), ...members('b', 3, { college: 'B' }), ...members('c', 3, { college: 'C' }), ...members('d', 2, { college: 'D' })];
     const ag = [
       sitting({ kind: 'combined', voters, resolutions: [resolution('r1'), resolution('r2', 'extraordinary')], rules: rulesWith({ colleges: colleges({ A: 4000, B: 3000, C: 2000, D: 1000 }) }) }),
       ...['r1', 'r2'].map((r) => ballots(r, { for: ['a1', 'a2', 'a3', 'b1', 'b2', 'd1'], against: ['a4', 'b3', 'c1', 'c2', 'c3'], abstain: ['a5'], blank: ['d2'] })),
@@ -75,10 +67,7 @@ describe('AG-COLLEGE-TALLY', () => {
     // A and B rescale to 4/7 and 3/7. A 1–1 → 1/2; B 3–0 → 1.
     // 4/7 × 1/2 + 3/7 × 1 = 2/7 + 3/7 = 5/7 (71.42 %). Effective weights: 40/70 → 5714 bp, 30/70 → 4285 bp.
     const voters = [...members('a', 2, { college: 'A' }), ...members('b', 3, { college: 'B' }), ...members('c', 2, { college: 'C' })];
-    const ag = [
-      sitting({ voters, rules: rulesWith({ colleges: colleges({ A: 4000, B: 3000, C: 3000 }) }) }),
-      ballots('r1', { for: ['a1', 'b1', 'b2', 'b3'], against: ['a2'], abstain: ['c1', 'c2'] }),
-    ];
+    const ag = [sitting({ voters, rules: rulesWith({ colleges: colleges({ A: 4000, B: 3000, C: 3000 }) }) }), ballots('r1', { for: ['a1', 'b1', 'b2', 'b3'], against: ['a2'], abstain: ['c1', 'c2'] })];
 
     it('AG-COLLEGE-TALLY drops it, rescales the others pro rata and says so in the result', () => {
       const { outcome, result } = given(ag).when(closeResolution('r1')).closed();
@@ -116,7 +105,7 @@ describe('AG-COLLEGE-TALLY', () => {
       expect([outcome, result.exact]).toEqual(['rejected', { numerator: '7', denominator: '15' }]);
     });
 
-    it('AG-COLLEGE-TALLY majority: each collège\'s whole weight to its majority side, 7/10, adopted', () => {
+    it("AG-COLLEGE-TALLY majority: each collège's whole weight to its majority side, 7/10, adopted", () => {
       const { outcome, result } = given(ag('majority')).when(closeResolution('r1')).closed();
       expect([outcome, result.exact, result.forBp]).toEqual(['adopted', { numerator: '7', denominator: '10' }, 7000]);
     });
@@ -124,7 +113,10 @@ describe('AG-COLLEGE-TALLY', () => {
     it('AG-COLLEGE-TALLY majority: a tie inside a collège gives its weight to neither side but keeps it in the denominator', () => {
       // A 2–1 (for), B 1–1 (tie), C 0–5 (against): 4/10 ÷ (4/10 + 3/10 + 3/10) = 2/5, rejected;
       // had the tied collège dropped out it would be 4/7.
-      const tie = [sitting({ voters, rules: rulesWith({ colleges: colleges({ A: 4000, B: 3000, C: 3000 }), collegeCounting: 'majority' }) }), ballots('r1', { for: ['a1', 'a2', 'b1'], against: ['a3', 'b2', 'c1', 'c2', 'c3', 'c4', 'c5'] })];
+      const tie = [
+        sitting({ voters, rules: rulesWith({ colleges: colleges({ A: 4000, B: 3000, C: 3000 }), collegeCounting: 'majority' }) }),
+        ballots('r1', { for: ['a1', 'a2', 'b1'], against: ['a3', 'b2', 'c1', 'c2', 'c3', 'c4', 'c5'] }),
+      ];
       const { outcome, result } = given(tie).when(closeResolution('r1')).closed();
       expect([outcome, result.exact]).toEqual(['rejected', { numerator: '2', denominator: '5' }]);
       expect(result.droppedColleges).toEqual([]);
@@ -147,7 +139,9 @@ describe('AG-MAJORITY', () => {
   });
 
   it('AG-MAJORITY: a tie is not more than half', () => {
-    const { outcome, result } = given(sitting({ voters }), ballots('r1', { for: ['a1', 'a2'], against: ['a3', 'a4'] })).when(closeResolution('r1')).closed();
+    const { outcome, result } = given(sitting({ voters }), ballots('r1', { for: ['a1', 'a2'], against: ['a3', 'a4'] }))
+      .when(closeResolution('r1'))
+      .closed();
     expect([outcome, result.exact, result.forBp, result.requiredBp]).toEqual(['rejected', { numerator: '1', denominator: '2' }, 5000, 5000]);
   });
 
@@ -174,14 +168,21 @@ describe('AG-MAJORITY', () => {
 
   it('AG-MAJORITY: show-of-hands counts are tallied like ballots', () => {
     // 5 for, 3 against, 2 abstentions, 1 blank → 5/8.
-    const { outcome, result } = given(sitting({ voters }), hands('r1', { for: 5, against: 3, abstain: 2, blank: 1 })).when(closeResolution('r1')).closed();
+    const { outcome, result } = given(sitting({ voters }), hands('r1', { for: 5, against: 3, abstain: 2, blank: 1 }))
+      .when(closeResolution('r1'))
+      .closed();
     expect([outcome, result.method, result.exact]).toEqual(['adopted', 'show_of_hands', { numerator: '5', denominator: '8' }]);
   });
 
   it('AG-MAJORITY with collèges: hands are counted per collège and weighted', () => {
     // A 50 %, B 30 %, C 20 %: A 2–2 → 1/2, B 3–0 → 1, C 0–1 → 0: 1/4 + 3/10 + 0 = 11/20.
     const voters3 = [...members('a', 4, { college: 'A' }), ...members('b', 3, { college: 'B' }), ...members('c', 2, { college: 'C' })];
-    const ag = [sitting({ voters: voters3, rules: rulesWith({ colleges: colleges({ A: 5000, B: 3000, C: 2000 }) }) }), hands('r1', { for: 2, against: 2 }, 'A'), hands('r1', { for: 3, against: 0 }, 'B'), hands('r1', { for: 0, against: 1, abstain: 1 }, 'C')];
+    const ag = [
+      sitting({ voters: voters3, rules: rulesWith({ colleges: colleges({ A: 5000, B: 3000, C: 2000 }) }) }),
+      hands('r1', { for: 2, against: 2 }, 'A'),
+      hands('r1', { for: 3, against: 0 }, 'B'),
+      hands('r1', { for: 0, against: 1, abstain: 1 }, 'C'),
+    ];
     const { outcome, result } = given(ag).when(closeResolution('r1')).closed();
     expect([outcome, result.exact]).toEqual(['adopted', { numerator: '11', denominator: '20' }]);
   });
@@ -190,7 +191,9 @@ describe('AG-MAJORITY', () => {
 describe('COOP-ONE-VOTE', () => {
   it('COOP-ONE-VOTE: without collèges each associate weighs one vote, whatever they hold', () => {
     // 2 for, 1 against → 2/3: the ballots carry no capital at all.
-    const { result } = given(sitting({ voters: members('a', 3) }), ballots('r1', { for: ['a1', 'a2'], against: ['a3'] })).when(closeResolution('r1')).closed();
+    const { result } = given(sitting({ voters: members('a', 3) }), ballots('r1', { for: ['a1', 'a2'], against: ['a3'] }))
+      .when(closeResolution('r1'))
+      .closed();
     expect(result.exact).toEqual({ numerator: '2', denominator: '3' });
     expect(result.colleges[0]).toMatchObject({ code: null, weightBp: 10000 });
   });
@@ -210,7 +213,15 @@ describe('SCOP-VOTES-65', () => {
     expect(outcome).toBe('adopted');
     expect(result.exact).toEqual({ numerator: '13', denominator: '25' });
     expect(result.forBp).toBe(5200);
-    expect(result.scopReduction).toEqual({ factor: { numerator: '7', denominator: '13' }, nonEmployeeVotesCast: 5, employeeVotesCast: 5, base: 'register', cooperatorsOnList: 5, outsidersOnList: 5, cooperativeSocietyFactor: null });
+    expect(result.scopReduction).toEqual({
+      factor: { numerator: '7', denominator: '13' },
+      nonEmployeeVotesCast: 5,
+      employeeVotesCast: 5,
+      base: 'register',
+      cooperatorsOnList: 5,
+      outsidersOnList: 5,
+      cooperativeSocietyFactor: null,
+    });
     expect(result.votesCast).toBe(10);
   });
 
@@ -224,7 +235,9 @@ describe('SCOP-VOTES-65', () => {
     const votes = ballots('r1', { for: ['e1', 'o1', 'o2', 'o3', 'o4'], against: ['e2', 'e3'] });
 
     it('SCOP-VOTES-65: 5 cooperators and 4 outsiders on the list, 3 cooperators voting 1–2 and the outsiders 4–0 → 48/74 (6486 bp), adopted', () => {
-      const { outcome, result } = given(convene({ voters: list, rules: scopRules }), turnout, open, votes).when(closeResolution('r1')).closed();
+      const { outcome, result } = given(convene({ voters: list, rules: scopRules }), turnout, open, votes)
+        .when(closeResolution('r1'))
+        .closed();
       expect(outcome).toBe('adopted');
       expect(result.exact).toEqual({ numerator: '24', denominator: '37' });
       expect(result.forBp).toBe(6486);
@@ -257,7 +270,12 @@ describe('SCOP-VOTES-65', () => {
     // 13 cooperators and 8 outsiders on the list: k = 7/8. Only 2 outsiders attend and vote against,
     // 13 cooperators for: 13 ÷ (13 + 2 × 7/8) = 13 ÷ 59/4 = 52/59.
     const many = [...members('e', 13), ...members('o', 8, { employee: false })];
-    const { result } = given(convene({ voters: many, rules: scopRules }), many.slice(0, 15).map((v) => attend(v.associateId)), open, ballots('r1', { for: many.slice(0, 13).map((v) => v.associateId), against: ['o1', 'o2'] }))
+    const { result } = given(
+      convene({ voters: many, rules: scopRules }),
+      many.slice(0, 15).map((v) => attend(v.associateId)),
+      open,
+      ballots('r1', { for: many.slice(0, 13).map((v) => v.associateId), against: ['o1', 'o2'] }),
+    )
       .when(closeResolution('r1'))
       .closed();
     expect(result.scopReduction).toMatchObject({ factor: { numerator: '7', denominator: '8' } });
@@ -280,16 +298,21 @@ describe('SCOP-VOTES-65', () => {
     it('SCOP-VOTES-65 weighs a cooperative society apart from the other outsiders, by ballot', () => {
       // for: 4 cooperators + the society = 5; against: 6 cooperators + 8 × 77/104 = 6 + 77/13 = 155/13.
       // 5 ÷ (5 + 155/13) = 65/220 = 13/44.
-      const { result } = given(sitting({ voters: list, rules: scopRules }), ballots('r1', { for: ['e1', 'e2', 'e3', 'e4', 's1'], against: ['e5', 'e6', 'e7', 'e8', 'e9', 'e10', 'o1', 'o2', 'o3', 'o4', 'o5', 'o6', 'o7', 'o8'] }))
+      const { result } = given(
+        sitting({ voters: list, rules: scopRules }),
+        ballots('r1', { for: ['e1', 'e2', 'e3', 'e4', 's1'], against: ['e5', 'e6', 'e7', 'e8', 'e9', 'e10', 'o1', 'o2', 'o3', 'o4', 'o5', 'o6', 'o7', 'o8'] }),
+      )
         .when(closeResolution('r1'))
         .closed();
       expect(result.exact).toEqual({ numerator: '13', denominator: '44' });
       expect(result.scopReduction).toMatchObject({ factor: { numerator: '77', denominator: '104' }, cooperativeSocietyFactor: { numerator: '1', denominator: '1' } });
     });
 
-    it('SCOP-VOTES-65 needs the cooperative societies\' part of a show of hands when their weight differs, and then gives the same result', () => {
+    it("SCOP-VOTES-65 needs the cooperative societies' part of a show of hands when their weight differs, and then gives the same result", () => {
       const ag = sitting({ voters: list, rules: scopRules });
-      given(ag).when(hands('r1', { for: 5, against: 14 }, null, { for: 1, against: 8, abstain: 0 })).thenThrows(rule('SCOP-VOTES-65'), 'cooperativeSociety');
+      given(ag)
+        .when(hands('r1', { for: 5, against: 14 }, null, { for: 1, against: 8, abstain: 0 }))
+        .thenThrows(rule('SCOP-VOTES-65'), 'cooperativeSociety');
       const { result } = given(ag, hands('r1', { for: 5, against: 14 }, null, { for: 1, against: 8, abstain: 0 }, { for: 1, against: 0, abstain: 0 }))
         .when(closeResolution('r1'))
         .closed();
@@ -298,7 +321,9 @@ describe('SCOP-VOTES-65', () => {
   });
 
   it('SCOP-VOTES-65 does not apply to a SCIC', () => {
-    const { outcome, result } = given(sitting({ voters }), ballots('r1', { for: ['e1', 'e2', 'e3', 'e4'], against: ['e5', 'o1', 'o2', 'o3', 'o4', 'o5'] })).when(closeResolution('r1')).closed();
+    const { outcome, result } = given(sitting({ voters }), ballots('r1', { for: ['e1', 'e2', 'e3', 'e4'], against: ['e5', 'o1', 'o2', 'o3', 'o4', 'o5'] }))
+      .when(closeResolution('r1'))
+      .closed();
     expect([outcome, result.scopReduction, result.exact]).toEqual(['rejected', null, { numerator: '2', denominator: '5' }]);
   });
 });

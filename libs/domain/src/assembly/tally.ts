@@ -92,7 +92,13 @@ export function tallyResolution(input: TallyInput): Tally {
 
   // Without collèges there is nothing to give "a collège's whole weight" to: for ÷ cast.
   const counting: CollegeCounting = input.colleges.length === 0 ? 'proportional' : input.collegeCounting;
-  const share = countedWeight === 0n ? ZERO : divideBy(counted.reduce((sum, s) => addRatios(sum, collegeShare(counting, BigInt(s.weightBp), s.for, s.against)), ZERO), countedWeight);
+  const share =
+    countedWeight === 0n
+      ? ZERO
+      : divideBy(
+          counted.reduce((sum, s) => addRatios(sum, collegeShare(counting, BigInt(s.weightBp), s.for, s.against)), ZERO),
+          countedWeight,
+        );
   const required = ratio(input.majority.numerator, input.majority.denominator);
   const adopted = countedWeight > 0n && meetsMajority(share, input.majority);
   const colleges: CollegeResult[] = sides.map((s) => {

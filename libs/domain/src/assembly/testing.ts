@@ -168,7 +168,10 @@ export function convene(o: ConveneOptions): AssemblyCommand {
 
 /** The list as convocationCommand weighs it; a weight other than 1/1 given by a spec is kept as given. */
 function weighed(voters: ConveneOptions['voters'], legalForm: LegalForm): Voter[] {
-  const computed = withScopWeights(legalForm, voters.map(({ weight: _weight, ...v }) => v));
+  const computed = withScopWeights(
+    legalForm,
+    voters.map(({ weight: _weight, ...v }) => v),
+  );
   return voters.map((v, i) => (v.weight && !isOne(v.weight) ? (v as Voter) : computed[i]));
 }
 
@@ -203,7 +206,17 @@ export function hands(
   nonEmployee?: { for: number; against: number; abstain: number; blank?: number } | null,
   cooperativeSociety?: { for: number; against: number; abstain: number; blank?: number } | null,
 ): AssemblyCommand {
-  return { type: 'RecordShowOfHands', resolutionId, collegeCode, for: counts.for, against: counts.against, abstain: counts.abstain ?? 0, blank: counts.blank, nonEmployee, ...(cooperativeSociety !== undefined ? { cooperativeSociety } : {}) };
+  return {
+    type: 'RecordShowOfHands',
+    resolutionId,
+    collegeCode,
+    for: counts.for,
+    against: counts.against,
+    abstain: counts.abstain ?? 0,
+    blank: counts.blank,
+    nonEmployee,
+    ...(cooperativeSociety !== undefined ? { cooperativeSociety } : {}),
+  };
 }
 
 export function closeResolution(resolutionId: string): AssemblyCommand {

@@ -305,7 +305,7 @@ function totalUnpaid(balances: UnpaidBalances): number {
  */
 function amorcage({ statuts, picture: pictureOf, date }: CheckContext): Finding {
   const deadline = amorcageDeadline(statuts);
-  if (statuts.legalForm !== 'SCOP' || deadline === null) return notApplicable('SCOP-AMORCAGE', statuts.legalForm === 'SCOP' ? 'not a SCOP d\'amorçage (no conversion date in the statuts)' : 'a SCIC is no SCOP d\'amorçage');
+  if (statuts.legalForm !== 'SCOP' || deadline === null) return notApplicable('SCOP-AMORCAGE', statuts.legalForm === 'SCOP' ? "not a SCOP d'amorçage (no conversion date in the statuts)" : "a SCIC is no SCOP d'amorçage");
   const picture = pictureOf();
   const threshold = LEGAL.scopAmorcageEmployeeCapitalMinBp;
   const value = picture.capitalCents === 0 ? null : bpFloor(picture.employeeCapitalCents, picture.capitalCents);
@@ -332,7 +332,8 @@ function amorcage({ statuts, picture: pictureOf, date }: CheckContext): Finding 
 function maximumHolding({ statuts, state, picture: pictureOf, date }: CheckContext): Finding {
   if (statuts.legalForm !== 'SCOP') return notApplicable('SCOP-MAX-HOLDING', 'a SCIC has no maximum holding rule');
   const threshold = LEGAL.scopMaximumHoldingBp;
-  if (withinConversionWaiver(statuts, date)) return { rule: 'SCOP-MAX-HOLDING', status: 'ok', value: null, threshold, unit: 'bp', detail: `waived for the 7 years after the conversion of ${statuts.amorcageConvertedOn} (L1978 art. 49 bis)` };
+  if (withinConversionWaiver(statuts, date))
+    return { rule: 'SCOP-MAX-HOLDING', status: 'ok', value: null, threshold, unit: 'bp', detail: `waived for the 7 years after the conversion of ${statuts.amorcageConvertedOn} (L1978 art. 49 bis)` };
   const capital = pictureOf().capitalCents;
   let largest: { id: string; cents: number } | null = null;
   for (const id of state.associateOrder) {

@@ -42,7 +42,7 @@ describe('compliance, edition 2026-12', () => {
       expect(check(report(even, '2024-06-01'), 'SCOP-MAX-HOLDING')).toMatchObject({ status: 'ok', value: 5000 });
     });
 
-    it('SCOP-MAX-HOLDING: a withdrawn associate\'s shares still count as capital, others\' exits do not make anyone hold more', () => {
+    it("SCOP-MAX-HOLDING: a withdrawn associate's shares still count as capital, others' exits do not make anyone hold more", () => {
       const coop = [scop(), admitted('e1', 'employee', 5), admitted('e2', 'employee', 5), withdrew('e2', '2024-03-01')];
       expect(check(report(coop, '2024-06-01'), 'SCOP-MAX-HOLDING').status).toBe('ok');
     });
@@ -64,8 +64,7 @@ describe('compliance, edition 2026-12', () => {
       expect(c.detail).toContain('L1978 art. 27');
     });
 
-    it('COOP-PAYUP-QUARTER is met again once the balance is paid up', () =>
-      expect(check(report([recorded, paidUp('e1', 750, '2024-04-01')], '2024-06-01'), 'COOP-PAYUP-QUARTER').status).toBe('ok'));
+    it('COOP-PAYUP-QUARTER is met again once the balance is paid up', () => expect(check(report([recorded, paidUp('e1', 750, '2024-04-01')], '2024-06-01'), 'COOP-PAYUP-QUARTER').status).toBe('ok'));
 
     it('COOP-PAYUP-QUARTER: a SCOP SA may owe a balance within its delay', () => {
       const sa = [scop({ companyForm: 'SA' }), admitted('e1', 'employee', 10, { paidCents: 250 }), admitted('e2', 'employee', 10)];

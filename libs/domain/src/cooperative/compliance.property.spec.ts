@@ -45,13 +45,16 @@ const shares = fc.integer({ min: 1, max: 40 });
 const movement = fc.integer({ min: 4, max: 50 }).map((n) => `m${n}`);
 const collegeCode = fc.constantFrom<string | null>(...COLLEGE_CODES, null);
 /** Shares with a payment from just under a quarter to the whole (a share is 100 cents). */
-const paidShares = fc
-  .tuple(shares, fc.integer({ min: 2000, max: 10000 }))
-  .map(([n, bp]) => ({ shares: n, paidCents: bp === 10000 ? undefined : Math.ceil((n * 100 * bp) / 10000) }));
+const paidShares = fc.tuple(shares, fc.integer({ min: 2000, max: 10000 })).map(([n, bp]) => ({ shares: n, paidCents: bp === 10000 ? undefined : Math.ceil((n * 100 * bp) / 10000) }));
 const resolution = { assemblyId: 'ag', resolutionId: 'r' };
 
 const command: fc.Arbitrary<Record<string, unknown>> = fc.oneof(
-  fc.tuple(fc.record({ type: fc.constant('AdmitAssociate'), associateId: id, name: fc.constant('n'), personType: fc.constant('natural'), category: fc.constantFrom(...CATEGORIES), collegeCode, admittedOn: date }), paidShares).map(([c, p]) => ({ ...c, ...p })),
+  fc
+    .tuple(
+      fc.record({ type: fc.constant('AdmitAssociate'), associateId: id, name: fc.constant('n'), personType: fc.constant('natural'), category: fc.constantFrom(...CATEGORIES), collegeCode, admittedOn: date }),
+      paidShares,
+    )
+    .map(([c, p]) => ({ ...c, ...p })),
   fc.tuple(fc.record({ type: fc.constant('SubscribeShares'), associateId: id, effectiveDate: date }), paidShares).map(([c, p]) => ({ ...c, ...p })),
   fc.tuple(fc.record({ type: fc.constant('SubscribeShares'), associateId: id, effectiveDate: date }), paidShares).map(([c, p]) => ({ ...c, ...p })),
   fc.record({ type: fc.constant('PayUpShares'), associateId: id, amountCents: fc.integer({ min: 1, max: 1500 }), effectiveDate: date }),
@@ -88,9 +91,30 @@ const VARIANTS: ReadonlyArray<readonly [string, CooperativeEvent]> = [
 function founders(statuts: CooperativeEvent): Array<Record<string, unknown>> {
   const isScop = statuts.type === 'StatutsAdopted' && statuts.data.statuts.legalForm === 'SCOP';
   const list = isScop
-    ? ([['employee', 40, null], ['employee', 30, null], ['employee', 20, null], ['supporter', 10, null]] as const)
-    : ([['beneficiary', 40, 'users'], ['employee', 20, 'workers'], ['public_body', 20, 'partners'], ['supporter', 10, 'partners']] as const);
-  return list.map(([category, n, college], i) => ({ type: 'AdmitAssociate', associateId: `a${i}`, name: 'n', personType: 'natural', category, collegeCode: college, admittedOn: REGISTERED_ON, shares: n, paidCents: i === 3 ? n * 25 : undefined, movementId: `f${i}` }));
+    ? ([
+        ['employee', 40, null],
+        ['employee', 30, null],
+        ['employee', 20, null],
+        ['supporter', 10, null],
+      ] as const)
+    : ([
+        ['beneficiary', 40, 'users'],
+        ['employee', 20, 'workers'],
+        ['public_body', 20, 'partners'],
+        ['supporter', 10, 'partners'],
+      ] as const);
+  return list.map(([category, n, college], i) => ({
+    type: 'AdmitAssociate',
+    associateId: `a${i}`,
+    name: 'n',
+    personType: 'natural',
+    category,
+    collegeCode: college,
+    admittedOn: REGISTERED_ON,
+    shares: n,
+    paidCents: i === 3 ? n * 25 : undefined,
+    movementId: `f${i}`,
+  }));
 }
 
 /** The events the decider accepts from the commands, in recording order. */

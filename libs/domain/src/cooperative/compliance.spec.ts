@@ -49,7 +49,7 @@ describe('complianceReport', () => {
     expect(c.detail).toContain('employs no one');
   });
 
-  it('SCIC-PUBLIC-CAPITAL-50: others\' redemptions take public bodies above half — reported, rounded up, since the redemption', () => {
+  it("SCIC-PUBLIC-CAPITAL-50: others' redemptions take public bodies above half — reported, rounded up, since the redemption", () => {
     const history = [scicOk, admitted('p1', 'public_body', 30), withdrew('s1', '2024-03-01')];
     expect(check(report(history, '2024-12-31'), 'SCIC-PUBLIC-CAPITAL-50').status).toBe('ok'); // s1's shares are capital until redeemed
     const c = check(report([history, redeemed('s1', 10, '2024-04-01')], '2024-12-31'), 'SCIC-PUBLIC-CAPITAL-50');
@@ -59,7 +59,23 @@ describe('complianceReport', () => {
   });
 
   it('SCIC-COLLEGES: associates left outside the collèges an amendment creates are reported until placed', () => {
-    const amended = { type: 'StatutsAmended', data: { statuts: resolveStatuts(statutsInput('SCIC', { colleges: [{ code: 'a', name: 'A' }, { code: 'b', name: 'B' }, { code: 'c', name: 'C' }] })), changes: {}, resolution: { assemblyId: 'ag', resolutionId: 'r' }, effectiveDate: '2024-06-01' } } as CooperativeEvent;
+    const amended = {
+      type: 'StatutsAmended',
+      data: {
+        statuts: resolveStatuts(
+          statutsInput('SCIC', {
+            colleges: [
+              { code: 'a', name: 'A' },
+              { code: 'b', name: 'B' },
+              { code: 'c', name: 'C' },
+            ],
+          }),
+        ),
+        changes: {},
+        resolution: { assemblyId: 'ag', resolutionId: 'r' },
+        effectiveDate: '2024-06-01',
+      },
+    } as CooperativeEvent;
     expect(check(report([scicOk, amended], '2024-12-31'), 'SCIC-COLLEGES')).toMatchObject({ status: 'violation', value: 3, since: '2024-06-01' });
   });
 
@@ -153,7 +169,10 @@ describe('complianceReport', () => {
 
     it('COOP-PAYUP-QUARTER: a payment ends it; a transfer does not buy time', () => {
       expect(check(report([owing, paidUp('x1', 750, '2025-04-01')], '2025-06-30'), 'COOP-PAYUP-QUARTER').status).toBe('ok');
-      const sold = [owing, { type: 'SharesTransferred', data: { movementId: 't1', fromAssociateId: 'x1', toAssociateId: 'b1', shares: 10, amountCents: 1000, paidCents: 250, effectiveDate: '2024-12-01' } } as CooperativeEvent];
+      const sold = [
+        owing,
+        { type: 'SharesTransferred', data: { movementId: 't1', fromAssociateId: 'x1', toAssociateId: 'b1', shares: 10, amountCents: 1000, paidCents: 250, effectiveDate: '2024-12-01' } } as CooperativeEvent,
+      ];
       expect(check(report(sold, '2025-03-11'), 'COOP-PAYUP-QUARTER')).toMatchObject({ status: 'violation', value: 750, deadline: '2025-03-10' });
     });
 

@@ -18,12 +18,15 @@ const date = fc.integer({ min: 0, max: 900 }).map((days) => addDays('2024-01-15'
 const shares = fc.integer({ min: 1, max: 60 });
 const movement = fc.integer({ min: 0, max: 20 }).map((n) => `m${n}`);
 /** Shares with a payment from just under a quarter to the whole (a share is 100 cents). */
-const paidShares = fc
-  .tuple(shares, fc.integer({ min: 2000, max: 10000 }))
-  .map(([n, bp]) => ({ shares: n, paidCents: bp === 10000 ? undefined : Math.ceil((n * 100 * bp) / 10000) }));
+const paidShares = fc.tuple(shares, fc.integer({ min: 2000, max: 10000 })).map(([n, bp]) => ({ shares: n, paidCents: bp === 10000 ? undefined : Math.ceil((n * 100 * bp) / 10000) }));
 
 const command: fc.Arbitrary<Omit<CooperativeCommand, 'movementId'> & { movementId?: string }> = fc.oneof(
-  fc.tuple(fc.record({ type: fc.constant('AdmitAssociate' as const), associateId: id, name: fc.constant('n'), personType: fc.constant('natural' as const), category: fc.constantFrom(...CATEGORIES), admittedOn: date }), paidShares).map(([c, p]) => ({ ...c, ...p })),
+  fc
+    .tuple(
+      fc.record({ type: fc.constant('AdmitAssociate' as const), associateId: id, name: fc.constant('n'), personType: fc.constant('natural' as const), category: fc.constantFrom(...CATEGORIES), admittedOn: date }),
+      paidShares,
+    )
+    .map(([c, p]) => ({ ...c, ...p })),
   fc.tuple(fc.record({ type: fc.constant('SubscribeShares' as const), associateId: id, effectiveDate: date }), paidShares).map(([c, p]) => ({ ...c, ...p })),
   fc.tuple(fc.record({ type: fc.constant('SubscribeShares' as const), associateId: id, effectiveDate: date }), paidShares).map(([c, p]) => ({ ...c, ...p })),
   fc.record({ type: fc.constant('PayUpShares' as const), associateId: id, amountCents: fc.integer({ min: 1, max: 1500 }), effectiveDate: date }),
@@ -68,8 +71,18 @@ function play(statuts: CooperativeEvent, commands: Array<Record<string, unknown>
 
 /** a0…a3 on registration day, so that the random acts mostly meet someone; a4 and a5 come later, if at all. */
 function founders(statuts: CooperativeEvent): Array<Record<string, unknown>> {
-  const scopFounders = [['employee', 40], ['employee', 30], ['employee', 20], ['supporter', 10]] as const;
-  const scicFounders = [['beneficiary', 40], ['employee', 20], ['public_body', 20], ['supporter', 10]] as const;
+  const scopFounders = [
+    ['employee', 40],
+    ['employee', 30],
+    ['employee', 20],
+    ['supporter', 10],
+  ] as const;
+  const scicFounders = [
+    ['beneficiary', 40],
+    ['employee', 20],
+    ['public_body', 20],
+    ['supporter', 10],
+  ] as const;
   const founders = statuts.type === 'StatutsAdopted' && statuts.data.statuts.legalForm === 'SCOP' ? scopFounders : scicFounders;
   return founders.map(([category, shares], i) => ({ type: 'AdmitAssociate', associateId: `a${i}`, name: 'n', personType: 'natural', category, admittedOn: '2024-01-15', shares, movementId: `f${i}` }));
 }

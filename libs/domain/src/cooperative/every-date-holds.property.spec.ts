@@ -21,7 +21,12 @@ const date = fc.integer({ min: 0, max: 400 }).map((days) => addDays('2024-01-15'
 const paidShares = fc.tuple(fc.integer({ min: 1, max: 40 }), fc.integer({ min: 2500, max: 10000 })).map(([n, bp]) => ({ shares: n, paidCents: Math.ceil((n * 100 * bp) / 10000) }));
 
 const command = fc.oneof(
-  fc.tuple(fc.record({ type: fc.constant('AdmitAssociate' as const), associateId: id, name: fc.constant('n'), personType: fc.constant('natural' as const), category: fc.constantFrom(...CATEGORIES), admittedOn: date }), paidShares).map(([c, p]) => ({ ...c, ...p })),
+  fc
+    .tuple(
+      fc.record({ type: fc.constant('AdmitAssociate' as const), associateId: id, name: fc.constant('n'), personType: fc.constant('natural' as const), category: fc.constantFrom(...CATEGORIES), admittedOn: date }),
+      paidShares,
+    )
+    .map(([c, p]) => ({ ...c, ...p })),
   fc.tuple(fc.record({ type: fc.constant('SubscribeShares' as const), associateId: id, effectiveDate: date }), paidShares).map(([c, p]) => ({ ...c, ...p })),
   fc.record({ type: fc.constant('PayUpShares' as const), associateId: id, amountCents: fc.integer({ min: 1, max: 1500 }), effectiveDate: date }),
   fc.record({ type: fc.constant('TransferShares' as const), fromAssociateId: id, toAssociateId: id, shares: fc.integer({ min: 1, max: 15 }), effectiveDate: date }),
@@ -32,7 +37,15 @@ const command = fc.oneof(
 );
 
 const founders = (legalForm: 'SCIC' | 'SCOP'): Array<Record<string, unknown>> =>
-  ['f0', 'f1', 'f2'].map((associateId) => ({ type: 'AdmitAssociate', associateId, name: associateId, personType: 'natural', category: legalForm === 'SCOP' ? 'employee' : 'beneficiary', admittedOn: '2024-01-15', shares: 30 }));
+  ['f0', 'f1', 'f2'].map((associateId) => ({
+    type: 'AdmitAssociate',
+    associateId,
+    name: associateId,
+    personType: 'natural',
+    category: legalForm === 'SCOP' ? 'employee' : 'beneficiary',
+    admittedOn: '2024-01-15',
+    shares: 30,
+  }));
 
 const accepted = { all: 0, backDated: 0 };
 
@@ -70,7 +83,12 @@ function expectEveryDateHolds(events: readonly CooperativeEvent[], after: string
 
 function actProblem(event: CooperativeEvent, state: CooperativeState): string | null {
   const active = (id: string) => state.associates[id]?.status === 'active';
-  const parties = event.type === 'SharesTransferred' ? [event.data.fromAssociateId, event.data.toAssociateId] : ['SharesSubscribed', 'CategoryChanged', 'CollegeChanged', 'AssociateWithdrew'].includes(event.type) ? [(event.data as { associateId: string }).associateId] : [];
+  const parties =
+    event.type === 'SharesTransferred'
+      ? [event.data.fromAssociateId, event.data.toAssociateId]
+      : ['SharesSubscribed', 'CategoryChanged', 'CollegeChanged', 'AssociateWithdrew'].includes(event.type)
+        ? [(event.data as { associateId: string }).associateId]
+        : [];
   for (const id of parties) if (!active(id)) return `${id} is not an active associate`;
   const statuts = state.statuts;
   if (!statuts) return null;
@@ -102,10 +120,16 @@ function holdingProblem(event: CooperativeEvent, state: CooperativeState): strin
 
 describe('every date holds, whatever order acts are recorded in', () => {
   it('SCIC: no date with negative holdings, paid-up above subscribed, an act after an exit, or SCIC-PUBLIC-CAPITAL-50 broken', () =>
-    fc.assert(fc.property(fc.array(command, { minLength: 10, maxLength: 45 }), (commands) => play(scic(), commands as never)), { numRuns: 120 }));
+    fc.assert(
+      fc.property(fc.array(command, { minLength: 10, maxLength: 45 }), (commands) => play(scic(), commands as never)),
+      { numRuns: 120 },
+    ));
 
   it('SCOP: the same, and SCOP-CAP-51 on the date of every outside subscription or transfer', () =>
-    fc.assert(fc.property(fc.array(command, { minLength: 10, maxLength: 45 }), (commands) => play(scop(), commands as never)), { numRuns: 120 }));
+    fc.assert(
+      fc.property(fc.array(command, { minLength: 10, maxLength: 45 }), (commands) => play(scop(), commands as never)),
+      { numRuns: 120 },
+    ));
 
   it('the histories are not trivial: many acts are accepted, back-dated ones among them', () => {
     expect(accepted.all).toBeGreaterThan(500);

@@ -40,7 +40,10 @@ describe('every date holds: a back-dated act is judged as of its date', () => {
       .thenThrows(rule('LEDGER-EVERY-DATE-HOLDS'), /sub-june \(SharesSubscribed, effective 2024-06-01\).*s1 withdrew on 2024-03-01/));
 
   it('refuses a withdrawal dated before a transfer already recorded to the one who leaves', () =>
-    given(scic(), admitted('b1', 'beneficiary', 10), admitted('s1', 'supporter', 2), { type: 'SharesTransferred', data: { movementId: 'tr-1', fromAssociateId: 'b1', toAssociateId: 's1', shares: 2, amountCents: 200, paidCents: 200, effectiveDate: '2024-06-01' } })
+    given(scic(), admitted('b1', 'beneficiary', 10), admitted('s1', 'supporter', 2), {
+      type: 'SharesTransferred',
+      data: { movementId: 'tr-1', fromAssociateId: 'b1', toAssociateId: 's1', shares: 2, amountCents: 200, paidCents: 200, effectiveDate: '2024-06-01' },
+    })
       .when({ type: 'WithdrawAssociate', associateId: 's1', reason: 'resignation', effectiveDate: '2024-03-01' })
       .thenThrows(rule('LEDGER-EVERY-DATE-HOLDS'), 'tr-1'));
 
@@ -60,14 +63,7 @@ describe('every date holds: a back-dated act is judged as of its date', () => {
       .thenThrows(rule('SCOP-CAP-51')));
 
   it('COOP-CAPITAL-FLOOR: refuses a back-dated exit that would have been owed before a redemption already paid', () =>
-    given(
-      scic({ capitalFloorBp: 6000 }),
-      admitted('b1', 'beneficiary', 50),
-      admitted('s1', 'supporter', 25),
-      admitted('s2', 'supporter', 25),
-      withdrew('s2', '2024-03-01'),
-      redeemed('s2', 25, '2024-06-01'),
-    )
+    given(scic({ capitalFloorBp: 6000 }), admitted('b1', 'beneficiary', 50), admitted('s1', 'supporter', 25), admitted('s2', 'supporter', 25), withdrew('s2', '2024-03-01'), redeemed('s2', 25, '2024-06-01'))
       .when({ type: 'WithdrawAssociate', associateId: 's1', reason: 'resignation', effectiveDate: '2024-02-15' })
       .thenThrows(rule('COOP-CAPITAL-FLOOR'), /red-s2-2024-06-01 \(SharesRedeemed, effective 2024-06-01\)/));
 
@@ -83,23 +79,34 @@ describe('every date holds: a back-dated act is judged as of its date', () => {
 
   it('keeps movement ids and associate ids unique across dates', () => {
     const history = [scic(), admitted('b1', 'beneficiary', 10), admitted('s1', 'supporter', 2, { on: '2024-06-01' })];
-    given(history).when(subscribe({ associate: 'b1', shares: 1, on: '2024-03-01', movementId: 'adm-s1' })).thenThrows(domainError('ALREADY_EXISTS'));
-    given(history).when(admit({ id: 's1', category: 'supporter', shares: 1, on: '2024-03-01' })).thenThrows(domainError('ALREADY_EXISTS'));
+    given(history)
+      .when(subscribe({ associate: 'b1', shares: 1, on: '2024-03-01', movementId: 'adm-s1' }))
+      .thenThrows(domainError('ALREADY_EXISTS'));
+    given(history)
+      .when(admit({ id: 's1', category: 'supporter', shares: 1, on: '2024-03-01' }))
+      .thenThrows(domainError('ALREADY_EXISTS'));
   });
 });
 
 describe('COOP-ONE-SHARE: no active associate without a share', () => {
   const coop = [scic(), admitted('b1', 'beneficiary', 10), admitted('s1', 'supporter', 3)];
 
-  it('refuses a transfer of every share of an associate who stays', () => given(coop).when(transfer({ from: 's1', to: 'b1', shares: 3 })).thenThrows(rule('COOP-ONE-SHARE')));
+  it('refuses a transfer of every share of an associate who stays', () =>
+    given(coop)
+      .when(transfer({ from: 's1', to: 'b1', shares: 3 }))
+      .thenThrows(rule('COOP-ONE-SHARE')));
 
   it('refuses to cancel the only subscription of an active associate (the admission goes with it)', () => given(coop).when(cancel('adm-s1')).thenThrows(rule('COOP-ONE-SHARE'), 'cancel their admission'));
 
   it('refuses to cancel the first subscription when a later one leaves a gap with no share', () =>
-    given(coop, subscribed('s1', 2, { on: '2024-06-01' })).when(cancel('adm-s1')).thenThrows(rule('COOP-ONE-SHARE'), 'on 2024-02-01'));
+    given(coop, subscribed('s1', 2, { on: '2024-06-01' }))
+      .when(cancel('adm-s1'))
+      .thenThrows(rule('COOP-ONE-SHARE'), 'on 2024-02-01'));
 
   it('lets a withdrawn associate be redeemed of every share', () =>
-    given(coop, withdrew('s1', '2024-03-01')).when(redeem({ associate: 's1', shares: 3, on: '2024-04-01' })).thenEmits([{ type: 'SharesRedeemed', data: { shares: 3 } }]));
+    given(coop, withdrew('s1', '2024-03-01'))
+      .when(redeem({ associate: 's1', shares: 3, on: '2024-04-01' }))
+      .thenEmits([{ type: 'SharesRedeemed', data: { shares: 3 } }]));
 });
 
 describe('exit order', () => {
@@ -107,8 +114,14 @@ describe('exit order', () => {
     const red = redeemed('s1', 100, '2024-04-01');
     const history = [scic(), admitted('b1', 'beneficiary', 400), admitted('s1', 'supporter', 100), admitted('s2', 'supporter', 100), withdrew('s1', '2024-03-01'), withdrew('s2', '2024-03-01')];
     const queue = (events: unknown[]) => pendingRedemptions(evolveAll(initialState(), (events as never[]).flat(3))).map((p) => [p.associateId, p.owedAheadCents]);
-    expect(queue(history)).toEqual([['s1', 0], ['s2', 10000]]);
-    expect(queue([...history, red, cancelled(red)])).toEqual([['s1', 0], ['s2', 10000]]);
+    expect(queue(history)).toEqual([
+      ['s1', 0],
+      ['s2', 10000],
+    ]);
+    expect(queue([...history, red, cancelled(red)])).toEqual([
+      ['s1', 0],
+      ['s2', 10000],
+    ]);
     expect(pendingRedemptions(stateOf(history, red, cancelled(red))).map((p) => p.associateId)).toEqual(['s1', 's2']);
   });
 });
@@ -119,16 +132,24 @@ describe('LEDGER-PERIOD-CLOSED', () => {
   const late = (command: CooperativeCommand, reason?: string): CooperativeCommand => ({ ...command, closedPeriods, ...(reason !== undefined ? { lateRecording: { reason } } : {}) }) as CooperativeCommand;
 
   it('refuses an act dated in a closed period', () =>
-    given(coop).when(late(subscribe({ associate: 's1', shares: 1, on: '2024-05-20' }))).thenThrows(rule('LEDGER-PERIOD-CLOSED'), 'assembly ag-2024'));
+    given(coop)
+      .when(late(subscribe({ associate: 's1', shares: 1, on: '2024-05-20' })))
+      .thenThrows(rule('LEDGER-PERIOD-CLOSED'), 'assembly ag-2024'));
 
   it('records it when the command says why, and the event keeps the reason', () =>
     given(coop)
       .when(late(subscribe({ associate: 's1', shares: 1, on: '2024-05-01' }), 'deed found in the archives'))
       .thenEmits([{ type: 'SharesSubscribed', data: { shares: 1, lateRecording: { reason: 'deed found in the archives' } } }]));
 
-  it('refuses an empty reason', () => given(coop).when(late(subscribe({ associate: 's1', shares: 1, on: '2024-05-01' }), ' ')).thenThrows(domainError('INVALID_VALUE')));
+  it('refuses an empty reason', () =>
+    given(coop)
+      .when(late(subscribe({ associate: 's1', shares: 1, on: '2024-05-01' }), ' '))
+      .thenThrows(domainError('INVALID_VALUE')));
 
-  it('lets an act after the closed period through', () => given(coop).when(late(subscribe({ associate: 's1', shares: 1, on: '2024-05-21' }))).thenEmits([{ type: 'SharesSubscribed' }]));
+  it('lets an act after the closed period through', () =>
+    given(coop)
+      .when(late(subscribe({ associate: 's1', shares: 1, on: '2024-05-21' })))
+      .thenEmits([{ type: 'SharesSubscribed' }]));
 });
 
 describe('the history the decider keeps', () => {

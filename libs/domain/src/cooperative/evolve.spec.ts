@@ -33,13 +33,17 @@ describe('evolve', () => {
     // 775,261 shares of 17,584,382.58 €: 278,450 of them are worth exactly 489,637,132,940,100 cents,
     // which Math.floor(subscribed × shares / held) computes one cent short.
     const value = 1_758_438_258;
-    const state = stateOf(scic({ shareValueCents: value }), {
-      type: 'AssociateAdmitted',
-      data: { associateId: 'b1', name: 'B', personType: 'legal', category: 'beneficiary', collegeCode: null, effectiveDate: '2024-02-01' },
-    }, {
-      type: 'SharesSubscribed',
-      data: { movementId: 's', associateId: 'b1', shares: 775_261, amountCents: 775_261 * value, paidCents: 775_261 * value, effectiveDate: '2024-02-01' },
-    });
+    const state = stateOf(
+      scic({ shareValueCents: value }),
+      {
+        type: 'AssociateAdmitted',
+        data: { associateId: 'b1', name: 'B', personType: 'legal', category: 'beneficiary', collegeCode: null, effectiveDate: '2024-02-01' },
+      },
+      {
+        type: 'SharesSubscribed',
+        data: { movementId: 's', associateId: 'b1', shares: 775_261, amountCents: 775_261 * value, paidCents: 775_261 * value, effectiveDate: '2024-02-01' },
+      },
+    );
     expect(redeemedCapital(state, 'b1', 278_450).nominalCents).toBe(278_450 * value);
   });
 });

@@ -39,24 +39,68 @@ export function evolve(state: CooperativeState, event: CooperativeEvent): Cooper
     }
     case 'SharesSubscribed': {
       const d = event.data;
-      addMovement(state, { movementId: d.movementId, type: event.type, associateId: d.associateId, toAssociateId: null, shares: d.shares, amountCents: d.amountCents, paidCents: d.paidCents, nominalCents: d.amountCents, effectiveDate: d.effectiveDate, ...(d.paymentDueOn ? { paymentDueOn: d.paymentDueOn } : {}), cancelled: false });
+      addMovement(state, {
+        movementId: d.movementId,
+        type: event.type,
+        associateId: d.associateId,
+        toAssociateId: null,
+        shares: d.shares,
+        amountCents: d.amountCents,
+        paidCents: d.paidCents,
+        nominalCents: d.amountCents,
+        effectiveDate: d.effectiveDate,
+        ...(d.paymentDueOn ? { paymentDueOn: d.paymentDueOn } : {}),
+        cancelled: false,
+      });
       return applyHoldings(state, d.associateId, d.shares, d.amountCents, d.paidCents);
     }
     case 'SharesPaidUp': {
       const d = event.data;
-      addMovement(state, { movementId: d.movementId, type: event.type, associateId: d.associateId, toAssociateId: null, shares: 0, amountCents: d.amountCents, paidCents: d.amountCents, nominalCents: 0, effectiveDate: d.effectiveDate, cancelled: false });
+      addMovement(state, {
+        movementId: d.movementId,
+        type: event.type,
+        associateId: d.associateId,
+        toAssociateId: null,
+        shares: 0,
+        amountCents: d.amountCents,
+        paidCents: d.amountCents,
+        nominalCents: 0,
+        effectiveDate: d.effectiveDate,
+        cancelled: false,
+      });
       return applyHoldings(state, d.associateId, 0, 0, d.amountCents);
     }
     case 'SharesRedeemed': {
       const d = event.data;
-      const { nominalCents, paidCents } =
-        d.nominalCents !== undefined && d.paidCents !== undefined ? { nominalCents: d.nominalCents, paidCents: d.paidCents } : redeemedCapital(state, d.associateId, d.shares);
-      addMovement(state, { movementId: d.movementId, type: event.type, associateId: d.associateId, toAssociateId: null, shares: d.shares, amountCents: d.amountCents, paidCents, nominalCents, effectiveDate: d.effectiveDate, cancelled: false });
+      const { nominalCents, paidCents } = d.nominalCents !== undefined && d.paidCents !== undefined ? { nominalCents: d.nominalCents, paidCents: d.paidCents } : redeemedCapital(state, d.associateId, d.shares);
+      addMovement(state, {
+        movementId: d.movementId,
+        type: event.type,
+        associateId: d.associateId,
+        toAssociateId: null,
+        shares: d.shares,
+        amountCents: d.amountCents,
+        paidCents,
+        nominalCents,
+        effectiveDate: d.effectiveDate,
+        cancelled: false,
+      });
       return applyHoldings(state, d.associateId, -d.shares, -nominalCents, -paidCents);
     }
     case 'SharesTransferred': {
       const d = event.data;
-      addMovement(state, { movementId: d.movementId, type: event.type, associateId: d.fromAssociateId, toAssociateId: d.toAssociateId, shares: d.shares, amountCents: d.amountCents, paidCents: d.paidCents, nominalCents: d.amountCents, effectiveDate: d.effectiveDate, cancelled: false });
+      addMovement(state, {
+        movementId: d.movementId,
+        type: event.type,
+        associateId: d.fromAssociateId,
+        toAssociateId: d.toAssociateId,
+        shares: d.shares,
+        amountCents: d.amountCents,
+        paidCents: d.paidCents,
+        nominalCents: d.amountCents,
+        effectiveDate: d.effectiveDate,
+        cancelled: false,
+      });
       applyHoldings(state, d.fromAssociateId, -d.shares, -d.amountCents, -d.paidCents);
       return applyHoldings(state, d.toAssociateId, d.shares, d.amountCents, d.paidCents);
     }

@@ -114,10 +114,7 @@ export function requirePossibleAfter(event: CooperativeEvent, state: Cooperative
     const a = state.associates[id];
     if (!a) continue;
     if (a.shares < 0 || a.subscribedCents < 0 || a.paidUpCents < 0 || a.paidUpCents > a.subscribedCents) {
-      throw new RuleViolation(
-        'LEDGER-EVERY-DATE-HOLDS',
-        `on ${date} ${id} would hold ${a.shares} shares, ${a.paidUpCents} cents paid up of ${a.subscribedCents} cents subscribed`,
-      );
+      throw new RuleViolation('LEDGER-EVERY-DATE-HOLDS', `on ${date} ${id} would hold ${a.shares} shares, ${a.paidUpCents} cents paid up of ${a.subscribedCents} cents subscribed`);
     }
     if (event.type !== 'AssociateWithdrew') requireShareWhileActive(a, date, describeAct(event));
   }

@@ -28,7 +28,11 @@ describe('Statuts defaults', () => {
   });
 
   it('SCIC-COLLEGES: collèges without a weight share what the weighted ones leave', () => {
-    const colleges = resolveCollegeWeights([{ code: 'a', name: 'A', weightBp: 5000 }, { code: 'b', name: 'B' }, { code: 'c', name: 'C' }]);
+    const colleges = resolveCollegeWeights([
+      { code: 'a', name: 'A', weightBp: 5000 },
+      { code: 'b', name: 'B' },
+      { code: 'c', name: 'C' },
+    ]);
     expect(colleges.map((c) => c.weightBp)).toEqual([5000, 2500, 2500]);
   });
 

@@ -132,9 +132,7 @@ function resolveKind(defaults: AssemblyKindRules, given: Partial<AssemblyKindRul
   return {
     quorumFirstCallBp: given?.quorumFirstCallBp ?? defaults.quorumFirstCallBp,
     quorumSecondCallBp: given?.quorumSecondCallBp ?? defaults.quorumSecondCallBp,
-    majority: given?.majority
-      ? { numerator: given.majority.numerator, denominator: given.majority.denominator, strict: given.majority.strict }
-      : defaults.majority,
+    majority: given?.majority ? { numerator: given.majority.numerator, denominator: given.majority.denominator, strict: given.majority.strict } : defaults.majority,
   };
 }
 

@@ -66,29 +66,20 @@ function requirePayUpTerms(s: Statuts): void {
     );
   }
   if (!isIntegerBetween(s.paymentDelayMonths, 0, LEGAL.maximumPaymentDelayMonths)) {
-    throw new RuleViolation(
-      'COOP-PAYUP-QUARTER',
-      `paymentDelayMonths is ${String(s.paymentDelayMonths)}; the balance must be paid within 0 to ${LEGAL.maximumPaymentDelayMonths} months (5 years)`,
-    );
+    throw new RuleViolation('COOP-PAYUP-QUARTER', `paymentDelayMonths is ${String(s.paymentDelayMonths)}; the balance must be paid within 0 to ${LEGAL.maximumPaymentDelayMonths} months (5 years)`);
   }
 }
 
 /** COOP-CAPITAL-FLOOR (L1947 art. 13): the statuts may raise the quarter, never lower it. */
 function requireCapitalFloorFraction(s: Statuts): void {
   if (isIntegerBetween(s.capitalFloorBp, LEGAL.minimumCapitalFloorBp, FULL_BP)) return;
-  throw new RuleViolation(
-    'COOP-CAPITAL-FLOOR',
-    `capitalFloorBp is ${String(s.capitalFloorBp)}; the floor must be between ${LEGAL.minimumCapitalFloorBp} (a quarter of the highest capital reached) and ${FULL_BP}`,
-  );
+  throw new RuleViolation('COOP-CAPITAL-FLOOR', `capitalFloorBp is ${String(s.capitalFloorBp)}; the floor must be between ${LEGAL.minimumCapitalFloorBp} (a quarter of the highest capital reached) and ${FULL_BP}`);
 }
 
 /** COOP-REDEMPTION-NOMINAL: the delay the statuts give themselves, bounded by the model statuts' 5 years. */
 function requireRedemptionDelay(s: Statuts): void {
   if (isIntegerBetween(s.redemptionDelayMonths, 0, LEGAL.maximumRedemptionDelayMonths)) return;
-  throw new RuleViolation(
-    'COOP-REDEMPTION-NOMINAL',
-    `redemptionDelayMonths is ${String(s.redemptionDelayMonths)}; leaving associates must be repaid within 0 to ${LEGAL.maximumRedemptionDelayMonths} months`,
-  );
+  throw new RuleViolation('COOP-REDEMPTION-NOMINAL', `redemptionDelayMonths is ${String(s.redemptionDelayMonths)}; leaving associates must be repaid within 0 to ${LEGAL.maximumRedemptionDelayMonths} months`);
 }
 
 /** SCIC-COLLEGES (L1947 art. 19 octies): optional; if any, at least 3, each 10 % to 50 %, summing to 100 %. */
@@ -105,9 +96,7 @@ function requireCollegeBounds(s: Statuts): void {
     if (seen.has(c.code)) throw violation(`collège code "${c.code}" appears twice; each collège needs its own code`);
     seen.add(c.code);
     if (!isIntegerBetween(c.weightBp, LEGAL.collegeMinimumWeightBp, LEGAL.collegeMaximumWeightBp)) {
-      throw violation(
-        `collège "${c.code}" weightBp is ${String(c.weightBp)}; each collège must weigh between ${LEGAL.collegeMinimumWeightBp} and ${LEGAL.collegeMaximumWeightBp} bp (10 % to 50 % of the votes)`,
-      );
+      throw violation(`collège "${c.code}" weightBp is ${String(c.weightBp)}; each collège must weigh between ${LEGAL.collegeMinimumWeightBp} and ${LEGAL.collegeMaximumWeightBp} bp (10 % to 50 % of the votes)`);
     }
   }
   const total = colleges.reduce((sum, c) => sum + c.weightBp, 0);
@@ -170,7 +159,6 @@ function requireAmorcageOnlyForScop(s: Statuts): void {
   throw new RuleViolation('SCOP-AMORCAGE', `amorcageConvertedOn is ${s.amorcageConvertedOn}; only a SCOP d'amorçage has a conversion date, and these are ${s.legalForm} statuts`);
 }
 
-
 /** AG-NOTICE: the statuts may ask for more notice than the company form's legal floor, never less. */
 function requireNoticeDays(s: Statuts): void {
   const notice = noticeDaysOf(s);
@@ -178,7 +166,10 @@ function requireNoticeDays(s: Statuts): void {
   for (const call of ['firstCall', 'secondCall'] as const) {
     if (!isIntegerBetween(notice[call], 0, 366)) throw new DomainError('INVALID_VALUE', `noticeDays.${call} must be a whole number of days from 0 to 366, not ${String(notice[call])}`);
     if (notice[call] < floor[call]) {
-      throw new RuleViolation('AG-NOTICE', `noticeDays.${call} is ${notice[call]} days; an ${s.companyForm} convenes its associates at least ${floor[call]} days before the assembly on ${call === 'firstCall' ? 'first' : 'second'} call`);
+      throw new RuleViolation(
+        'AG-NOTICE',
+        `noticeDays.${call} is ${notice[call]} days; an ${s.companyForm} convenes its associates at least ${floor[call]} days before the assembly on ${call === 'firstCall' ? 'first' : 'second'} call`,
+      );
     }
   }
 }

@@ -3,7 +3,10 @@ import { RuleId, RULES } from './rule-catalogue';
 /** A command would break a legal rule: HTTP 422 with the rule id and its article. */
 export class RuleViolation extends Error {
   readonly article: string;
-  constructor(readonly rule: RuleId, readonly detail: string) {
+  constructor(
+    readonly rule: RuleId,
+    readonly detail: string,
+  ) {
     super(`${rule}: ${detail}`);
     this.name = 'RuleViolation';
     this.article = RULES[rule].article;

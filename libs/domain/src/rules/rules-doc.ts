@@ -15,7 +15,7 @@ export function renderRulesDoc(): string {
     `<!-- Generated from libs/domain/src/rules/rule-catalogue.ts by renderRulesDoc() (rules-doc.ts). Do not edit by hand: change the catalogue, then run \`${RULES_DOC_UPDATE_COMMAND}\`. -->`,
     '',
     'Generated from the rule catalogue (`libs/domain/src/rules/rule-catalogue.ts`), the one place',
-    'where the code keeps each rule\'s title, article and status. After changing the catalogue, run',
+    "where the code keeps each rule's title, article and status. After changing the catalogue, run",
     '',
     '```sh',
     RULES_DOC_UPDATE_COMMAND,
@@ -37,7 +37,7 @@ export function renderRulesDoc(): string {
     '  - **report** — the state can drift out of the rule through acts the ledger cannot refuse',
     '    (a worker resigns, a collège empties). The compliance report shows the check as',
     '    `violation` with the figures and, where the law gives one, the deadline to regularise.',
-    '  - **parameter** — the cooperative\'s statuts choose the value; the ledger enforces the legal',
+    "  - **parameter** — the cooperative's statuts choose the value; the ledger enforces the legal",
     '    bounds on that choice (reject at statuts registration or amendment).',
     '  - **built in** — no command can break it.',
   ];

@@ -15,7 +15,14 @@ describe('largestRemainderBp', () => {
   });
 
   it('always sums to exactly 10000 when something is shared', () => {
-    for (const parts of [[5, 6], [1, 1, 1, 1, 1, 1, 1], [1, 999_999], [17, 23, 29, 31, 37], [3, 0, 3, 0, 3], [Number.MAX_SAFE_INTEGER, 1, 2]]) {
+    for (const parts of [
+      [5, 6],
+      [1, 1, 1, 1, 1, 1, 1],
+      [1, 999_999],
+      [17, 23, 29, 31, 37],
+      [3, 0, 3, 0, 3],
+      [Number.MAX_SAFE_INTEGER, 1, 2],
+    ]) {
       expect(sum(largestRemainderBp(parts))).toBe(10000);
     }
   });
@@ -41,6 +48,14 @@ describe('largestRemainderBp', () => {
 
   it('refuses a negative part and fixed parts over 10000 bp', () => {
     expect(() => largestRemainderBp([1, -1])).toThrow(RangeError);
-    expect(() => largestRemainderBp([1, 1], new Map([[0, 6000], [1, 6000]]))).toThrow(RangeError);
+    expect(() =>
+      largestRemainderBp(
+        [1, 1],
+        new Map([
+          [0, 6000],
+          [1, 6000],
+        ]),
+      ),
+    ).toThrow(RangeError);
   });
 });

@@ -25,10 +25,7 @@ export function referenceStreamId(name: string): string {
 }
 
 export type ParsedStreamId =
-  | { kind: 'reference'; name: string; coopId?: undefined }
-  | { kind: 'cooperative'; coopId: string }
-  | { kind: 'assembly'; coopId: string; assemblyId: string }
-  | { kind: 'fiscalyear'; coopId: string; year: number };
+  { kind: 'reference'; name: string; coopId?: undefined } | { kind: 'cooperative'; coopId: string } | { kind: 'assembly'; coopId: string; assemblyId: string } | { kind: 'fiscalyear'; coopId: string; year: number };
 
 const KINDS: readonly StreamKind[] = ['cooperative', 'assembly', 'fiscalyear', 'reference'];
 

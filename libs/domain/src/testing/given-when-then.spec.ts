@@ -30,30 +30,68 @@ const add = (by: number, note?: string): Command => ({ type: 'Add', by, note });
 
 describe('given / when / then', () => {
   it('then: exactly these events', () => {
-    given(add(2)).when(add(3)).then([{ type: 'Added', data: { by: 3, detail: { note: '', tags: ['a', 'b'] } } }]);
-    expect(() => given().when(add(3)).then([{ type: 'Added', data: { by: 3, detail: { note: '', tags: ['a'] } } }])).toThrow();
+    given(add(2))
+      .when(add(3))
+      .then([{ type: 'Added', data: { by: 3, detail: { note: '', tags: ['a', 'b'] } } }]);
+    expect(() =>
+      given()
+        .when(add(3))
+        .then([{ type: 'Added', data: { by: 3, detail: { note: '', tags: ['a'] } } }]),
+    ).toThrow();
   });
 
   it('thenEmits: the fields stated, at any depth, in every event and no more events', () => {
-    given().when(add(3, 'n')).thenEmits([{ type: 'Added', data: { detail: { note: 'n' } } }, { type: 'Noted' }]);
-    expect(() => given().when(add(3, 'n')).thenEmits([{ type: 'Added', data: { by: 4 } }, { type: 'Noted' }])).toThrow();
-    expect(() => given().when(add(3, 'n')).thenEmits([{ type: 'Added' }])).toThrow();
-    expect(() => given().when(add(3)).thenEmits([{ type: 'Added' }, { type: 'Noted' }])).toThrow();
-    expect(() => given().when(add(3, 'n')).thenEmits([{ type: 'Noted' }, { type: 'Added' }])).toThrow();
-    expect(() => given().when(add(3)).thenEmits([{ type: 'Added', data: { detail: { tags: ['a'] } } }])).toThrow();
-    expect(() => given().when(add(3)).thenEmits([{ type: 'Added', data: { missing: 1 } as never }])).toThrow();
+    given()
+      .when(add(3, 'n'))
+      .thenEmits([{ type: 'Added', data: { detail: { note: 'n' } } }, { type: 'Noted' }]);
+    expect(() =>
+      given()
+        .when(add(3, 'n'))
+        .thenEmits([{ type: 'Added', data: { by: 4 } }, { type: 'Noted' }]),
+    ).toThrow();
+    expect(() =>
+      given()
+        .when(add(3, 'n'))
+        .thenEmits([{ type: 'Added' }]),
+    ).toThrow();
+    expect(() =>
+      given()
+        .when(add(3))
+        .thenEmits([{ type: 'Added' }, { type: 'Noted' }]),
+    ).toThrow();
+    expect(() =>
+      given()
+        .when(add(3, 'n'))
+        .thenEmits([{ type: 'Noted' }, { type: 'Added' }]),
+    ).toThrow();
+    expect(() =>
+      given()
+        .when(add(3))
+        .thenEmits([{ type: 'Added', data: { detail: { tags: ['a'] } } }]),
+    ).toThrow();
+    expect(() =>
+      given()
+        .when(add(3))
+        .thenEmits([{ type: 'Added', data: { missing: 1 } as never }]),
+    ).toThrow();
   });
 
   it('thenThrows: the rule or error code, and a part of the detail', () => {
     given(add(8)).when(add(3)).thenThrows(rule('COOP-SHARE-VALUE'), 'would be 11');
-    given().when(add(0)).thenThrows(domainError('INVALID_VALUE'), /got 0$/);
+    given()
+      .when(add(0))
+      .thenThrows(domainError('INVALID_VALUE'), /got 0$/);
     expect(() => given(add(8)).when(add(3)).thenThrows(rule('COOP-CAPITAL-FLOOR'))).toThrow('expected RuleViolation COOP-CAPITAL-FLOOR');
     expect(() => given(add(8)).when(add(3)).thenThrows(rule('COOP-SHARE-VALUE'), 'would be 12')).toThrow('expected the detail to mention');
     expect(() => given().when(add(1)).thenThrows(domainError('INVALID_VALUE'))).toThrow('expected a refusal');
   });
 
   it('a history decides its commands in sequence and fails loudly on a refused one', () => {
-    expect(given({ type: 'Added', data: { by: 5, detail: { note: '', tags: [] } } }, [add(4)]).when(add(1)).events()).toHaveLength(1);
+    expect(
+      given({ type: 'Added', data: { by: 5, detail: { note: '', tags: [] } } }, [add(4)])
+        .when(add(1))
+        .events(),
+    ).toHaveLength(1);
     expect(() => given(add(8), add(3))).toThrow("the history's Add was refused");
   });
 

@@ -23,10 +23,12 @@ export function escapeMarkdown(text: string): string {
     .replace(/[\\`*_[\]<>|~]/g, (c) => `\\${c}`)
     // `&amp;` would render as `&`: escape only what an entity would swallow.
     .replace(/&(?=#?[A-Za-z0-9]+;)/g, '\\&');
-  return inline
-    .replace(/^([#+\-=])/, '\\$1')
-    // "1. " opens an ordered list; "30.00 %" does not.
-    .replace(/^(\d{1,9})([.)])(?=\s|$)/, '$1\\$2');
+  return (
+    inline
+      .replace(/^([#+\-=])/, '\\$1')
+      // "1. " opens an ordered list; "30.00 %" does not.
+      .replace(/^(\d{1,9})([.)])(?=\s|$)/, '$1\\$2')
+  );
 }
 
 /** A code span for identifiers and hashes; anything a code span could not hold verbatim falls back to escaped text. */

@@ -81,6 +81,7 @@ export function closeAssembly(cmd: AssemblyCommandOf<'CloseAssembly'>, state: As
   if (open.length > 0) throw new DomainError('INVALID_STATE', `cannot close the assembly: resolution(s) ${open.join(', ')} still open; close each first`);
   requireText(cmd.ledgerDigest, 'ledgerDigest');
   if (!Number.isSafeInteger(cmd.streams) || cmd.streams < 0) throw new DomainError('INVALID_VALUE', `streams must be a whole number of at least 0, not ${String(cmd.streams)}`);
-  if (cmd.position !== undefined && (typeof cmd.position !== 'string' || !/^(0|[1-9][0-9]*)$/.test(cmd.position))) throw new DomainError('INVALID_VALUE', `position must be a global position (digits), not ${String(cmd.position)}`);
+  if (cmd.position !== undefined && (typeof cmd.position !== 'string' || !/^(0|[1-9][0-9]*)$/.test(cmd.position)))
+    throw new DomainError('INVALID_VALUE', `position must be a global position (digits), not ${String(cmd.position)}`);
   return [{ type: 'AssemblyClosed', data: { ledgerDigest: cmd.ledgerDigest, streams: cmd.streams, ...(cmd.position !== undefined ? { position: cmd.position } : {}) } }];
 }

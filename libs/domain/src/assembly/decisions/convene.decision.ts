@@ -149,7 +149,10 @@ function requireWeight(weight: unknown, i: number): Voter['weight'] {
 /** SCOP-VOTES-65: the weights are those of the list itself; a SCOP list without a cooperator has none to give. */
 function requireScopWeights(rules: AssemblyRules, voters: Voter[]): void {
   if (rules.legalForm === 'SCOP' && !voters.some((v) => v.employee)) {
-    throw new RuleViolation('SCOP-VOTES-65', `no cooperator (employee-associate) is on the voter list of ${voters.length}: the outsiders' votes cannot be brought to 35 % of the voting rights, so no assembly can be held on this list`);
+    throw new RuleViolation(
+      'SCOP-VOTES-65',
+      `no cooperator (employee-associate) is on the voter list of ${voters.length}: the outsiders' votes cannot be brought to 35 % of the voting rights, so no assembly can be held on this list`,
+    );
   }
   const weights = scopVoteWeights(rules.legalForm, voters);
   for (const v of voters) {

@@ -15,8 +15,5 @@ export function requireBlankProxyAllowed(rules: AssemblyRules, associateId: stri
 /** AG-BLANK-PROXY: a blank proxy's vote follows the board, decided at closing; nobody casts it. */
 export function requireNotBlankProxy(attendance: AttendanceState): void {
   if (!isBlankProxy(attendance)) return;
-  throw new RuleViolation(
-    'AG-BLANK-PROXY',
-    `${attendance.associateId} gave a blank proxy: it votes for the resolutions the board approves and against the others, counted at closing; no ballot is cast for it`,
-  );
+  throw new RuleViolation('AG-BLANK-PROXY', `${attendance.associateId} gave a blank proxy: it votes for the resolutions the board approves and against the others, counted at closing; no ballot is cast for it`);
 }

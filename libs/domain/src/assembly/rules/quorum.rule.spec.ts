@@ -22,19 +22,34 @@ describe('AG-QUORUM', () => {
       .thenThrows(rule('AG-QUORUM'), /3 of 20 associates attend .*15\.00 %.*quorum is 20\.00 % \(at least 4 associates\); the assembly can be reconvened on second call/));
 
   it('AG-QUORUM counts heads of every mode, blank proxies included: present, remote, by mail, represented', () => {
-    const [event] = given(convene({ voters }), attend('a1'), attend('a2', 'remote'), attend('a3', 'mail'), attend('a4', 'proxy', 'a1'), attend('a5', 'proxy')).when(open).events();
+    const [event] = given(convene({ voters }), attend('a1'), attend('a2', 'remote'), attend('a3', 'mail'), attend('a4', 'proxy', 'a1'), attend('a5', 'proxy'))
+      .when(open)
+      .events();
     expect(event.data).toMatchObject({ present: 1, remote: 1, mail: 1, represented: 2, total: 5, quorumBp: 2500 });
   });
 
   it('AG-QUORUM is exact: 1/5 of 7 voters is 1.4, so 1 attendee is short and 2 suffice', () => {
     const seven = members('s', 7);
-    given(convene({ voters: seven }), present(seven, 1)).when(open).thenThrows(rule('AG-QUORUM'), 'at least 2 associates');
-    given(convene({ voters: seven }), present(seven, 2)).when(open).then([{ type: 'AssemblyOpened', data: { present: 2, remote: 0, mail: 0, represented: 0, total: 2, voters: 7, quorumBp: 2857, quorumRequiredBp: 2000, ordinaryQuorumMet: true, extraordinaryQuorumMet: true } }]);
+    given(convene({ voters: seven }), present(seven, 1))
+      .when(open)
+      .thenThrows(rule('AG-QUORUM'), 'at least 2 associates');
+    given(convene({ voters: seven }), present(seven, 2))
+      .when(open)
+      .then([{ type: 'AssemblyOpened', data: { present: 2, remote: 0, mail: 0, represented: 0, total: 2, voters: 7, quorumBp: 2857, quorumRequiredBp: 2000, ordinaryQuorumMet: true, extraordinaryQuorumMet: true } }]);
   });
 
   describe('an extraordinary assembly that misses its first-call quorum, reconvened on second call', () => {
     const firstCall = convene({ kind: 'extraordinary', voters });
-    const secondCall = convene({ assemblyId: 'ag2', kind: 'extraordinary', call: 2, reconvenes: 'ag1', convenedOn: '2025-06-15', heldOn: '2025-07-01', voters, rules: rulesWith({ quorum: { ordinary: 0, extraordinary: 2000 } }) });
+    const secondCall = convene({
+      assemblyId: 'ag2',
+      kind: 'extraordinary',
+      call: 2,
+      reconvenes: 'ag1',
+      convenedOn: '2025-06-15',
+      heldOn: '2025-07-01',
+      voters,
+      rules: rulesWith({ quorum: { ordinary: 0, extraordinary: 2000 } }),
+    });
 
     it('AG-QUORUM: on first call 4 of 20 (20 %) is short of the 25 % required', () =>
       given(firstCall, present(voters, 4)).when(open).thenThrows(rule('AG-QUORUM'), 'the extraordinary quorum is 25.00 % (at least 5 associates); the assembly can be reconvened on second call'));
@@ -42,11 +57,12 @@ describe('AG-QUORUM', () => {
     it('AG-QUORUM: on second call the same 4 of 20 meet the 20 % required, and the assembly votes', () => {
       const [event] = given(secondCall, present(voters, 4)).when(open).events();
       expect(event.data).toMatchObject({ total: 4, quorumRequiredBp: 2000, extraordinaryQuorumMet: true });
-      given(secondCall, present(voters, 4), open).when(vote('r1', 'a1', 'for')).then([{ type: 'BallotCast', data: { resolutionId: 'r1', associateId: 'a1', choice: 'for', castBy: 'a1' } }]);
+      given(secondCall, present(voters, 4), open)
+        .when(vote('r1', 'a1', 'for'))
+        .then([{ type: 'BallotCast', data: { resolutionId: 'r1', associateId: 'a1', choice: 'for', castBy: 'a1' } }]);
     });
 
-    it('AG-QUORUM: a second call that misses its own quorum says a new assembly must be convened', () =>
-      given(secondCall, present(voters, 3)).when(open).thenThrows(rule('AG-QUORUM'), 'this was the second call'));
+    it('AG-QUORUM: a second call that misses its own quorum says a new assembly must be convened', () => given(secondCall, present(voters, 3)).when(open).thenThrows(rule('AG-QUORUM'), 'this was the second call'));
   });
 
   describe('a combined assembly that meets the ordinary quorum only', () => {
@@ -58,11 +74,18 @@ describe('AG-QUORUM', () => {
       expect(event.data).toMatchObject({ quorumRequiredBp: 2000, ordinaryQuorumMet: true, extraordinaryQuorumMet: false });
     });
 
-    it('AG-QUORUM lets it vote on its ordinary resolutions', () => given(combined).when(vote('r1', 'a1', 'for')).then([{ type: 'BallotCast', data: { resolutionId: 'r1', associateId: 'a1', choice: 'for', castBy: 'a1' } }]));
+    it('AG-QUORUM lets it vote on its ordinary resolutions', () =>
+      given(combined)
+        .when(vote('r1', 'a1', 'for'))
+        .then([{ type: 'BallotCast', data: { resolutionId: 'r1', associateId: 'a1', choice: 'for', castBy: 'a1' } }]));
 
     it('AG-QUORUM refuses a ballot or a show of hands on its extraordinary resolutions', () => {
-      given(combined).when(vote('r2', 'a1', 'for')).thenThrows(rule('AG-QUORUM'), 'cannot vote on extraordinary resolution r2');
-      given(combined).when(hands('r2', { for: 3, against: 0 })).thenThrows(rule('AG-QUORUM'));
+      given(combined)
+        .when(vote('r2', 'a1', 'for'))
+        .thenThrows(rule('AG-QUORUM'), 'cannot vote on extraordinary resolution r2');
+      given(combined)
+        .when(hands('r2', { for: 3, against: 0 }))
+        .thenThrows(rule('AG-QUORUM'));
     });
 
     it('AG-QUORUM closes an extraordinary resolution it could not vote as not put to the vote, never rejected — even a board-approved one with a blank proxy', () =>
@@ -71,8 +94,7 @@ describe('AG-QUORUM', () => {
         .then([{ type: 'ResolutionClosed', data: { resolutionId: 'r2', outcome: 'not_voted', reason: 'AG-QUORUM', result: null } }]));
   });
 
-  it('AG-QUORUM is checked once: an open assembly does not open again (INVALID_STATE)', () =>
-    given(convene({ voters }), present(voters, 4), open).when(open).thenThrows(domainError('INVALID_STATE'), 'already open'));
+  it('AG-QUORUM is checked once: an open assembly does not open again (INVALID_STATE)', () => given(convene({ voters }), present(voters, 4), open).when(open).thenThrows(domainError('INVALID_STATE'), 'already open'));
 
   describe('SCOP: reckoned on the votes that may validly be cast by those present or represented (L1978 art. 14)', () => {
     // 5 cooperators and 4 outsiders on the list; each outsider weighs 35/52 (SCOP-VOTES-65).
@@ -86,19 +108,50 @@ describe('AG-QUORUM', () => {
         .thenThrows(rule('AG-QUORUM'), /holding 35\/26 of the 100\/13 votes on the list.*17\.50 %.*at least votes worth 20\/13/));
 
     it('AG-QUORUM for a SCOP opens with 3 outsiders: 105/52 votes, 26.25 % of the list', () => {
-      const [event] = given(convene({ voters: scop, rules: rules(2000) }), attend('o1'), attend('o2'), attend('o3', 'proxy', 'o1')).when(open).events();
-      expect(event.data).toMatchObject({ total: 3, voters: 9, quorumBp: 2625, ordinaryQuorumMet: true, votesPresentOrRepresented: { numerator: '105', denominator: '52' }, votesOnList: { numerator: '100', denominator: '13' } });
+      const [event] = given(convene({ voters: scop, rules: rules(2000) }), attend('o1'), attend('o2'), attend('o3', 'proxy', 'o1'))
+        .when(open)
+        .events();
+      expect(event.data).toMatchObject({
+        total: 3,
+        voters: 9,
+        quorumBp: 2625,
+        ordinaryQuorumMet: true,
+        votesPresentOrRepresented: { numerator: '105', denominator: '52' },
+        votesOnList: { numerator: '100', denominator: '13' },
+      });
     });
 
     it('AG-QUORUM for a SCOP is exact at its edge: one cooperator holds 1 of 100/13 votes, exactly the 13 % required', () => {
       given(convene({ voters: scop, rules: rules(1300) }), attend('e1'))
         .when(open)
-        .then([{ type: 'AssemblyOpened', data: { present: 1, remote: 0, mail: 0, represented: 0, total: 1, voters: 9, quorumRequiredBp: 1300, quorumBp: 1300, ordinaryQuorumMet: true, extraordinaryQuorumMet: false, votesPresentOrRepresented: { numerator: '1', denominator: '1' }, votesOnList: { numerator: '100', denominator: '13' } } }]);
-      given(convene({ voters: scop, rules: rules(1301) }), attend('e1')).when(open).thenThrows(rule('AG-QUORUM'), '13.00 % rounded down');
+        .then([
+          {
+            type: 'AssemblyOpened',
+            data: {
+              present: 1,
+              remote: 0,
+              mail: 0,
+              represented: 0,
+              total: 1,
+              voters: 9,
+              quorumRequiredBp: 1300,
+              quorumBp: 1300,
+              ordinaryQuorumMet: true,
+              extraordinaryQuorumMet: false,
+              votesPresentOrRepresented: { numerator: '1', denominator: '1' },
+              votesOnList: { numerator: '100', denominator: '13' },
+            },
+          },
+        ]);
+      given(convene({ voters: scop, rules: rules(1301) }), attend('e1'))
+        .when(open)
+        .thenThrows(rule('AG-QUORUM'), '13.00 % rounded down');
     });
 
     it('AG-QUORUM for a SCOP without reduction counts every vote as 1, like heads', () => {
-      const [event] = given(convene({ voters: members('e', 5), rules: rules(2000) }), attend('e1')).when(open).events();
+      const [event] = given(convene({ voters: members('e', 5), rules: rules(2000) }), attend('e1'))
+        .when(open)
+        .events();
       expect(event.data).toMatchObject({ quorumBp: 2000, ordinaryQuorumMet: true, votesPresentOrRepresented: { numerator: '1', denominator: '1' }, votesOnList: { numerator: '5', denominator: '1' } });
     });
   });

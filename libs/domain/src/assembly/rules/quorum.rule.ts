@@ -62,10 +62,7 @@ export function requireQuorum(convocation: Convocation, opening: Opening): void 
   const met = convocation.kind === 'extraordinary' ? opening.extraordinaryQuorumMet : opening.ordinaryQuorumMet;
   if (met) return;
   const kindOfQuorum = convocation.kind === 'extraordinary' ? 'extraordinary' : 'ordinary';
-  const next =
-    convocation.call === 1
-      ? 'the assembly can be reconvened on second call'
-      : 'this was the second call; a new assembly must be convened';
+  const next = convocation.call === 1 ? 'the assembly can be reconvened on second call' : 'this was the second call; a new assembly must be convened';
   throw new RuleViolation(
     'AG-QUORUM',
     `quorum not met on ${convocation.call === 1 ? 'first' : 'second'} call: ${attendingFigures(opening)}; the ${kindOfQuorum} quorum is ${percent(opening.quorumRequiredBp)} ` +

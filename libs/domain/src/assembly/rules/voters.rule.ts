@@ -9,8 +9,5 @@ import { AssemblyState, own } from '../assembly-state';
 export function requireVoter(state: AssemblyState, associateId: string, as = 'associate'): Voter {
   const voter = own(state.voters, associateId);
   if (voter) return voter;
-  throw new RuleViolation(
-    'AG-VOTERS',
-    `${as} ${associateId} is not on the voter list fixed at the record date ${state.convocation?.recordDate ?? ''} (${state.voterCount} associates with voting rights)`,
-  );
+  throw new RuleViolation('AG-VOTERS', `${as} ${associateId} is not on the voter list fixed at the record date ${state.convocation?.recordDate ?? ''} (${state.voterCount} associates with voting rights)`);
 }

@@ -6,7 +6,9 @@ const base = [scic(), admitted('b1', 'beneficiary', 100), admitted('s1', 'suppor
 
 /** Cancelling `movement` must give back the holdings as they were without it. */
 function expectReversal(before: Parameters<typeof stateOf>, movement: Parameters<typeof cancelled>[0]) {
-  const [event] = given(before, movement).when(cancel((movement.data as { movementId: string }).movementId)).events();
+  const [event] = given(before, movement)
+    .when(cancel((movement.data as { movementId: string }).movementId))
+    .events();
   const after = evolveAll(stateOf(before, movement), [event]);
   const without = stateOf(before);
   for (const id of ['b1', 's1']) {
@@ -48,7 +50,9 @@ describe('CancelCapitalMovement', () => {
       .thenThrows(domainError('INVALID_STATE'), /s1 with -2 shares .* on 2024-04-01/));
 
   it('refuses to cancel a subscription whose shares were since redeemed (INVALID_STATE)', () =>
-    given(base, withdrew('s1', '2024-03-01'), redeemed('s1', 10, '2024-04-01')).when(cancel('adm-s1')).thenThrows(domainError('INVALID_STATE')));
+    given(base, withdrew('s1', '2024-03-01'), redeemed('s1', 10, '2024-04-01'))
+      .when(cancel('adm-s1'))
+      .thenThrows(domainError('INVALID_STATE')));
 
   it('refuses to cancel a payment that a later redemption repaid (INVALID_STATE)', () =>
     given(base, paidUp('s1', 750, '2024-02-15', 'pay-1'), withdrew('s1', '2024-03-01'), redeemed('s1', 10, '2024-04-01'))

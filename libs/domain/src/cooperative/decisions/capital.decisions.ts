@@ -5,15 +5,7 @@ import { capitalPicture, Holder } from '../capital-picture';
 import { CommandOf } from '../commands';
 import { CooperativeEvent, EventOf } from '../events';
 import { redeemedCapital } from '../evolve';
-import {
-  requireActDate,
-  requireActiveAssociate,
-  requireAssociate,
-  requireCents,
-  requireNewMovement,
-  requireOnOrAfter,
-  requireShareCount,
-} from '../guards';
+import { requireActDate, requireActiveAssociate, requireAssociate, requireCents, requireNewMovement, requireOnOrAfter, requireShareCount } from '../guards';
 import { redemptionQueue, owedAheadOf } from '../redemption-queue';
 import { requireRoomAboveFloor } from '../rules/capital-floor.rule';
 import { requireEmployeeCapitalAfter } from '../rules/employee-capital.rule';

@@ -25,7 +25,9 @@ export function requireEmployeeVotesAfter(statuts: Statuts, after: CapitalPictur
   throw new RuleViolation(
     'SCOP-VOTES-65',
     `employee-associates would hold ${after.employeeVotes} of ${after.votes} votes (${percent(bpFloor(after.employeeVotes, after.votes))}, rounded down); they must hold at least ${percent(LEGAL.scopEmployeeVotesMinBp)}` +
-      (societies > 0 ? ` — or, with ${societies} cooperative societ${societies === 1 ? 'y' : 'ies'} among the outsiders, outsiders at most ${percent(LEGAL.scopOutsidersWithCooperativesMaxBp)} and the others at most ${percent(FULL_BP - LEGAL.scopEmployeeVotesMinBp)}` : ''),
+      (societies > 0
+        ? ` — or, with ${societies} cooperative societ${societies === 1 ? 'y' : 'ies'} among the outsiders, outsiders at most ${percent(LEGAL.scopOutsidersWithCooperativesMaxBp)} and the others at most ${percent(FULL_BP - LEGAL.scopEmployeeVotesMinBp)}`
+        : ''),
   );
 }
 

@@ -7,8 +7,5 @@ import { RuleViolation } from '../../rules/errors';
  */
 export function requireUniformShareValue(outstandingShares: number, fromCents: number, toCents: number): void {
   if (fromCents === toCents || outstandingShares === 0) return;
-  throw new RuleViolation(
-    'COOP-SHARE-VALUE',
-    `shareValueCents cannot change from ${fromCents} to ${toCents} while ${outstandingShares} shares are outstanding: every share must have the same nominal value`,
-  );
+  throw new RuleViolation('COOP-SHARE-VALUE', `shareValueCents cannot change from ${fromCents} to ${toCents} while ${outstandingShares} shares are outstanding: every share must have the same nominal value`);
 }
