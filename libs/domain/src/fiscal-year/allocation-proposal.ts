@@ -106,7 +106,9 @@ function interestMaxima(frame: AllocationFrame, facts: AllocationFacts, heldOn: 
   // The rate that brings the amount cap (percent, 4 decimals, rounded down): the sum of floors at it never passes the cap.
   const byAmount: Ratio = floorRate(ratio(BigInt(amountCap) * 100n * days, capitalDays), 4);
   const atCap = cap ? totalGross(interestRowsAtRate(facts.interest, cap.rate)) : Number.POSITIVE_INFINITY;
-  const rate = cap && atCap <= amountCap ? cap.rate : byAmount;
+  // The cap is exact (mean + 2 points) and may not end (1.39 / 6 = 0.2316…): the rate proposed is one
+  // an AG can vote as written, the cap floored to 4 decimals, never above it.
+  const rate = cap && atCap <= amountCap ? floorRate(cap.rate, 4) : byAmount;
   const cents = totalGross(interestRowsAtRate(facts.interest, rate));
   if (cap) check('COOP-INTEREST-RATE', atCap, `at most ${cap.capRate.rate} % (${capSource(cap.capRate)}): ${atCap} cents on the associates' paid-up capital`);
   return { maxima: { shareInterestCents: cents, shareInterestRate: formatRate(rate) }, cap };

@@ -95,6 +95,15 @@ describe('COOP-INTEREST-RATE', () => {
       .when(allocate(below, { legalReserveCents: 150_000, shareInterestRate: '1' }, '2026-06-15'))
       .thenThrows(rule('COOP-INTEREST-RATE'), '2024 H1, 2024 H2, 2025 H1, 2025 H2'));
 
+  it('proposes a rate an AG can vote as written when the cap does not end: AG of 2022, (0.62 + 0.12 + 0.20 − 0.02 + 0.20 + 0.27) / 6 + 2 = 2.23166… %, proposed 2.2316 %', () => {
+    const year2021: FiscalPeriod = { year: 2021, startsOn: '2021-01-01', endsOn: '2021-12-31', days: 365 };
+    const facts = scic({ period: year2021, reservesBefore: { legalReserveCents: 0, statutoryReserveCents: 2_000_000, retainedEarningsCents: 0 } });
+    const proposal = allocationProposal(closed('SCIC', 1_000_000, { period: year2021 }).data as never, facts, '2022-06-15');
+    expect(proposal.capRate).toEqual({ rate: '2.2316666666…', from: 'tmo', years: [2019, 2020, 2021] });
+    // 2.2316 % of 60,000 € = 1,338.96 €, of 40,000 € = 892.64 €.
+    expect(proposal.maxima).toEqual({ shareInterestCents: 223_160, shareInterestRate: '2.2316' });
+  });
+
   it('takes the published cap when a TMO year is missing (AGs of 2025: 4.80 %)', () =>
     expect(allocationProposal(net(1_000_000).data as never, below, '2025-05-20').capRate).toEqual({ rate: '4.80', from: 'published', years: [2025] }));
 });
