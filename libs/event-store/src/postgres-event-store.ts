@@ -1,22 +1,9 @@
 import { Client, Pool, QueryConfig } from 'pg';
 import { canonicalJson } from './canonical-json';
+import { checkExpectedRevision, toRecordedEvent } from './stored-rows';
 import { chainEvents, GENESIS_HASH } from './hash-chain';
 import { LogSubscription, SubscriptionErrorHandler } from './sqlite-subscription';
-import {
-  AppendResult,
-  coopIdOfStream,
-  EventMetadata,
-  EventStore,
-  ExpectedRevision,
-  JsonObject,
-  NewEvent,
-  ReadAllOptions,
-  RecordedEvent,
-  Subscription,
-  SubscriptionHandler,
-  UnreadableEventError,
-  WrongExpectedRevisionError,
-} from './event-store.port';
+import { AppendResult, coopIdOfStream, EventMetadata, EventStore, ExpectedRevision, NewEvent, ReadAllOptions, RecordedEvent, Subscription, SubscriptionHandler, WrongExpectedRevisionError } from './event-store.port';
 
 export interface PostgresEventStoreOptions {
   /** postgres://user:password@host:port/database */
@@ -343,28 +330,4 @@ function statements(schema: string) {
     byIdempotencyKey: named('idempotency', `SELECT ${EVENT_COLUMNS} FROM ${events} WHERE idempotency_key = $1 AND (metadata::jsonb #>> '{actor,sub}') = $2 ORDER BY position`),
     headPosition: named('max', `SELECT max(position)::text FROM ${events}`),
   };
-}
-
-function checkExpectedRevision(streamId: string, expected: ExpectedRevision, head: StreamHead | undefined): void {
-  if (expected === 'any') return;
-  const actual = head?.revision ?? 'no_stream';
-  // -1n is what an append of nothing to a missing stream answers; it means no_stream back.
-  const wanted = expected === 'no_stream' || expected === -1n ? 'no_stream' : expected;
-  if (wanted !== actual) throw new WrongExpectedRevisionError(streamId, expected, actual);
-}
-
-function toRecordedEvent(row: EventRow): RecordedEvent {
-  try {
-    return {
-      streamId: row[1],
-      revision: BigInt(row[2]),
-      position: BigInt(row[0]),
-      type: row[3],
-      data: JSON.parse(row[4]) as JsonObject,
-      metadata: JSON.parse(row[5]) as EventMetadata,
-    };
-  } catch {
-    // Only an edit behind the store's back makes a stored row unreadable.
-    throw new UnreadableEventError(row[1], BigInt(row[2]), BigInt(row[0]));
-  }
 }

@@ -2,24 +2,11 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type Database from 'better-sqlite3';
 import { canonicalJson } from './canonical-json';
+import { checkExpectedRevision, toRecordedEvent } from './stored-rows';
 import { openSqlite } from './sqlite-connection';
 import { chainEvents, GENESIS_HASH } from './hash-chain';
 import { LogSubscription, SubscriptionErrorHandler } from './sqlite-subscription';
-import {
-  AppendResult,
-  coopIdOfStream,
-  EventMetadata,
-  EventStore,
-  ExpectedRevision,
-  JsonObject,
-  NewEvent,
-  ReadAllOptions,
-  RecordedEvent,
-  Subscription,
-  SubscriptionHandler,
-  UnreadableEventError,
-  WrongExpectedRevisionError,
-} from './event-store.port';
+import { AppendResult, coopIdOfStream, EventStore, ExpectedRevision, NewEvent, ReadAllOptions, RecordedEvent, Subscription, SubscriptionHandler } from './event-store.port';
 
 export interface SqliteEventStoreOptions {
   /** Path of the database file, or ':memory:' (one connection only: no second instance). */
@@ -223,28 +210,4 @@ function prepareStatements(db: Database.Database) {
     headPosition: db.prepare('SELECT MAX(position) FROM events').pluck().safeIntegers(true),
     ping: db.prepare('SELECT 1'),
   };
-}
-
-function checkExpectedRevision(streamId: string, expected: ExpectedRevision, head: StreamHead | undefined): void {
-  if (expected === 'any') return;
-  const actual = head?.revision ?? 'no_stream';
-  // -1n is what an append of nothing to a missing stream answers; it means no_stream back.
-  const wanted = expected === 'no_stream' || expected === -1n ? 'no_stream' : expected;
-  if (wanted !== actual) throw new WrongExpectedRevisionError(streamId, expected, actual);
-}
-
-function toRecordedEvent(row: EventRow): RecordedEvent {
-  try {
-    return {
-      streamId: row[1],
-      revision: BigInt(row[2]),
-      position: BigInt(row[0]),
-      type: row[3],
-      data: JSON.parse(row[4]) as JsonObject,
-      metadata: JSON.parse(row[5]) as EventMetadata,
-    };
-  } catch {
-    // Only an edit behind the store's back makes a stored row unreadable.
-    throw new UnreadableEventError(row[1], BigInt(row[2]), BigInt(row[0]));
-  }
 }
