@@ -3,6 +3,7 @@ export * from './canonical-json';
 export * from './hash-chain';
 export * from './sqlite-event-store';
 export * from './postgres-event-store';
+export * from './postgres-ddl';
 export * from './esdb-event-store';
 export * from './verification';
 export type { SubscriptionErrorHandler } from './sqlite-subscription';

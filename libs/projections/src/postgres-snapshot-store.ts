@@ -1,4 +1,5 @@
 import { Pool } from 'pg';
+import { createUnderLock } from '@ledger/event-store';
 import { Snapshot, SnapshotStore } from './snapshot-store';
 
 export interface PostgresSnapshotStoreOptions {
@@ -57,21 +58,5 @@ export class PostgresSnapshotStore implements SnapshotStore {
 
   async close(): Promise<void> {
     await this.pool.end();
-  }
-}
-
-/** CREATE … IF NOT EXISTS races with itself across connections (two replicas starting, the event store creating the schema): one creator at a time, under the lock PostgresEventStore takes for it. */
-async function createUnderLock(pool: Pool, lock: string, ddl: string): Promise<void> {
-  const client = await pool.connect();
-  try {
-    await client.query('BEGIN');
-    await client.query('SELECT pg_advisory_xact_lock(hashtextextended($1, 0))', [lock]);
-    await client.query(ddl);
-    await client.query('COMMIT');
-  } catch (error) {
-    await client.query('ROLLBACK').catch(() => undefined);
-    throw error;
-  } finally {
-    client.release();
   }
 }

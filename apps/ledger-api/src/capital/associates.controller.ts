@@ -5,7 +5,7 @@ import { AssociatesPageDoc, AssociateViewDoc } from './capital.views';
 import type { FastifyReply } from 'fastify';
 import { Allow, AllowOwnRecord } from '../auth/auth.guard';
 import { READERS, WRITERS } from '../auth/roles';
-import { cooperativeDecider } from '@ledger/domain';
+import { CooperativeCommand, cooperativeDecider } from '@ledger/domain';
 import { CommandMeta, newId } from '../http/command-meta';
 import { created } from '../http/command-response';
 import { parseAsOf, parseEnum, parseLimit, parseOptionalId } from '../http/query-params';
@@ -101,18 +101,15 @@ export class AssociatesController {
   @Allow(...WRITERS)
   @ApiCommand({ summary: 'Subscribe shares (SharesSubscribed)', location: 'the movement in the register of share movements' })
   async subscribe(@Param('coopId') coopId: string, @Param('associateId') associateId: string, @Body() dto: SubscribeSharesDto, @CommandMeta() meta: CommandMetadata, @Res({ passthrough: true }) reply: FastifyReply) {
-    const movementId = newId(meta);
-    return created(
-      reply,
-      movementUrl(coopId, movementId),
+    return recordMovement(this.commands, reply, coopId, meta, (movementId) => ({
+      type: 'SubscribeShares',
+      associateId,
+      shares: dto.shares,
+      paidCents: dto.paidCents,
+      effectiveDate: dto.effectiveDate,
       movementId,
-      await this.commands.send(
-        cooperativeDecider,
-        coopId,
-        { type: 'SubscribeShares', associateId, shares: dto.shares, paidCents: dto.paidCents, effectiveDate: dto.effectiveDate, movementId, lateRecording: dto.lateRecording },
-        meta,
-      ),
-    );
+      lateRecording: dto.lateRecording,
+    }));
   }
 
   @Post(':associateId/payments')
@@ -120,13 +117,14 @@ export class AssociatesController {
   @Allow(...WRITERS)
   @ApiCommand({ summary: 'Pay up subscribed shares (SharesPaidUp)', location: 'the movement in the register of share movements' })
   async payUp(@Param('coopId') coopId: string, @Param('associateId') associateId: string, @Body() dto: PayUpSharesDto, @CommandMeta() meta: CommandMetadata, @Res({ passthrough: true }) reply: FastifyReply) {
-    const movementId = newId(meta);
-    return created(
-      reply,
-      movementUrl(coopId, movementId),
+    return recordMovement(this.commands, reply, coopId, meta, (movementId) => ({
+      type: 'PayUpShares',
+      associateId,
+      amountCents: dto.amountCents,
+      effectiveDate: dto.effectiveDate,
       movementId,
-      await this.commands.send(cooperativeDecider, coopId, { type: 'PayUpShares', associateId, amountCents: dto.amountCents, effectiveDate: dto.effectiveDate, movementId, lateRecording: dto.lateRecording }, meta),
-    );
+      lateRecording: dto.lateRecording,
+    }));
   }
 
   @Post(':associateId/category')
@@ -173,32 +171,31 @@ export class AssociatesController {
   @Allow(...WRITERS)
   @ApiCommand({ summary: 'Redeem shares (SharesRedeemed); refused while COOP-CAPITAL-FLOOR suspends it', location: 'the movement in the register of share movements' })
   async redeem(@Param('coopId') coopId: string, @Param('associateId') associateId: string, @Body() dto: RedeemSharesDto, @CommandMeta() meta: CommandMetadata, @Res({ passthrough: true }) reply: FastifyReply) {
-    const movementId = newId(meta);
-    return created(
-      reply,
-      movementUrl(coopId, movementId),
+    const reservesAsOf = await this.fiscalYears.reservesOn(coopId, dto.effectiveDate);
+    return recordMovement(this.commands, reply, coopId, meta, (movementId) => ({
+      type: 'RedeemShares',
+      associateId,
+      shares: dto.shares,
+      amountCents: dto.amountCents,
+      effectiveDate: dto.effectiveDate,
       movementId,
-      await this.commands.send(
-        cooperativeDecider,
-        coopId,
-        {
-          type: 'RedeemShares',
-          associateId,
-          shares: dto.shares,
-          amountCents: dto.amountCents,
-          effectiveDate: dto.effectiveDate,
-          movementId,
-          lateRecording: dto.lateRecording,
-          reservesAsOf: await this.fiscalYears.reservesOn(coopId, dto.effectiveDate),
-        },
-        meta,
-      ),
-    );
+      lateRecording: dto.lateRecording,
+      reservesAsOf,
+    }));
   }
 }
 
 export function associateUrl(coopId: string, associateId: string): string {
   return `/v1/cooperatives/${coopId}/associates/${associateId}`;
+}
+
+/**
+ * A capital movement: its id (derived from the Idempotency-Key when one is given), the command
+ * that records it, and 201 with the movement's row of the register as Location.
+ */
+export async function recordMovement(commands: LedgerCommands, reply: FastifyReply, coopId: string, meta: CommandMetadata, command: (movementId: string) => CooperativeCommand) {
+  const movementId = newId(meta);
+  return created(reply, movementUrl(coopId, movementId), movementId, await commands.send(cooperativeDecider, coopId, command(movementId), meta));
 }
 
 export function movementUrl(coopId: string, movementId: string): string {

@@ -7,7 +7,7 @@ import { Allow } from '../auth/auth.guard';
 import { READERS, WRITERS } from '../auth/roles';
 import { cooperativeDecider } from '@ledger/domain';
 import { capTableCsv, CSV_DIALECTS } from '@ledger/projections';
-import { CommandMeta, newId } from '../http/command-meta';
+import { CommandMeta } from '../http/command-meta';
 import { created } from '../http/command-response';
 import { CSV_CONTENT_TYPE, CSV_DIALECT_DOC, exportRequest } from '../http/csv-request';
 import { badQuery, parseAsOf, parseOptionalDate, parseOptionalLimit, parseOptionalRowNumber } from '../http/query-params';
@@ -17,7 +17,7 @@ import type { KnownAt } from '@ledger/projections';
 import { LedgerQueries } from '../queries/ledger-queries';
 import { CommandMetadata } from '../write/command-metadata';
 import { LedgerCommands } from '../write/stream-command';
-import { movementUrl } from './associates.controller';
+import { movementUrl, recordMovement } from './associates.controller';
 import { CancelMovementDto, TransferSharesDto } from './capital.dto';
 
 /** The largest page of the capital-movements register. */
@@ -37,8 +37,7 @@ export class CapitalController {
   @Allow(...WRITERS)
   @ApiCommand({ summary: 'Transfer shares between associates (SharesTransferred)', location: 'the movement in the register of share movements' })
   async transfer(@Param('coopId') coopId: string, @Body() dto: TransferSharesDto, @CommandMeta() meta: CommandMetadata, @Res({ passthrough: true }) reply: FastifyReply) {
-    const movementId = newId(meta);
-    return created(reply, movementUrl(coopId, movementId), movementId, await this.commands.send(cooperativeDecider, coopId, { type: 'TransferShares', ...dto, movementId }, meta));
+    return recordMovement(this.commands, reply, coopId, meta, (movementId) => ({ type: 'TransferShares', ...dto, movementId }));
   }
 
   @Post('events/:eventId/cancellation')

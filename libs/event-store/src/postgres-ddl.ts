@@ -1,0 +1,21 @@
+import { Pool } from 'pg';
+
+/**
+ * Runs DDL under a transaction-level advisory lock. CREATE … IF NOT EXISTS races with itself
+ * across connections (two replicas starting, the event store creating the schema): one creator at
+ * a time, under the lock PostgresEventStore takes for it.
+ */
+export async function createUnderLock(pool: Pool, lock: string, ddl: string): Promise<void> {
+  const client = await pool.connect();
+  try {
+    await client.query('BEGIN');
+    await client.query('SELECT pg_advisory_xact_lock(hashtextextended($1, 0))', [lock]);
+    await client.query(ddl);
+    await client.query('COMMIT');
+  } catch (error) {
+    await client.query('ROLLBACK').catch(() => undefined);
+    throw error;
+  } finally {
+    client.release();
+  }
+}
