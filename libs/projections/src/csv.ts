@@ -30,16 +30,33 @@ const FORMULA_START = /^[=+\-@\t\r]/;
  * files are opened in spreadsheets, and a name is typed by whoever admits an associate.
  */
 export function toCsv<R>(columns: ReadonlyArray<CsvColumn<R>>, rows: Iterable<R>, dialect: CsvDialect = 'rfc4180'): string {
+  let csv = '';
+  for (const chunk of csvChunks(columns, rows, dialect, Infinity)) csv += chunk;
+  return csv;
+}
+
+/** Rows per chunk of a streamed CSV: few calls into csv-stringify, and a chunk of a few hundred kilobytes at most. */
+const ROWS_PER_CHUNK = 1000;
+
+/**
+ * The bytes of `toCsv`, a chunk of rows at a time, for an answer written as it is made
+ * (`Readable.from`): memory holds one chunk, whatever the number of rows. Only the first chunk
+ * opens with the byte order mark and the header; a field is quoted by what it holds, never by
+ * where it falls, so the chunks joined are `toCsv` byte for byte.
+ */
+export function* csvChunks<R>(columns: ReadonlyArray<CsvColumn<R>>, rows: Iterable<R>, dialect: CsvDialect = 'rfc4180', rowsPerChunk = ROWS_PER_CHUNK): Generator<string> {
   const fr = dialect === 'fr';
-  const cells: string[][] = [];
-  for (const row of rows) cells.push(columns.map((column) => cell(column, column.value(row), fr)));
-  return stringify(cells, {
-    header: true,
-    columns: columns.map((column) => headerOf(column, fr)),
-    delimiter: fr ? ';' : ',',
-    record_delimiter: 'windows',
-    bom: fr,
-  });
+  const options = { columns: columns.map((column) => headerOf(column, fr)), delimiter: fr ? ';' : ',', record_delimiter: 'windows' as const };
+  let cells: string[][] = [];
+  let first = true;
+  for (const row of rows) {
+    cells.push(columns.map((column) => cell(column, column.value(row), fr)));
+    if (cells.length < rowsPerChunk) continue;
+    yield stringify(cells, { ...options, header: first, bom: fr && first });
+    first = false;
+    cells = [];
+  }
+  if (first || cells.length > 0) yield stringify(cells, { ...options, header: first, bom: fr && first });
 }
 
 function headerOf(column: { name: string; kind: CsvKind }, fr: boolean): string {
