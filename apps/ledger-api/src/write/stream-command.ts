@@ -1,9 +1,9 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Inject, Injectable, OnApplicationShutdown } from '@nestjs/common';
 import { CommandBus, CommandHandler, ICommand, ICommandHandler } from '@nestjs/cqrs';
 import { Decider, DomainEvent, assemblyDecider, cooperativeDecider, fiscalYearDecider, tmoDecider } from '@ledger/domain';
 import { EventStore } from '@ledger/event-store';
-import { AssembliesState, ProjectionEngine, assembliesProjection, closedPeriodsOf } from '@ledger/projections';
-import { EVENT_STORE } from '../infrastructure/tokens';
+import { AssembliesState, ProjectionEngine, SnapshotStore, assembliesProjection, closedPeriodsOf } from '@ledger/projections';
+import { EVENT_STORE, SNAPSHOT_STORE } from '../infrastructure/tokens';
 import { CommandMetadata, RecoveredCommand } from './command-metadata';
 import { CommandResult, StreamWriter } from './stream-writer';
 
@@ -28,14 +28,20 @@ export class StreamCommand<D extends AnyDecider = AnyDecider> implements IComman
 
 /** The one command path: each stream kind's commands go to that kind's StreamWriter. */
 @CommandHandler(StreamCommand)
-export class StreamCommandHandler implements ICommandHandler<StreamCommand, CommandResult> {
+export class StreamCommandHandler implements ICommandHandler<StreamCommand, CommandResult>, OnApplicationShutdown {
   private readonly writers = new Map<string, StreamWriter<unknown, DomainEvent, unknown, unknown>>();
 
   constructor(
     @Inject(EVENT_STORE) store: EventStore,
+    @Inject(SNAPSHOT_STORE) snapshots: SnapshotStore,
     private readonly projections: ProjectionEngine,
   ) {
-    for (const decider of STREAM_KINDS as readonly AnyDecider[]) this.writers.set(decider.kind, new StreamWriter(store, projections, decider));
+    for (const decider of STREAM_KINDS as readonly AnyDecider[]) this.writers.set(decider.kind, new StreamWriter(store, projections, decider, { snapshots }));
+  }
+
+  /** The large states folded since their last save are saved, so that the next start reads them. */
+  async onApplicationShutdown(): Promise<void> {
+    for (const writer of this.writers.values()) await writer.saveAll().catch((error: unknown) => console.error("Saving the write path's states failed", error));
   }
 
   async execute({ decider, key, command, metadata }: StreamCommand): Promise<CommandResult> {

@@ -1,16 +1,24 @@
 import { Decider, DomainEvent } from '@ledger/domain';
 import { EventStore } from '@ledger/event-store';
+import { StreamSnapshots } from './stream-snapshots';
 
 export interface LoadedStream<S> {
   state: S;
   /** undefined: the stream does not exist yet. */
   revision: bigint | undefined;
+  /** The id of the event at `revision`. */
+  lastEventId?: string;
+  /** The revision the state had when it was last saved or read from a snapshot. */
+  savedRevision?: bigint;
+  /** Read from a snapshot: it may lack what an act dated before its last date needs (Decider.snapshots). */
+  restored: boolean;
 }
 
 /**
- * The hot cache of one stream kind's states, keyed by stream id. A state is folded once from
- * the store and then kept up to date by the writer; what another process appended is folded in
- * by `catchUp` before a command is decided again.
+ * The hot cache of one stream kind's states, keyed by stream id. A state is read from its
+ * snapshot when the decider saves them, else folded from the store, then kept up to date by the
+ * writer; what another process appended is folded in by `catchUp` before a command is decided
+ * again.
  */
 export class StreamStates<C, E extends DomainEvent, S> {
   private readonly loaded = new Map<string, LoadedStream<S>>();
@@ -18,29 +26,50 @@ export class StreamStates<C, E extends DomainEvent, S> {
   constructor(
     private readonly store: EventStore,
     private readonly decider: Decider<C, E, S, unknown>,
+    private readonly snapshots?: StreamSnapshots<S>,
   ) {}
 
-  /** The cached state, else the stream read from the store. */
+  /** The cached state, else the snapshot and what the stream holds beyond it, else the stream read from the store. */
   async get(streamId: string): Promise<LoadedStream<S>> {
-    return this.loaded.get(streamId) ?? this.catchUp(streamId);
+    const cached = this.loaded.get(streamId);
+    if (cached) return cached;
+    const restored = await this.snapshots?.load(streamId).catch((error: unknown) => {
+      // A snapshot is only a cache: one that cannot be read costs a fold of the stream.
+      console.error(`The snapshot of stream ${streamId} could not be read; folding the stream`, error);
+      return undefined;
+    });
+    if (restored) this.loaded.set(streamId, { ...restored, savedRevision: restored.revision, restored: true });
+    return this.catchUp(streamId);
   }
 
   /** Folds whatever the stream holds beyond the cached revision (written by another process). */
   async catchUp(streamId: string): Promise<LoadedStream<S>> {
-    const loaded = this.loaded.get(streamId) ?? { state: this.decider.initialState(), revision: undefined };
+    const loaded = this.loaded.get(streamId) ?? this.fresh();
     const from = loaded.revision === undefined ? 0n : loaded.revision + 1n;
     for await (const recorded of this.store.readStream(streamId, from)) {
-      this.decider.evolve(loaded.state, { type: recorded.type, data: recorded.data } as unknown as E);
+      const event = { type: recorded.type, data: recorded.data } as unknown as E;
+      if (loaded.restored && this.decider.snapshots?.needsWholeStream(loaded.state, { event })) return this.whole(streamId);
+      this.decider.evolve(loaded.state, event);
       loaded.revision = recorded.revision;
+      loaded.lastEventId = recorded.metadata.eventId;
     }
     if (loaded.revision !== undefined) this.loaded.set(streamId, loaded);
     return loaded;
   }
 
+  /** The state folded from the whole stream (a restored one lacks the acts it knows only by their fold). */
+  async whole(streamId: string): Promise<LoadedStream<S>> {
+    const cached = this.loaded.get(streamId);
+    if (cached && !cached.restored) return this.catchUp(streamId);
+    this.loaded.delete(streamId);
+    return this.catchUp(streamId);
+  }
+
   /** Folds events the writer has just appended. */
-  advance(streamId: string, loaded: LoadedStream<S>, events: readonly E[], revision: bigint): void {
+  advance(streamId: string, loaded: LoadedStream<S>, events: readonly E[], revision: bigint, lastEventId: string): void {
     for (const event of events) this.decider.evolve(loaded.state, event);
     loaded.revision = revision;
+    loaded.lastEventId = lastEventId;
     this.loaded.set(streamId, loaded);
   }
 
@@ -48,4 +77,18 @@ export class StreamStates<C, E extends DomainEvent, S> {
   drop(streamId: string): void {
     this.loaded.delete(streamId);
   }
+
+  /** The states holding at least `minimum` events not saved yet. */
+  unsaved(minimum: number): Array<[string, LoadedStream<S>]> {
+    return [...this.loaded].filter(([, loaded]) => unsavedOf(loaded) >= minimum);
+  }
+
+  private fresh(): LoadedStream<S> {
+    return { state: this.decider.initialState(), revision: undefined, restored: false };
+  }
+}
+
+/** Events folded into the state since it was last saved or read from a snapshot. */
+export function unsavedOf(loaded: LoadedStream<unknown>): number {
+  return Number((loaded.revision ?? -1n) - (loaded.savedRevision ?? -1n));
 }

@@ -1,8 +1,10 @@
 import { Decider, DomainError, DomainEvent, coopIdOf } from '@ledger/domain';
 import { EventStore, NewEvent, WrongExpectedRevisionError } from '@ledger/event-store';
+import { SnapshotStore } from '@ledger/projections';
 import { CommandMetadata, StaleRevisionError, toNewEvent } from './command-metadata';
 import { GroupCommit } from './group-commit';
-import { LoadedStream, StreamStates } from './stream-states';
+import { StreamSnapshots } from './stream-snapshots';
+import { LoadedStream, StreamStates, unsavedOf } from './stream-states';
 
 export interface CommandResult {
   events: Array<{ eventId: string; type: string; data: Record<string, unknown> }>;
@@ -43,6 +45,19 @@ interface DecidedBatch<C, E, K> {
 /** Another process wrote first: catch up and decide again, this many times at most. */
 const MAX_ATTEMPTS = 5;
 
+export interface StreamWriterOptions {
+  /** Where large states are saved between restarts (for deciders that say how: Decider.snapshots). */
+  snapshots?: SnapshotStore;
+  /** Save a stream's state once it has folded this many events since it was last saved. */
+  snapshotAfter?: number;
+  /**
+   * A save serializes the state on the event loop (a second or two for a million events): never
+   * more often than this, nor more than 1/20 of the time.
+   */
+  snapshotMinIntervalMs?: number;
+  clock?: () => Date;
+}
+
 /**
  * The write path of one stream kind: load (hot cache, else the stream) → decide → append with
  * the exact expected revision → on conflict catch up and decide again → answer once the read
@@ -55,14 +70,25 @@ const MAX_ATTEMPTS = 5;
 export class StreamWriter<C, E extends DomainEvent, S, K> {
   private readonly states: StreamStates<C, E, S>;
   private readonly batches: GroupCommit<Waiting<C, K>>;
+  private readonly snapshots?: StreamSnapshots<S>;
+  private readonly snapshotAfter: number;
+  private readonly snapshotMinIntervalMs: number;
+  private readonly clock: () => Date;
+  private saving = false;
+  private nextSaveAt = 0;
 
   constructor(
     private readonly store: EventStore,
     private readonly readModels: ReadModels,
     private readonly decider: Decider<C, E, S, K>,
-    private readonly clock: () => Date = () => new Date(),
+    options: StreamWriterOptions = {},
   ) {
-    this.states = new StreamStates(store, decider);
+    const form = decider.snapshots as Decider<unknown, DomainEvent, S>['snapshots'];
+    if (form && options.snapshots) this.snapshots = new StreamSnapshots(options.snapshots, store, form);
+    this.snapshotAfter = options.snapshotAfter ?? 20_000;
+    this.snapshotMinIntervalMs = options.snapshotMinIntervalMs ?? 10_000;
+    this.clock = options.clock ?? (() => new Date());
+    this.states = new StreamStates(store, decider, this.snapshots);
     this.batches = new GroupCommit((streamId, batch) => this.write(streamId, batch));
   }
 
@@ -73,19 +99,52 @@ export class StreamWriter<C, E extends DomainEvent, S, K> {
   /** The stream's state caught up with the store, or undefined when it does not exist. Do not mutate it. */
   async current(key: K): Promise<S | undefined> {
     const streamId = this.decider.streamId(key);
-    const loaded = await this.batches.serially(streamId, () => this.states.catchUp(streamId));
+    // Facts for another stream's command (a voter list as of a record date, a year's events) may
+    // reach before a snapshot's last date: the whole stream.
+    const loaded = await this.batches.serially(streamId, async () => ((await this.states.get(streamId)).restored ? this.states.whole(streamId) : this.states.catchUp(streamId)));
     return loaded.revision === undefined ? undefined : loaded.state;
+  }
+
+  /** Saves every state with events not saved yet (at shutdown: the next start reads them instead of folding their streams). */
+  async saveAll(): Promise<void> {
+    if (!this.snapshots) return;
+    for (const [streamId] of this.states.unsaved(Math.min(this.snapshotAfter, 1_000))) await this.batches.serially(streamId, () => this.save(streamId));
   }
 
   private async write(streamId: string, batch: Array<Waiting<C, K>>): Promise<void> {
     try {
       for (let attempt = 1; batch.length > 0; attempt++) {
-        const loaded = attempt === 1 ? await this.states.get(streamId) : await this.states.catchUp(streamId);
+        let loaded = attempt === 1 ? await this.states.get(streamId) : await this.states.catchUp(streamId);
+        if (loaded.restored && batch.some(({ command }) => this.decider.snapshots?.needsWholeStream(loaded.state, { command }))) loaded = await this.states.whole(streamId);
         batch = await this.attempt(streamId, loaded, batch, attempt);
       }
     } catch (error) {
       for (const waiting of batch) waiting.reject(error);
     }
+    this.saveWhenDue(streamId);
+  }
+
+  /** Off the request path: once the stream has folded enough events since its last save, and not too often. */
+  private saveWhenDue(streamId: string): void {
+    if (!this.snapshots || this.saving || Date.now() < this.nextSaveAt) return;
+    if (this.states.unsaved(this.snapshotAfter).every(([id]) => id !== streamId)) return;
+    this.saving = true;
+    void this.batches
+      .serially(streamId, () => this.save(streamId))
+      .catch((error: unknown) => console.error(`The snapshot of stream ${streamId} could not be saved`, error))
+      .finally(() => (this.saving = false));
+  }
+
+  /** Saves the stream's state as it stands between two batches (never with events not appended yet). */
+  private async save(streamId: string): Promise<void> {
+    const loaded = this.states.unsaved(1).find(([id]) => id === streamId)?.[1];
+    if (!this.snapshots || !loaded || loaded.revision === undefined || loaded.lastEventId === undefined || unsavedOf(loaded) === 0) return;
+    const started = Date.now();
+    const revision = loaded.revision;
+    await this.snapshots.save(streamId, loaded.state, revision, loaded.lastEventId);
+    loaded.savedRevision = revision;
+    const ended = Date.now();
+    this.nextSaveAt = ended + Math.max(this.snapshotMinIntervalMs, 19 * (ended - started));
   }
 
   /** Decides and appends the batch once; returns the commands to decide again after a conflict. */
@@ -115,7 +174,8 @@ export class StreamWriter<C, E extends DomainEvent, S, K> {
       }
       return accepted.map((a) => a.waiting);
     }
-    if (appended.events.length > 0) this.states.advance(streamId, loaded, unfolded, appended.nextExpectedRevision);
+    const appendedEvents = accepted.flatMap((a) => a.events);
+    if (appended.events.length > 0) this.states.advance(streamId, loaded, unfolded, appended.nextExpectedRevision, appendedEvents[appendedEvents.length - 1].metadata.eventId);
     try {
       await this.readModels.waitFor(appended.position);
     } catch (error) {

@@ -4,6 +4,7 @@ import { CooperativeCommand } from './commands';
 import { decideInHistory } from './decide-in-history';
 import { CooperativeEvent } from './events';
 import { CooperativeHistory, evolveHistory, initialHistory } from './history';
+import { historySnapshots } from './history-snapshot';
 
 /**
  * The cooperative stream (`cooperative-<coopId>`): statuts, associates and every capital
@@ -21,4 +22,6 @@ export const cooperativeDecider: Decider<CooperativeCommand, CooperativeEvent, C
   notFound: (coopId) => `Cooperative ${coopId} not found`,
   // A capital movement's event id is its movementId, so that a cancellation can name the event.
   eventIdOf: (event) => (event.type !== 'CapitalMovementCancelled' && 'movementId' in event.data ? event.data.movementId : undefined),
+  // A million events are not folded again at each start: the fold is saved (history-snapshot.ts).
+  snapshots: historySnapshots,
 };

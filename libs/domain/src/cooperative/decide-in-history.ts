@@ -47,7 +47,7 @@ export function decideInHistory(command: CooperativeCommand, history: Cooperativ
 }
 
 /** The date an act takes effect; a cancellation takes the cancelled movement's. */
-function actDateOf(command: CooperativeCommand, latest: CooperativeState): IsoDate | null {
+export function actDateOf(command: CooperativeCommand, latest: CooperativeState): IsoDate | null {
   const date =
     command.type === 'AdoptStatuts'
       ? null

@@ -26,6 +26,11 @@ export interface CooperativeHistory extends CooperativeState {
    * so that it refolds only the last date's events.
    */
   recent: Checkpoint | null;
+  /**
+   * Restored from a snapshot (history-snapshot.ts): `length` events dated on or before `lastDate`
+   * are folded into the first checkpoint but are not in the timeline, which begins after them.
+   */
+  base?: { readonly length: number; readonly lastDate: IsoDate };
 }
 
 /**
@@ -47,10 +52,20 @@ export function initialHistory(): CooperativeHistory {
   return { ...initialState(), timeline: [], checkpoints: [], recent: null };
 }
 
+/**
+ * A history whose first `length` events, dated on or before `lastDate`, are known only by their
+ * fold: the timeline begins after them, and its first checkpoint is that fold.
+ */
+export function baseHistory(fold: CooperativeState, length: number, lastDate: IsoDate): CooperativeHistory {
+  const history: CooperativeHistory = { ...fold, timeline: [], checkpoints: [], recent: null, base: { length, lastDate } };
+  addCheckpoint(history, 0, history);
+  return history;
+}
+
 /** The date of the last act in effect, null on an empty stream. */
 export function lastDateOf(history: CooperativeHistory): IsoDate | null {
   const { timeline } = history;
-  return timeline.length === 0 ? null : effectiveDateOf(timeline[timeline.length - 1]);
+  return timeline.length === 0 ? (history.base?.lastDate ?? null) : effectiveDateOf(timeline[timeline.length - 1]);
 }
 
 /** Where an act dated `date` enters the timeline: after every event dated on or before it. */
@@ -131,7 +146,7 @@ function addCheckpoint(history: CooperativeHistory, length: number, state: Coope
  * fold during one decision. A new mutable part of the state must be copied here too.
  */
 export function copyState(state: CooperativeState, orders?: { associates: number; movements: number }): CooperativeState {
-  const { timeline: _timeline, checkpoints: _checkpoints, recent: _recent, ...fold } = state as Partial<CooperativeHistory> & CooperativeState;
+  const { timeline: _timeline, checkpoints: _checkpoints, recent: _recent, base: _base, ...fold } = state as Partial<CooperativeHistory> & CooperativeState;
   return {
     ...fold,
     statutsHistory: fold.statutsHistory.slice(),
@@ -155,7 +170,7 @@ function checkpointOf(state: CooperativeState, length: number): Checkpoint {
   const movements = sealed(state.movements);
   state.associates = layerOver(associates);
   state.movements = layerOver(movements);
-  const { timeline: _timeline, checkpoints: _checkpoints, recent: _recent, ...fold } = state as Partial<CooperativeHistory> & CooperativeState;
+  const { timeline: _timeline, checkpoints: _checkpoints, recent: _recent, base: _base, ...fold } = state as Partial<CooperativeHistory> & CooperativeState;
   const kept: CooperativeState = { ...fold, statutsHistory: fold.statutsHistory.slice(), associates, movements, totals: { ...fold.totals }, exitQueue: fold.exitQueue.slice(), picture: { ...fold.picture } };
   return { length, state: kept, associates: fold.associateOrder.length, movements: fold.movementOrder.length };
 }
