@@ -73,6 +73,12 @@ describe('docker-compose.yml', () => {
     }
   });
 
+  it('shares one exports volume between the API replicas and the worker, where LEDGER_EXPORTS_DIR points (a worker writes, any replica serves)', () => {
+    const volumes = compose as unknown as { volumes: Record<string, unknown>; services: Record<string, { volumes?: string[] }> };
+    expect(Object.keys(volumes.volumes)).toContain('exports');
+    for (const [name, service] of ledgerServices) expect([name, volumes.services[name].volumes]).toEqual([name, expect.arrayContaining([`exports:${String(service.environment?.LEDGER_EXPORTS_DIR)}`])]);
+  });
+
   it('leaves AUTH_JWT_SECRET to the operator: no default secret is written in the file', () => {
     expect(() => interpolate(String(compose.services.api.environment?.AUTH_JWT_SECRET), {})).toThrow(/AUTH_JWT_SECRET/);
   });

@@ -17,6 +17,7 @@ import {
 import { AmendStatutsDto, CreateCooperativeDto } from '../apps/ledger-api/src/cooperatives/cooperative.dto';
 import { AllocationDto, CloseFiscalYearDto, OpeningBalancesDto, TmoDto, WorkerShareInputsDto } from '../apps/ledger-api/src/fiscal-years/fiscal-year.dto';
 import { VoteWindowDto } from '../apps/ledger-api/src/jobs/vote-window.dto';
+import { ExportRequestDto } from '../apps/ledger-api/src/exports/export-request.dto';
 import { bearer, removeDir, startTestApp, TestApp } from './support/test-app';
 
 /*
@@ -191,6 +192,12 @@ describe('the examples of /openapi.json', () => {
     const year = { coopId, year: '2024' };
     await post(`${coop}/{coopId}/fiscal-years/{year}/closing`, `${coop}/{coopId}/fiscal-years/{year}/closing`, year);
     await post(`${coop}/{coopId}/fiscal-years/{year}/allocation`, `${coop}/{coopId}/fiscal-years/{year}/allocation`, year);
+    const exported = await t
+      .http()
+      .post(`${coop}/${coopId}/exports`)
+      .set(admin)
+      .send(bodyExample('post', `${coop}/{coopId}/exports`) as object);
+    expect([exported.status, exported.body]).toEqual([202, { jobId: expect.any(String) }]);
     await post(`${a}/withdrawal`, `${a}/withdrawal`, at);
     const redemption = await post(`${a}/redemptions`, `${a}/redemptions`, at);
     await post(`${coop}/{coopId}/events/{eventId}/cancellation`, `${coop}/{coopId}/events/{eventId}/cancellation`, { coopId, eventId: redemption.id });
@@ -244,6 +251,7 @@ describe('the examples of /openapi.json', () => {
       'post /v1/cooperatives/{coopId}/fiscal-years/{year}/allocation': AllocationDto,
       'put /v1/reference/tmo': TmoDto,
       'post /v1/cooperatives/{coopId}/replays': ReplayRequestDto,
+      'post /v1/cooperatives/{coopId}/exports': ExportRequestDto,
     };
     const withBody = operations().filter((o) => o.op.requestBody?.content['application/json']);
     expect(withBody.map((o) => `${o.method} ${o.path}`).sort()).toEqual(Object.keys(dtos).sort());

@@ -15,6 +15,7 @@ import { AssociatesController } from './capital/associates.controller';
 import { CapitalController } from './capital/capital.controller';
 import { LedgerConfig } from './config/config';
 import { CooperativesController } from './cooperatives/cooperatives.controller';
+import { ExportsController } from './exports/exports.controller';
 import { HealthController } from './health/health.controller';
 import { IdempotencyInterceptor } from './http/idempotency.interceptor';
 import { ProblemFilter } from './http/problem.filter';
@@ -46,6 +47,7 @@ export class AppModule {
         JournalController,
         ...JOB_CONTROLLERS,
         ReplaysController,
+        ExportsController,
       ],
       providers: [
         StreamCommandHandler,

@@ -6,6 +6,7 @@ describe('configuration', () => {
     expect(loadConfig({})).toEqual({
       store: 'sqlite',
       dataDir: path.resolve('./data'),
+      exportsDir: path.resolve('./data/exports'),
       databaseUrl: undefined,
       databaseSchema: 'public',
       eventStoreConnectionString: undefined,
@@ -41,5 +42,11 @@ describe('configuration', () => {
     expect(attempt).toThrow(/DATABASE_URL must start with postgres:\/\/ or postgresql:\/\/, got "mysql:\/\/ledger:\*\*\*@db\/ledger"[\s\S]*DATABASE_SCHEMA must be/);
     expect(attempt).not.toThrow(/s3cret/);
     expect(() => loadConfig({ LEDGER_STORE: 'esdb', EVENTSTORE_CONNECTION_STRING: 'http://localhost:2113' })).toThrow(/esdb:\/\/ or esdb\+discover:\/\//);
+  });
+
+  it('keeps the export files in <LEDGER_DATA_DIR>/exports unless LEDGER_EXPORTS_DIR names a shared folder, and refuses an empty name at boot', () => {
+    expect(loadConfig({ LEDGER_DATA_DIR: '/srv/ledger' }).exportsDir).toBe(path.resolve('/srv/ledger/exports'));
+    expect(loadConfig({ LEDGER_DATA_DIR: '/srv/ledger', LEDGER_EXPORTS_DIR: '/mnt/exports' }).exportsDir).toBe(path.resolve('/mnt/exports'));
+    expect(() => loadConfig({ LEDGER_EXPORTS_DIR: ' ' })).toThrow(/LEDGER_EXPORTS_DIR must be a folder path/);
   });
 });

@@ -5,6 +5,12 @@ import { OidcConfig, oidcConfigFrom } from '../auth/oidc.config';
 export interface LedgerConfig {
   store: LedgerStore;
   dataDir: string;
+  /**
+   * LEDGER_EXPORTS_DIR (default `<dataDir>/exports`): where export jobs write the files clients
+   * download. With API replicas and workers on several machines it must be one shared volume:
+   * a worker writes the file, any replica serves it.
+   */
+  exportsDir: string;
   /** PostgreSQL (LEDGER_STORE=postgres): postgres://user:password@host:port/database */
   databaseUrl?: string;
   /** PostgreSQL schema of the ledger's tables, created on first use. */
@@ -60,11 +66,15 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): LedgerConfig {
   if (!/^[A-Za-z0-9_-]{1,64}$/.test(jobsPrefix)) problems.push(`LEDGER_JOBS_PREFIX must be 1 to 64 letters, digits, _ or -, got "${jobsPrefix}"`);
   const runJobs = env.LEDGER_RUN_JOBS;
   if (runJobs !== undefined && runJobs !== 'true' && runJobs !== 'false') problems.push(`LEDGER_RUN_JOBS must be true or false, got "${runJobs}"`);
+  const exportsDir = env.LEDGER_EXPORTS_DIR;
+  if (exportsDir !== undefined && (exportsDir.trim() === '' || exportsDir.includes('\0'))) problems.push(`LEDGER_EXPORTS_DIR must be a folder path, got ${JSON.stringify(exportsDir)}`);
   const oidc = oidcConfigFrom(env, problems);
   if (problems.length > 0) throw new ConfigError(`Invalid configuration:\n  - ${problems.join('\n  - ')}`);
+  const dataDir = path.resolve(env.LEDGER_DATA_DIR ?? './data');
   return {
     store: store as LedgerStore,
-    dataDir: path.resolve(env.LEDGER_DATA_DIR ?? './data'),
+    dataDir,
+    exportsDir: exportsDir !== undefined ? path.resolve(exportsDir) : path.join(dataDir, 'exports'),
     databaseUrl: env.DATABASE_URL,
     databaseSchema,
     eventStoreConnectionString: env.EVENTSTORE_CONNECTION_STRING,

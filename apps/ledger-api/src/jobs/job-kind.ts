@@ -2,12 +2,14 @@ import { Inject, Injectable } from '@nestjs/common';
 import { EventStore } from '@ledger/event-store';
 import { JobContext } from '@ledger/jobs';
 import { ProjectionEngine, SnapshotStore } from '@ledger/projections';
-import { EVENT_STORE, SNAPSHOT_STORE } from '../infrastructure/tokens';
+import { LedgerConfig } from '../config/config';
+import { EVENT_STORE, LEDGER_CONFIG, SNAPSHOT_STORE } from '../infrastructure/tokens';
 import { LedgerCommands } from '../write/stream-command';
 
 /**
  * What a job handler may use: the one write path (a job records facts as any client does,
- * through LedgerCommands), the read models, the store. Built once per process.
+ * through LedgerCommands), the read models, the store, the configuration (the exports folder).
+ * Built once per process.
  */
 @Injectable()
 export class JobServices {
@@ -16,6 +18,7 @@ export class JobServices {
     readonly engine: ProjectionEngine,
     @Inject(EVENT_STORE) readonly store: EventStore,
     @Inject(SNAPSHOT_STORE) private readonly snapshotStore: SnapshotStore,
+    @Inject(LEDGER_CONFIG) readonly config: LedgerConfig,
   ) {}
 
   /** Where the projection snapshots are kept (SQLite beside the events, or the server store). */
