@@ -1,7 +1,7 @@
 import { spawnSync } from 'child_process';
 import * as fs from 'fs';
 import * as path from 'path';
-import { TestApp, bearer, removeDir, startTestApp } from './support/test-app';
+import { TestApp, bearer, removeDir, startTestApp, testAppEnv } from './support/test-app';
 import { associate, scicAlpha } from './support/fixtures';
 
 const LEDGER = path.join(__dirname, '..', 'bin', 'ledger.js');
@@ -133,7 +133,9 @@ describe('audit bundle and the offline verifier (ledger verify / replay / token)
   });
 
   it('ledger token: signed with the service’s secret from its data folder; an auditor’s is scoped, read-only and expiring', async () => {
-    const run = ledger(['token', '--role', 'auditor', '--coop', 'alpha', '--sub', 'reviseur-1', '--expires', '30d'], { LEDGER_DATA_DIR: t.dataDir });
+    // The service's own environment (its store too: `ledger token` reads the config as the service does).
+    const service = { ...testAppEnv(t.dataDir), LEDGER_DATA_DIR: t.dataDir };
+    const run = ledger(['token', '--role', 'auditor', '--coop', 'alpha', '--sub', 'reviseur-1', '--expires', '30d'], service);
     expect(run.status).toBe(0);
     const token = bearer(run.stdout.trim());
     const claims = JSON.parse(Buffer.from(run.stdout.split('.')[1], 'base64url').toString());
@@ -142,10 +144,10 @@ describe('audit bundle and the offline verifier (ledger verify / replay / token)
     await t.http().get(`${coop}/cap-table`).set(token).expect(200);
     await t.http().get('/v1/cooperatives/other/cap-table').set(token).expect(404);
     await t.http().post(`${coop}/associates/ana/subscriptions`).set(token).send({ shares: 1, effectiveDate: '2025-08-01' }).expect(403);
-    expect(ledger(['token', '--role', 'auditor', '--coop', '*'], { LEDGER_DATA_DIR: t.dataDir }).status).toBe(2);
-    expect(ledger(['token', '--role', 'auditor', '--coop', 'alpha', '--expires', '400d'], { LEDGER_DATA_DIR: t.dataDir }).status).toBe(2);
+    expect(ledger(['token', '--role', 'auditor', '--coop', '*'], service).status).toBe(2);
+    expect(ledger(['token', '--role', 'auditor', '--coop', 'alpha', '--expires', '400d'], service).status).toBe(2);
     const secret = 's'.repeat(40);
-    const configured = ledger(['token', '--role', 'gerant', '--coop', 'alpha'], { AUTH_JWT_SECRET: secret, LEDGER_DATA_DIR: t.dataDir });
+    const configured = ledger(['token', '--role', 'gerant', '--coop', 'alpha'], { ...service, AUTH_JWT_SECRET: secret });
     expect(configured.status).toBe(0);
     await t.http().get(`${coop}/cap-table`).set(bearer(configured.stdout.trim())).expect(401);
   });

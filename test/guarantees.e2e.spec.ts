@@ -1,7 +1,10 @@
 import Database from 'better-sqlite3';
 import * as path from 'path';
-import { TestApp, bearer, removeDir, startTestApp } from './support/test-app';
+import { TestApp, bearer, onTestAppDatabase, removeDir, startTestApp, testSchemaOf } from './support/test-app';
 import { associate, scopBeta } from './support/fixtures';
+
+/** Where the events are kept, for the test that edits them behind the service's back. */
+const storeName = process.env.LEDGER_STORE === 'postgres' ? 'PostgreSQL table' : 'SQLite file';
 
 describe('What gérants, auditors and accountants rely on', () => {
   let t: TestApp;
@@ -129,27 +132,57 @@ describe('What gérants, auditors and accountants rely on', () => {
     expect(docs.text).toMatch(/swagger/i);
   });
 
-  it('tampering with the SQLite file behind the service’s back is detected, with the first break', async () => {
-    const db = new Database(path.join(t.dataDir, 'ledger.sqlite'));
-    try {
-      const row = db.prepare(`SELECT position, revision, data FROM events WHERE stream_id = 'cooperative-beta' AND type = 'SharesSubscribed' ORDER BY position LIMIT 1`).get() as {
-        position: number;
-        revision: number;
-        data: string;
-      };
+  it(`tampering with the ${storeName} behind the service’s back is detected, with the first break`, async () => {
+    await behindTheStore(t.dataDir, async (events) => {
+      const row = await events.first('cooperative-beta', 'SharesSubscribed');
       const data = JSON.parse(row.data);
-      db.prepare('UPDATE events SET data = ? WHERE position = ?').run(JSON.stringify({ ...data, shares: data.shares + 100 }), row.position);
+      await events.setData(row.position, JSON.stringify({ ...data, shares: data.shares + 100 }));
       const res = await t.http().get('/v1/cooperatives/beta/verification').set(auditor).expect(200);
       expect(res.body).toMatchObject({ valid: false, firstBreak: { streamId: 'cooperative-beta', revision: row.revision, reason: 'hash_mismatch' } });
-      db.prepare('UPDATE events SET data = ? WHERE position = ?').run(row.data, row.position);
+      await events.setData(row.position, row.data);
       expect((await t.http().get('/v1/cooperatives/beta/verification').set(auditor).expect(200)).body.valid).toBe(true);
 
-      const last = db.prepare(`SELECT position, revision FROM events WHERE stream_id = 'cooperative-beta' ORDER BY revision DESC LIMIT 1`).get() as { position: number; revision: number };
-      db.prepare('DELETE FROM events WHERE position = ?').run(last.position);
+      await events.remove(await events.lastPosition('cooperative-beta'));
       const deleted = await t.http().get('/v1/cooperatives/beta/verification').set(auditor).expect(200);
       expect(deleted.body).toMatchObject({ valid: false, firstBreak: { streamId: 'cooperative-beta', reason: 'missing_tail' } });
-    } finally {
-      db.close();
-    }
+    });
   });
 });
+
+/** The app's stored events, edited as an intruder would: rows of its SQLite file, or of its PostgreSQL schema. */
+interface StoredEvents {
+  first(streamId: string, type: string): Promise<{ position: number; revision: number; data: string }>;
+  lastPosition(streamId: string): Promise<number>;
+  setData(position: number, data: string): Promise<void>;
+  remove(position: number): Promise<void>;
+}
+
+async function behindTheStore(dataDir: string, work: (events: StoredEvents) => Promise<void>): Promise<void> {
+  if (process.env.LEDGER_STORE === 'postgres') {
+    const table = `"${testSchemaOf(dataDir)}".ledger_events`;
+    return onTestAppDatabase(async (db) => {
+      const one = async (sql: string, values: unknown[]) => (await db.query(sql, values)).rows[0];
+      return work({
+        first: async (streamId, type) => {
+          const row = await one(`SELECT position, revision, data FROM ${table} WHERE stream_id = $1 AND type = $2 ORDER BY position LIMIT 1`, [streamId, type]);
+          return { position: Number(row.position), revision: Number(row.revision), data: row.data };
+        },
+        lastPosition: async (streamId) => Number((await one(`SELECT position FROM ${table} WHERE stream_id = $1 ORDER BY revision DESC LIMIT 1`, [streamId])).position),
+        setData: async (position, data) => void (await db.query(`UPDATE ${table} SET data = $1 WHERE position = $2`, [data, position])),
+        remove: async (position) => void (await db.query(`DELETE FROM ${table} WHERE position = $1`, [position])),
+      });
+    });
+  }
+  const db = new Database(path.join(dataDir, 'ledger.sqlite'));
+  try {
+    await work({
+      first: async (streamId, type) =>
+        db.prepare('SELECT position, revision, data FROM events WHERE stream_id = ? AND type = ? ORDER BY position LIMIT 1').get(streamId, type) as { position: number; revision: number; data: string },
+      lastPosition: async (streamId) => (db.prepare('SELECT position FROM events WHERE stream_id = ? ORDER BY revision DESC LIMIT 1').get(streamId) as { position: number }).position,
+      setData: async (position, data) => void db.prepare('UPDATE events SET data = ? WHERE position = ?').run(data, position),
+      remove: async (position) => void db.prepare('DELETE FROM events WHERE position = ?').run(position),
+    });
+  } finally {
+    db.close();
+  }
+}

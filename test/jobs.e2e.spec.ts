@@ -1,4 +1,4 @@
-import { removeDir, startTestApp, TestApp, bearer } from './support/test-app';
+import { removeDir, startTestApp, TestApp, bearer, jobsOnRedis } from './support/test-app';
 import { JobServices } from '../apps/ledger-api/src/jobs/job-kind';
 import { voteWindowJob, voteWindowJobId } from '../apps/ledger-api/src/jobs/vote-window.job';
 import { projectionRebuildJob } from '../apps/ledger-api/src/jobs/projection-rebuild.job';
@@ -8,10 +8,13 @@ import { AG, closings, openAssembly, settled } from './jobs-support';
 const inSeconds = (s: number) => new Date(Date.now() + s * 1000).toISOString();
 
 /**
- * Jobs inline (no REDIS_URL): the API runs them itself, on the ledger's SQLite file. A vote
- * window closes its resolution once, at its time, and survives a restart in between.
+ * Jobs inline (no REDIS_URL): the API runs them itself, on the ledger's SQLite file; in the
+ * servers' run (`npm run test:servers`) on BullMQ, still run by the API (LEDGER_RUN_JOBS=true).
+ * A vote window closes its resolution once, at its time, and survives a restart in between.
  */
-describe('Vote windows and GET /v1/jobs/:jobId, inline', () => {
+const runner = jobsOnRedis() ? 'on BullMQ, run by the API' : 'inline';
+
+describe(`Vote windows and GET /v1/jobs/:jobId, ${runner}`, () => {
   let t: TestApp;
   let gerant: Record<string, string>;
 
@@ -61,8 +64,8 @@ describe('Vote windows and GET /v1/jobs/:jobId, inline', () => {
     expect(other.headers['content-type']).toMatch(/application\/problem\+json/);
     await t.http().get('/v1/jobs/no-such-job').set(gerant).expect(404);
     await t.http().get(location).expect(401);
-    // Jobs inline: nothing to say about a Redis.
-    expect((await t.http().get('/health').expect(200)).body).toEqual({ status: 'ok', store: 'up' });
+    // Jobs inline: nothing to say about a Redis; on BullMQ, whether it answers.
+    expect((await t.http().get('/health').expect(200)).body).toEqual({ status: 'ok', store: 'up', ...(jobsOnRedis() ? { redis: 'up' } : {}) });
   });
 
   it('refuses a window in the past, on a closed resolution, on an unknown resolution, or badly written, and a second window at another time', async () => {
@@ -127,7 +130,7 @@ describe('Vote windows and GET /v1/jobs/:jobId, inline', () => {
   });
 });
 
-describe('A vote window across a restart, inline', () => {
+describe(`A vote window across a restart, ${runner}`, () => {
   it('is closed by the restarted API when its time came while it was down', async () => {
     let t = await startTestApp();
     const dataDir = t.dataDir;

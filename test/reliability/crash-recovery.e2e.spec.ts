@@ -3,6 +3,7 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { ServerProcess, freePort } from './support/server-process';
+import { onTestAppDatabase, removeDir, testSchemaOf } from '../support/test-app';
 
 /**
  * Sized for CI (about 30 s). A longer soak: `CRASH_COMMANDS=5000 CRASH_CYCLES=40 CRASH_WRITERS=16 npx jest test/reliability/crash-recovery`.
@@ -43,7 +44,7 @@ describe('Crash recovery: kill -9 during concurrent writes', () => {
   }, 90_000);
   afterAll(async () => {
     await server?.stop();
-    fs.rmSync(dataDir, { recursive: true, force: true });
+    removeDir(dataDir);
   });
 
   async function post(url: string, body: object, key: string): Promise<{ status: number; headers: Headers; json: unknown }> {
@@ -116,30 +117,22 @@ describe('Crash recovery: kill -9 during concurrent writes', () => {
       }
 
       await server.stop();
-      const db = new Database(path.join(dataDir, 'ledger.sqlite'), { readonly: true });
-      try {
-        const rows = db
-          .prepare(`SELECT json_extract(metadata, '$.idempotencyKey') AS key, json_extract(metadata, '$.eventId') AS eventId, revision, position FROM events WHERE type = 'SharesSubscribed' AND key LIKE 'crash-cmd-%'`)
-          .all() as Array<{ key: string; eventId: string; revision: number; position: number }>;
-        const byKey = new Map<string, typeof rows>();
-        for (const row of rows) byKey.set(row.key, [...(byKey.get(row.key) ?? []), row]);
-        const lost = [...acks.keys()].filter((i) => !byKey.has(command(i).key));
-        const duplicated = [...byKey.values()].filter((events) => events.length > 1);
-        const stuck = db.prepare(`SELECT COUNT(*) FROM idempotency_keys WHERE state = 'pending'`).pluck().get() as number;
-        // Each answer names the event that was recorded: its id, revision and position.
-        const mismatched = [...acks].filter(([i, ack]) => {
-          const [event] = byKey.get(command(i).key) ?? [];
-          return !event || ack.body.events[0]?.eventId !== event.eventId || ack.body.revision !== event.revision || ack.body.position !== event.position || ack.etag !== `"${event.revision}"`;
-        });
-        console.log(
-          `crash recovery: ${COMMANDS} commands, ${WRITERS} writers, ${CRASHES} kill -9; answered 201 ${answers.created}, recovered/replayed 200 ${answers.recovered}, ` +
-            `409 in progress ${answers.inProgress}, connection refused ${answers.refusedConnection}, 5xx ${answers.serverErrors}; lost ${lost.length}, duplicated ${duplicated.length}, stuck keys ${stuck}, answers not matching their event ${mismatched.length}`,
-        );
-        expect({ lost, duplicated, stuck, mismatched: mismatched.map(([i]) => i) }).toEqual({ lost: [], duplicated: [], stuck: 0, mismatched: [] });
-        expect(rows).toHaveLength(COMMANDS);
-      } finally {
-        db.close();
-      }
+      const { rows, stuck } = await recordedCommands(dataDir);
+      const byKey = new Map<string, typeof rows>();
+      for (const row of rows) byKey.set(row.key, [...(byKey.get(row.key) ?? []), row]);
+      const lost = [...acks.keys()].filter((i) => !byKey.has(command(i).key));
+      const duplicated = [...byKey.values()].filter((events) => events.length > 1);
+      // Each answer names the event that was recorded: its id, revision and position.
+      const mismatched = [...acks].filter(([i, ack]) => {
+        const [event] = byKey.get(command(i).key) ?? [];
+        return !event || ack.body.events[0]?.eventId !== event.eventId || ack.body.revision !== event.revision || ack.body.position !== event.position || ack.etag !== `"${event.revision}"`;
+      });
+      console.log(
+        `crash recovery (${process.env.LEDGER_STORE ?? 'sqlite'}): ${COMMANDS} commands, ${WRITERS} writers, ${CRASHES} kill -9; answered 201 ${answers.created}, recovered/replayed 200 ${answers.recovered}, ` +
+          `409 in progress ${answers.inProgress}, connection refused ${answers.refusedConnection}, 5xx ${answers.serverErrors}; lost ${lost.length}, duplicated ${duplicated.length}, stuck keys ${stuck}, answers not matching their event ${mismatched.length}`,
+      );
+      expect({ lost, duplicated, stuck, mismatched: mismatched.map(([i]) => i) }).toEqual({ lost: [], duplicated: [], stuck: 0, mismatched: [] });
+      expect(rows).toHaveLength(COMMANDS);
       await server.start();
       const verification = await fetch(`${server.base}/v1/cooperatives/crash/verification`, { headers: { authorization: `Bearer ${auditor}` } });
       expect(await verification.json()).toMatchObject({ valid: true });
@@ -147,3 +140,34 @@ describe('Crash recovery: kill -9 during concurrent writes', () => {
     110_000 * Math.max(1, (COMMANDS / 240) * (CRASHES / 5)),
   );
 });
+
+interface RecordedCommand {
+  key: string;
+  eventId: string;
+  revision: number;
+  position: number;
+}
+
+/** What the store holds once the server is stopped: the commands' events, and the idempotency keys still pending. */
+async function recordedCommands(dataDir: string): Promise<{ rows: RecordedCommand[]; stuck: number }> {
+  if (process.env.LEDGER_STORE === 'postgres') {
+    const schema = testSchemaOf(dataDir);
+    return onTestAppDatabase(async (db) => {
+      const events = await db.query<{ key: string; eventId: string; revision: string; position: string }>(
+        `SELECT idempotency_key AS key, metadata::jsonb ->> 'eventId' AS "eventId", revision, position FROM "${schema}".ledger_events WHERE type = 'SharesSubscribed' AND idempotency_key LIKE 'crash-cmd-%'`,
+      );
+      const pending = await db.query<{ count: string }>(`SELECT COUNT(*) AS count FROM "${schema}".idempotency_keys WHERE state = 'pending'`);
+      return { rows: events.rows.map((row) => ({ ...row, revision: Number(row.revision), position: Number(row.position) })), stuck: Number(pending.rows[0].count) };
+    });
+  }
+  const db = new Database(path.join(dataDir, 'ledger.sqlite'), { readonly: true });
+  try {
+    const rows = db
+      .prepare(`SELECT json_extract(metadata, '$.idempotencyKey') AS key, json_extract(metadata, '$.eventId') AS eventId, revision, position FROM events WHERE type = 'SharesSubscribed' AND key LIKE 'crash-cmd-%'`)
+      .all() as RecordedCommand[];
+    const stuck = db.prepare(`SELECT COUNT(*) FROM idempotency_keys WHERE state = 'pending'`).pluck().get() as number;
+    return { rows, stuck };
+  } finally {
+    db.close();
+  }
+}

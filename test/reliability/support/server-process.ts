@@ -2,6 +2,7 @@ import { ChildProcess, spawn } from 'child_process';
 import * as fs from 'fs';
 import * as net from 'net';
 import * as path from 'path';
+import { testAppEnv } from '../../support/test-app';
 
 const ROOT = path.resolve(__dirname, '../../..');
 
@@ -38,7 +39,15 @@ export class ServerProcess {
     const child = spawn(process.execPath, ['-r', path.join(__dirname, 'register-ts.js'), path.join(ROOT, 'apps/ledger-api/src/main.ts')], {
       cwd: ROOT,
       // No AUTH_JWT_SECRET: the embedded mode keeps its secret in the data folder and writes dev tokens there.
-      env: { ...Object.fromEntries(Object.entries(process.env).filter(([k]) => k !== 'AUTH_JWT_SECRET')), LEDGER_DATA_DIR: this.dataDir, PORT: String(this.port), HOST: '127.0.0.1', LOG_LEVEL: 'error' },
+      // The store (and Redis) a test app over this folder would have: PostgreSQL under LEDGER_STORE=postgres.
+      env: {
+        ...Object.fromEntries(Object.entries(process.env).filter(([k]) => k !== 'AUTH_JWT_SECRET')),
+        LEDGER_DATA_DIR: this.dataDir,
+        PORT: String(this.port),
+        HOST: '127.0.0.1',
+        LOG_LEVEL: 'error',
+        ...testAppEnv(this.dataDir),
+      },
       stdio: ['ignore', 'ignore', 'pipe'],
     });
     let stderr = '';
