@@ -59,7 +59,7 @@ describe('the write path reads large states from their snapshot instead of foldi
   /** A SCIC of 20 associates and 60 subscriptions over 40 days, saved by its writer. */
   async function grown(): Promise<void> {
     const first = writer();
-    await send(first, { type: 'AdoptStatuts', coopId: COOP, statuts: (scic().data as { statuts: never }).statuts });
+    await send(first, { type: 'AdoptStatuts', coopId: COOP, statuts: (scic().data as unknown as { statuts: never }).statuts });
     for (let i = 0; i < 20; i++) await send(first, admit({ id: `a${i}`, category: 'beneficiary', shares: 2, on: day(i), movementId: `adm-${i}` }));
     for (let i = 0; i < 60; i++) await send(first, subscribe({ associate: `a${i % 20}`, shares: 1, on: day(20 + Math.floor(i / 3)), movementId: `sub-${i}` }));
     await first.saveAll();

@@ -21,18 +21,29 @@ export interface LoadedStream<S> {
  * again.
  */
 export class StreamStates<C, E extends DomainEvent, S> {
+  /** In order of last use: the first is the one to forget when the cache is over its budget. */
   private readonly loaded = new Map<string, LoadedStream<S>>();
 
+  /**
+   * @param budgetEvents the events the cached states may have folded in all (a state's memory
+   * grows with its stream): past it, the states used least recently are forgotten, and read
+   * again — from their snapshot, saved once they grow large (StreamWriter), and the events
+   * after it — when next needed.
+   */
   constructor(
     private readonly store: EventStore,
     private readonly decider: Decider<C, E, S, unknown>,
     private readonly snapshots?: StreamSnapshots<S>,
+    private readonly budgetEvents = Infinity,
   ) {}
 
   /** The cached state, else the snapshot and what the stream holds beyond it, else the stream read from the store. */
   async get(streamId: string): Promise<LoadedStream<S>> {
     const cached = this.loaded.get(streamId);
-    if (cached) return cached;
+    if (cached) {
+      this.touch(streamId, cached);
+      return cached;
+    }
     const restored = await this.snapshots?.load(streamId).catch((error: unknown) => {
       // A snapshot is only a cache: one that cannot be read costs a fold of the stream.
       console.error(`The snapshot of stream ${streamId} could not be read; folding the stream`, error);
@@ -53,7 +64,7 @@ export class StreamStates<C, E extends DomainEvent, S> {
       loaded.revision = recorded.revision;
       loaded.lastEventId = recorded.metadata.eventId;
     }
-    if (loaded.revision !== undefined) this.loaded.set(streamId, loaded);
+    if (loaded.revision !== undefined) this.touch(streamId, loaded);
     return loaded;
   }
 
@@ -70,7 +81,28 @@ export class StreamStates<C, E extends DomainEvent, S> {
     for (const event of events) this.decider.evolve(loaded.state, event);
     loaded.revision = revision;
     loaded.lastEventId = lastEventId;
+    this.touch(streamId, loaded);
+  }
+
+  /** Marks the state as the last used, and forgets the least used ones while the cache is over its budget. */
+  private touch(streamId: string, loaded: LoadedStream<S>): void {
+    this.loaded.delete(streamId);
     this.loaded.set(streamId, loaded);
+    if (this.budgetEvents === Infinity) return;
+    let total = 0;
+    for (const each of this.loaded.values()) total += eventsOf(each);
+    for (const [id, each] of this.loaded) {
+      if (total <= this.budgetEvents || id === streamId) break;
+      this.loaded.delete(id);
+      total -= eventsOf(each);
+    }
+  }
+
+  /** Events folded in the cached states. */
+  get cachedEvents(): number {
+    let total = 0;
+    for (const each of this.loaded.values()) total += eventsOf(each);
+    return total;
   }
 
   /** Forgets a state that folded events which were then not appended: it is read again. */
@@ -86,6 +118,10 @@ export class StreamStates<C, E extends DomainEvent, S> {
   private fresh(): LoadedStream<S> {
     return { state: this.decider.initialState(), revision: undefined, restored: false };
   }
+}
+
+function eventsOf(loaded: LoadedStream<unknown>): number {
+  return Number((loaded.revision ?? -1n) + 1n);
 }
 
 /** Events folded into the state since it was last saved or read from a snapshot. */

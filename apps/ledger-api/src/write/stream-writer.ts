@@ -55,6 +55,8 @@ export interface StreamWriterOptions {
    * more often than this, nor more than 1/20 of the time.
    */
   snapshotMinIntervalMs?: number;
+  /** The events the cached states may have folded in all, past which the least recently used are forgotten (see StreamStates). */
+  stateBudgetEvents?: number;
   clock?: () => Date;
 }
 
@@ -88,7 +90,7 @@ export class StreamWriter<C, E extends DomainEvent, S, K> {
     this.snapshotAfter = options.snapshotAfter ?? 20_000;
     this.snapshotMinIntervalMs = options.snapshotMinIntervalMs ?? 10_000;
     this.clock = options.clock ?? (() => new Date());
-    this.states = new StreamStates(store, decider, this.snapshots);
+    this.states = new StreamStates(store, decider, this.snapshots, options.stateBudgetEvents);
     this.batches = new GroupCommit((streamId, batch) => this.write(streamId, batch));
   }
 
@@ -103,6 +105,11 @@ export class StreamWriter<C, E extends DomainEvent, S, K> {
     // reach before a snapshot's last date: the whole stream.
     const loaded = await this.batches.serially(streamId, async () => ((await this.states.get(streamId)).restored ? this.states.whole(streamId) : this.states.catchUp(streamId)));
     return loaded.revision === undefined ? undefined : loaded.state;
+  }
+
+  /** Events folded in the states this writer keeps (what its memory grows with). */
+  get cachedEvents(): number {
+    return this.states.cachedEvents;
   }
 
   /** Saves every state with events not saved yet (at shutdown: the next start reads them instead of folding their streams). */

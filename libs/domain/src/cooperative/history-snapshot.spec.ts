@@ -97,7 +97,7 @@ describe('the write path snapshot of a cooperative history', () => {
     evolve(history, { type: 'CapitalMovementCancelled', data: { movementId: 'm3', cancelledType: 'SharesSubscribed', reason: 'mistake', effectiveDate: day(1) } });
     expect(historySnapshots.partCount(history)).toBe(2);
     expect(historySnapshots.fullParts(history)).toBe(1);
-    expect((historySnapshots.part(history, 0) as Array<{ movementId: string; cancelled: boolean }>)[3]).toMatchObject({ movementId: 'm3', cancelled: false });
+    expect((historySnapshots.part(history, 0) as unknown[][])[3][0]).toBe('m3');
     expect((historySnapshots.head(history) as SavedHistory).cancelled).toEqual(['m3']);
     const restored = savedAndRestored(history);
     expect(restored.movements.m3.cancelled).toBe(true);

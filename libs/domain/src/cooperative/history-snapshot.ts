@@ -39,7 +39,7 @@ export interface SavedHistory {
 export const MOVEMENTS_PER_PART = 16384;
 
 /** Bumped when the saved form or the fold's meaning changes: a snapshot of another version is not read. */
-export const SAVED_HISTORY_VERSION = 1;
+export const SAVED_HISTORY_VERSION = 2;
 
 /** The saved form of `history` (undefined for an empty stream), and its movements part `index`. */
 export function savedHistoryOf(history: CooperativeHistory): SavedHistory | undefined {
@@ -58,15 +58,34 @@ export function savedHistoryOf(history: CooperativeHistory): SavedHistory | unde
   };
 }
 
+/** A movement in a part: a tuple, not an object, so that a part of 16,384 is half the size and parses twice as fast. */
+type SavedMovement = [
+  movementId: string,
+  type: MovementState['type'],
+  associateId: string,
+  toAssociateId: string | null,
+  shares: number,
+  amountCents: number,
+  paidCents: number,
+  nominalCents: number,
+  effectiveDate: IsoDate,
+  paymentDueOn: IsoDate | null,
+];
+
 /** Movements `index × MOVEMENTS_PER_PART` onward (at most MOVEMENTS_PER_PART of them), as recorded (a cancellation is in the head). */
-export function savedMovementsPart(history: CooperativeHistory, index: number): MovementState[] {
-  const part: MovementState[] = [];
+export function savedMovementsPart(history: CooperativeHistory, index: number): SavedMovement[] {
+  const part: SavedMovement[] = [];
   const end = Math.min((index + 1) * MOVEMENTS_PER_PART, history.movementOrder.length);
   for (let i = index * MOVEMENTS_PER_PART; i < end; i++) {
-    const movement = history.movements[history.movementOrder.at(i)!];
-    part.push(movement.cancelled ? { ...movement, cancelled: false } : movement);
+    const m = history.movements[history.movementOrder.at(i)!];
+    part.push([m.movementId, m.type, m.associateId, m.toAssociateId, m.shares, m.amountCents, m.paidCents, m.nominalCents, m.effectiveDate, m.paymentDueOn ?? null]);
   }
   return part;
+}
+
+function restoredMovement([movementId, type, associateId, toAssociateId, shares, amountCents, paidCents, nominalCents, effectiveDate, paymentDueOn]: SavedMovement): MovementState {
+  const movement: MovementState = { movementId, type, associateId, toAssociateId, shares, amountCents, paidCents, nominalCents, effectiveDate, cancelled: false };
+  return paymentDueOn === null ? movement : { ...movement, paymentDueOn };
 }
 
 export function movementPartCount(saved: Pick<SavedHistory, 'movementCount'>): number {
@@ -74,13 +93,14 @@ export function movementPartCount(saved: Pick<SavedHistory, 'movementCount'>): n
 }
 
 /** The history the saved form stands for, with its movement parts read by `partOf`. */
-export function restoredHistory(saved: SavedHistory, partOf: (index: number) => readonly MovementState[]): CooperativeHistory {
+export function restoredHistory(saved: SavedHistory, partOf: (index: number) => readonly SavedMovement[]): CooperativeHistory {
   const associates = Object.create(null) as Record<string, AssociateState>;
   for (const associate of saved.associates) associates[associate.id] = associate;
   const movements = Object.create(null) as Record<string, MovementState>;
   const movementOrder = IdList.of();
   for (let index = 0; index < movementPartCount(saved); index++) {
-    for (const movement of partOf(index)) {
+    for (const saved of partOf(index)) {
+      const movement = restoredMovement(saved);
       movements[movement.movementId] = movement;
       movementOrder.push(movement.movementId);
     }
@@ -118,6 +138,6 @@ export const historySnapshots: StateSnapshots<CooperativeCommand, CooperativeEve
   partCount: (history) => Math.ceil(history.movementOrder.length / MOVEMENTS_PER_PART),
   fullParts: (history) => Math.floor(history.movementOrder.length / MOVEMENTS_PER_PART),
   part: savedMovementsPart,
-  restore: (head, partOf) => restoredHistory(head as SavedHistory, (index) => partOf(index) as MovementState[]),
+  restore: (head, partOf) => restoredHistory(head as SavedHistory, (index) => partOf(index) as SavedMovement[]),
   needsWholeStream: (history, next) => ('command' in next ? commandNeedsWholeStream(history, next.command) : eventNeedsWholeStream(history, next.event)),
 };
