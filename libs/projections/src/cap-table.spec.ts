@@ -1,23 +1,31 @@
 import { Category, CooperativeCommand, CooperativeEvent, cooperativeDecider, StatutsInput } from '@ledger/domain';
 import { RecordedEvent } from '@ledger/event-store/event-store.port';
-import { capTable } from './cap-table';
+import { capTable, capTableCsv, capTableCsvChunks } from './cap-table';
+import { InvalidCursorError } from './cooperative-queries';
 import { complianceAsOf } from './compliance-queries';
 import { cooperativeLedgerProjection, CooperativeLedgerState } from './cooperative-ledger.projection';
 
 const AS_OF = '2024-12-31';
 
-/** A cooperative whose associates each subscribe `shares` at admission, run through the real decider. */
-function ledgerOf(statuts: StatutsInput, holders: Array<{ id: string; category: Category; shares: number }>): CooperativeLedgerState {
+/** A cooperative whose associates each subscribe `shares` at admission, run through the real decider; `then` records more acts on it. */
+function ledgerOf(statuts: StatutsInput, holders: Array<{ id: string; category: Category; shares: number }>, then: CooperativeCommand[] = []): CooperativeLedgerState {
+  return cooperative(statuts, holders).run(...then).state;
+}
+
+function cooperative(statuts: StatutsInput, holders: Array<{ id: string; category: Category; shares: number }>) {
   let history = cooperativeDecider.initialState();
-  let state = cooperativeLedgerProjection.init();
+  const ledger = { state: cooperativeLedgerProjection.init(), run };
   let position = 0;
-  const run = (command: CooperativeCommand) => {
-    for (const event of cooperativeDecider.decide(command, history) as CooperativeEvent[]) {
-      history = cooperativeDecider.evolve(history, event);
-      position += 1;
-      state = cooperativeLedgerProjection.apply(state, recorded(event, position));
+  function run(...commands: CooperativeCommand[]) {
+    for (const command of commands) {
+      for (const event of cooperativeDecider.decide(command, history) as CooperativeEvent[]) {
+        history = cooperativeDecider.evolve(history, event);
+        position += 1;
+        ledger.state = cooperativeLedgerProjection.apply(ledger.state, recorded(event, position));
+      }
     }
-  };
+    return ledger;
+  }
   run({ type: 'AdoptStatuts', coopId: 'split', statuts });
   for (const h of holders) {
     run({
@@ -31,7 +39,7 @@ function ledgerOf(statuts: StatutsInput, holders: Array<{ id: string; category: 
       movementId: `m-${h.id}`,
     });
   }
-  return state;
+  return ledger;
 }
 
 function recorded(event: CooperativeEvent, position: number): RecordedEvent {
@@ -100,5 +108,79 @@ describe('cap table percentages', () => {
     const table = capTable(ledgerOf(scic, []), 'split', AS_OF)!;
     expect(table.byCategory).toEqual([]);
     expect(table.rows).toEqual([]);
+  });
+});
+
+describe('cap table pages', () => {
+  const CATEGORIES_CYCLE = ['employee', 'beneficiary', 'supporter', 'volunteer', 'producer'] as const;
+  const holders = Array.from({ length: 23 }, (_, i) => ({ id: `h${String(i).padStart(2, '0')}`, category: CATEGORIES_CYCLE[i % 5], shares: 1 + ((i * 7) % 11) }));
+  const state = ledgerOf(scic, holders);
+
+  function pagesOf(limit: number) {
+    const pages = [];
+    let after: string | undefined;
+    do {
+      const page = capTable(state, 'split', AS_OF, { after, limit })!;
+      pages.push(page);
+      after = page.next ?? undefined;
+    } while (after !== undefined);
+    return pages;
+  }
+
+  it.each([1, 5, 7, 22, 23, 1000])('makes the whole table’s rows, each with its capitalBp, when its pages of %i are put end to end', (limit) => {
+    const whole = capTable(state, 'split', AS_OF)!;
+    const pages = pagesOf(limit);
+    expect(pages.flatMap((page) => page.rows)).toEqual(whole.rows);
+    expect(pages).toHaveLength(Math.ceil(23 / limit));
+    for (const page of pages) expect({ totals: page.totals, byCategory: page.byCategory, byCollege: page.byCollege }).toEqual({ totals: whole.totals, byCategory: whole.byCategory, byCollege: whole.byCollege });
+    expect(sum(whole.rows.map((r) => r.capitalBp))).toBe(10000);
+    expect(whole.next).toBeNull();
+  });
+
+  it('names the last row of a page as the next cursor, and none after the last row, even on an exactly full page', () => {
+    const first = capTable(state, 'split', AS_OF, { limit: 10 })!;
+    expect(first.rows.map((r) => r.associateId)).toEqual(holders.slice(0, 10).map((h) => h.id));
+    expect(first.next).toBe('h09');
+    expect(capTable(state, 'split', AS_OF, { after: 'h12', limit: 10 })!.next).toBeNull();
+    expect(capTable(state, 'split', AS_OF, { after: 'h22', limit: 10 })!.rows).toEqual([]);
+    expect(capTable(state, 'split', AS_OF, { after: 'h20' })!.rows.map((r) => r.associateId)).toEqual(['h21', 'h22']);
+  });
+
+  it('refuses a cursor naming no associate admitted by asOf', () => {
+    expect(() => capTable(state, 'split', AS_OF, { after: 'nobody', limit: 5 })).toThrow(InvalidCursorError);
+    expect(() => capTable(state, 'split', '2024-01-31', { after: 'h01', limit: 5 })).toThrow(InvalidCursorError);
+  });
+
+  it('goes on after a cursor whose associate no longer holds a share, at the next holder admitted', () => {
+    const moved = ledgerOf(scic, holders, [
+      { type: 'WithdrawAssociate', associateId: 'h03', reason: 'resignation', effectiveDate: '2024-05-01' },
+      { type: 'RedeemShares', associateId: 'h03', shares: holders[3].shares, amountCents: holders[3].shares * scic.shareValueCents, effectiveDate: '2024-05-02', movementId: 'm-h03-out' },
+    ]);
+    const whole = capTable(moved, 'split', AS_OF)!;
+    expect(whole.rows.map((r) => r.associateId)).not.toContain('h03');
+    expect(capTable(moved, 'split', AS_OF, { after: 'h03', limit: 2 })!.rows.map((r) => r.associateId)).toEqual(['h04', 'h05']);
+    expect(capTable(moved, 'split', '2024-04-30', { after: 'h03', limit: 1 })!.rows.map((r) => r.associateId)).toEqual(['h04']);
+  });
+
+  it('splits once per fold: a second page slices the rows the first one split, and a new act splits them again', () => {
+    const ledger = cooperative(scic, holders);
+    const first = capTable(ledger.state, 'split', AS_OF, { limit: 5 })!;
+    const second = capTable(ledger.state, 'split', AS_OF, { after: first.next!, limit: 5 })!;
+    const whole = capTable(ledger.state, 'split', AS_OF)!;
+    expect(first.rows[0]).toBe(whole.rows[0]);
+    expect(second.rows[0]).toBe(whole.rows[5]);
+    expect(second.totals).toBe(whole.totals);
+
+    ledger.run({ type: 'SubscribeShares', associateId: 'h00', shares: 100, effectiveDate: '2024-06-01', movementId: 'm-h00-more' });
+    const after = capTable(ledger.state, 'split', AS_OF, { limit: 5 })!;
+    expect(after.rows[0]).not.toBe(whole.rows[0]);
+    expect(after.rows[0].shares).toBe(holders[0].shares + 100);
+    expect(after.rows[0].capitalBp).toBeGreaterThan(whole.rows[0].capitalBp);
+    expect(sum(capTable(ledger.state, 'split', AS_OF)!.rows.map((r) => r.capitalBp))).toBe(10000);
+  });
+
+  it.each(['rfc4180', 'fr'] as const)('writes the CSV a chunk at a time with the bytes of the whole CSV (%s)', (dialect) => {
+    const whole = capTable(state, 'split', AS_OF)!;
+    expect([...capTableCsvChunks(whole, dialect)].join('')).toBe(capTableCsv(whole, dialect));
   });
 });

@@ -1,6 +1,7 @@
-import { AssociateState, bpCeil, bpFloor, CATEGORIES, Category, largestRemainderBp } from '@ledger/domain';
-import { CooperativeLedgerState } from './cooperative-ledger.projection';
-import { CsvColumn, CsvDialect, toCsv } from './csv';
+import { AssociateState, bpCeil, bpFloor, CATEGORIES, Category, CooperativeState, largestRemainderBp } from '@ledger/domain';
+import { CooperativeLedger, CooperativeLedgerState, ledgerEventCount } from './cooperative-ledger.projection';
+import { InvalidCursorError } from './cooperative-queries';
+import { csvChunks, CsvColumn, CsvDialect, toCsv } from './csv';
 import { cooperativeStateAsOf } from './ledger-folds';
 import { ownEntry } from './own-entry';
 
@@ -9,18 +10,48 @@ export interface CapTable {
   totals: { associates: number; shares: number; capitalCents: number; paidUpCents: number };
   byCategory: Array<{ category: Category; associates: number; shares: number; capitalCents: number; capitalBp: number }>;
   byCollege: Array<{ code: string; weightBp: number; associates: number; shares: number; capitalCents: number }>;
-  rows: Array<{
-    associateId: string;
-    name: string;
-    category: Category;
-    collegeCode: string | null;
-    status: AssociateState['status'];
-    shares: number;
-    capitalCents: number;
-    paidUpCents: number;
-    capitalBp: number;
-  }>;
+  rows: readonly CapTableRow[];
+  /** The `after` of the next page: the associateId of this page's last row; null when no row follows. */
+  next: string | null;
 }
+
+export interface CapTableRow {
+  associateId: string;
+  name: string;
+  category: Category;
+  collegeCode: string | null;
+  status: AssociateState['status'];
+  shares: number;
+  capitalCents: number;
+  paidUpCents: number;
+  capitalBp: number;
+}
+
+/** Which rows to answer: those after the holder `after` (in admission order), at most `limit`; all of them by default. */
+export interface CapTablePage {
+  after?: string;
+  limit?: number;
+}
+
+/** The cap table of one fold, its rows split once: what every page of it shares. */
+interface WholeTable {
+  /** Events the cooperative had recorded when it was made: the fold has not moved while they are all. */
+  covered: number;
+  totals: CapTable['totals'];
+  byCategory: CapTable['byCategory'];
+  byCollege: CapTable['byCollege'];
+  rows: readonly CapTableRow[];
+  /** Associate id → index of the first row after it in admission order; made when a cursor first asks. */
+  cursors?: Map<string, number>;
+  order: Iterable<string>;
+}
+
+/**
+ * Beside the fold, as ledger-folds.ts keeps its caches: the capitalBp of a row is a split over
+ * all the rows (largest remainder), so a page can only be cut from the whole table, and the
+ * second page of 100,000 holders costs a slice, not a second split.
+ */
+const wholeTables = new WeakMap<CooperativeState, WholeTable>();
 
 /**
  * Who holds the capital on `asOf`. Rows cover every holder, a withdrawn associate whose shares
@@ -36,15 +67,62 @@ export interface CapTable {
  * down — and the other categories share what is left of the 10000. So 5/11 held by public
  * bodies reads 45.46 % on the cap table as on /compliance, never 45.45 % on one and 45.46 % on
  * the other.
+ *
+ * `page` cuts the rows (admission order, which never changes) and leaves totals, byCategory
+ * and byCollege whole; a row's capitalBp is the same on its page as in the whole table. A cursor
+ * naming no associate admitted by `asOf` is an InvalidCursorError. The rows and figures are
+ * shared with the next call on the same fold: do not mutate them.
  */
-export function capTable(state: CooperativeLedgerState, coopId: string, asOf: string): CapTable | undefined {
+export function capTable(state: CooperativeLedgerState, coopId: string, asOf: string, page: CapTablePage = {}): CapTable | undefined {
   const coop = ownEntry(state.coops, coopId);
   if (!coop) return undefined;
+  const whole = wholeTableOf(coop, asOf);
+  const { rows, next } = pageOf(whole, page);
+  return { asOf, totals: whole.totals, byCategory: whole.byCategory, byCollege: whole.byCollege, rows, next };
+}
+
+function wholeTableOf(coop: CooperativeLedger, asOf: string): WholeTable {
   const folded = cooperativeStateAsOf(coop, asOf);
+  const covered = ledgerEventCount(coop);
+  const cached = wholeTables.get(folded);
+  if (cached && cached.covered === covered) return cached;
+  const table = { ...splitTable(folded), covered };
+  wholeTables.set(folded, table);
+  return table;
+}
+
+function pageOf(whole: WholeTable, page: CapTablePage): { rows: readonly CapTableRow[]; next: string | null } {
+  const start = page.after === undefined ? 0 : rowAfter(whole, page.after);
+  const end = page.limit === undefined ? whole.rows.length : Math.min(whole.rows.length, start + Math.max(1, Math.floor(page.limit)));
+  const rows = start === 0 && end === whole.rows.length ? whole.rows : whole.rows.slice(start, end);
+  return { rows, next: end < whole.rows.length ? whole.rows[end - 1].associateId : null };
+}
+
+/**
+ * Where the page after `associateId` starts. A cursor may name an associate who holds no share
+ * now (they redeemed everything between two pages): the page then starts at the next holder
+ * admitted after them, so paging never skips nor repeats a row.
+ */
+function rowAfter(whole: WholeTable, associateId: string): number {
+  if (!whole.cursors) {
+    const cursors = new Map<string, number>();
+    let next = 0;
+    for (const id of whole.order) {
+      if (next < whole.rows.length && whole.rows[next].associateId === id) next++;
+      cursors.set(id, next);
+    }
+    whole.cursors = cursors;
+  }
+  const start = whole.cursors.get(associateId);
+  if (start === undefined) throw new InvalidCursorError(associateId);
+  return start;
+}
+
+function splitTable(folded: CooperativeState): Omit<WholeTable, 'covered'> {
   const total = folded.totals.capitalCents;
   const categories = new Map<Category, { associates: number; shares: number; capitalCents: number }>();
   const colleges = new Map((folded.statuts?.colleges ?? []).map((c) => [c.code, { code: c.code, weightBp: c.weightBp, associates: 0, shares: 0, capitalCents: 0 }]));
-  const rows: CapTable['rows'] = [];
+  const rows: CapTableRow[] = [];
   let associates = 0;
   for (const id of folded.associateOrder) {
     const a = folded.associates[id];
@@ -91,7 +169,6 @@ export function capTable(state: CooperativeLedgerState, coopId: string, asOf: st
     ),
   );
   return {
-    asOf,
     totals: {
       associates,
       shares: folded.totals.shares,
@@ -101,6 +178,7 @@ export function capTable(state: CooperativeLedgerState, coopId: string, asOf: st
     byCategory: present.map((c, i) => ({ category: c, ...categories.get(c)!, capitalBp: categoryBp[i] })),
     byCollege: [...colleges.values()],
     rows,
+    order: folded.associateOrder,
   };
 }
 
@@ -109,7 +187,7 @@ function employeesAllActive(associates: readonly AssociateState[]): boolean {
   return associates.every((a) => a.category !== 'employee' || a.status === 'active' || a.subscribedCents === 0);
 }
 
-const CAP_TABLE_COLUMNS: ReadonlyArray<CsvColumn<CapTable['rows'][number]>> = [
+const CAP_TABLE_COLUMNS: ReadonlyArray<CsvColumn<CapTableRow>> = [
   { name: 'associateId', kind: 'text', value: (row) => row.associateId },
   { name: 'name', kind: 'text', value: (row) => row.name },
   { name: 'category', kind: 'text', value: (row) => row.category },
@@ -124,4 +202,9 @@ const CAP_TABLE_COLUMNS: ReadonlyArray<CsvColumn<CapTable['rows'][number]>> = [
 /** The cap table's rows (one per holder, as in the JSON) as CSV; the totals are the spreadsheet's to sum. */
 export function capTableCsv(table: CapTable, dialect: CsvDialect = 'rfc4180'): string {
   return toCsv(CAP_TABLE_COLUMNS, table.rows, dialect);
+}
+
+/** `capTableCsv` a thousand rows at a time, for an answer written as it is made; the rows are the table's, which no later event changes. */
+export function capTableCsvChunks(table: CapTable, dialect: CsvDialect = 'rfc4180'): Iterable<string> {
+  return csvChunks(CAP_TABLE_COLUMNS, table.rows, dialect);
 }

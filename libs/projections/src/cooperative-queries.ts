@@ -1,6 +1,8 @@
-import { AssociateState, capitalPicture, Category, PersonType, Statuts, votingRights } from '@ledger/domain';
+import { AssociateState, capitalPicture, Category, CooperativeState, PersonType, Statuts, votingRights } from '@ledger/domain';
 import { CooperativeLedger, CooperativeLedgerState, StoredLedger } from './cooperative-ledger.projection';
+import { csvChunks, CsvColumn, CsvDialect } from './csv';
 import { cooperativeStateAsOf, ledgerEffectiveDate } from './ledger-folds';
+import { ndjsonChunks } from './ndjson';
 import { ownEntry } from './own-entry';
 
 export interface CooperativeSummary {
@@ -46,6 +48,9 @@ export interface AssociatesQuery {
   after?: string;
   limit: number;
 }
+
+/** Which associates a whole export of the member register holds. */
+export type AssociatesFilter = Omit<AssociatesQuery, 'after' | 'limit'>;
 
 /** The `after` cursor names no associate admitted by `asOf`, or no row of the capital register (the API answers 400). */
 export class InvalidCursorError extends Error {
@@ -113,6 +118,55 @@ export function associatesAsOf(state: CooperativeLedgerState, coopId: string, qu
     items.push(associateView(associate));
   }
   return { items, next: null };
+}
+
+/**
+ * The member register of `asOf` that the filter keeps, in order of admission, one associate at a
+ * time as the reader asks: what its whole exports write, in memory that does not grow with the
+ * register (undefined for an unknown cooperative). The fold is made at the call and the list
+ * ends with the associates admitted then; each row is read when it is written, so an act that
+ * takes effect by `asOf` and is recorded while a long export runs may show in rows not yet
+ * written, as it would on the pages after it.
+ */
+export function associatesRegister(state: CooperativeLedgerState, coopId: string, filter: AssociatesFilter): Iterable<AssociateView> | undefined {
+  const coop = ownEntry(state.coops, coopId);
+  if (!coop) return undefined;
+  const folded = cooperativeStateAsOf(coop, filter.asOf);
+  return registerRows(folded, filter, folded.associateOrder.length);
+}
+
+function* registerRows(folded: CooperativeState, filter: AssociatesFilter, admitted: number): Generator<AssociateView> {
+  for (let i = 0; i < admitted; i++) {
+    const associate = folded.associates[folded.associateOrder.at(i)!];
+    if (filter.status !== undefined && associate.status !== filter.status) continue;
+    if (filter.collegeCode !== undefined && associate.collegeCode !== filter.collegeCode) continue;
+    yield associateView(associate);
+  }
+}
+
+const ASSOCIATE_COLUMNS: ReadonlyArray<CsvColumn<AssociateView>> = [
+  { name: 'id', kind: 'text', value: (a) => a.id },
+  { name: 'name', kind: 'text', value: (a) => a.name },
+  { name: 'category', kind: 'text', value: (a) => a.category },
+  { name: 'collegeCode', kind: 'text', value: (a) => a.collegeCode },
+  { name: 'status', kind: 'text', value: (a) => a.status },
+  { name: 'shares', kind: 'number', value: (a) => a.shares },
+  { name: 'subscribedCents', kind: 'cents', value: (a) => a.subscribedCents },
+  { name: 'paidUpCents', kind: 'cents', value: (a) => a.paidUpCents },
+  { name: 'votingRights', kind: 'boolean', value: (a) => a.votingRights },
+  { name: 'personType', kind: 'text', value: (a) => a.personType },
+  { name: 'admittedOn', kind: 'text', value: (a) => a.admittedOn },
+  { name: 'withdrawnOn', kind: 'text', value: (a) => a.withdrawnOn },
+];
+
+/** The member register as CSV (the JSON's fields, one associate a line), a thousand lines at a time. */
+export function associatesCsvChunks(associates: Iterable<AssociateView>, dialect: CsvDialect = 'rfc4180'): Iterable<string> {
+  return csvChunks(ASSOCIATE_COLUMNS, associates, dialect);
+}
+
+/** The member register as NDJSON: each line an associate as `GET …/associates` shows it in `items`. */
+export function associatesNdjsonChunks(associates: Iterable<AssociateView>): Iterable<string> {
+  return ndjsonChunks(associates);
 }
 
 /** One associate as of a date; undefined when not admitted by then. */

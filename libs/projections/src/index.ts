@@ -8,6 +8,7 @@ export { cooperativeStateAsOf, effectiveOrder, eventsAsOf, latestCooperativeStat
 export * from './cooperative-queries';
 export * from './cap-table';
 export * from './csv';
+export * from './ndjson';
 export * from './journal';
 export * from './capital-movements';
 export * from './compliance-queries';

@@ -1,4 +1,5 @@
-import { Body, Controller, Get, HttpCode, Param, Post, Query, Res } from '@nestjs/common';
+import { Body, Controller, Get, Headers, HttpCode, Param, Post, Query, Res, StreamableFile } from '@nestjs/common';
+import { Readable } from 'node:stream';
 import { ApiBearerAuth, ApiQuery, ApiTags } from '@nestjs/swagger';
 import { ApiCommand, ApiRead } from '../http/api-docs';
 import { AssociatesPageDoc, AssociateViewDoc } from './capital.views';
@@ -8,14 +9,23 @@ import { READERS, WRITERS } from '../auth/roles';
 import { CooperativeCommand, cooperativeDecider } from '@ledger/domain';
 import { CommandMeta, newId } from '../http/command-meta';
 import { created } from '../http/command-response';
-import { parseAsOf, parseEnum, parseLimit, parseOptionalId } from '../http/query-params';
+import { CSV_CONTENT_TYPE, CSV_DIALECT_DOC, exportRequest } from '../http/csv-request';
+import { parseAsOf, parseEnum, parseOptionalId, parseOptionalLimit, refusePaging } from '../http/query-params';
 import { ApiKnownAt, KnownAtQuery } from '../audit/known-at';
-import type { KnownAt } from '@ledger/projections';
+import { associatesCsvChunks, associatesNdjsonChunks, CSV_DIALECTS, type KnownAt } from '@ledger/projections';
 import { LedgerQueries } from '../queries/ledger-queries';
 import { CommandMetadata } from '../write/command-metadata';
 import { FiscalYearFacts } from '../write/fiscal-year-facts';
 import { LedgerCommands } from '../write/stream-command';
 import { AdmitAssociateDto, ChangeCategoryDto, ChangeCollegeDto, PayUpSharesDto, RedeemSharesDto, SubscribeSharesDto, WithdrawAssociateDto } from './capital.dto';
+
+/** The member register's forms: a page of JSON, or the whole register as CSV or NDJSON. */
+const ASSOCIATE_FORMATS = ['json', 'csv', 'ndjson'] as const;
+
+const NDJSON_CONTENT_TYPE = 'application/x-ndjson';
+
+const ASSOCIATES_DEFAULT_LIMIT = 100;
+const ASSOCIATES_MAX_LIMIT = 1000;
 
 @ApiTags('Associates and capital')
 @ApiBearerAuth()
@@ -60,11 +70,18 @@ export class AssociatesController {
   @ApiQuery({ name: 'asOf', required: false })
   @ApiQuery({ name: 'status', required: false, enum: ['active', 'withdrawn'] })
   @ApiQuery({ name: 'collegeCode', required: false })
-  @ApiQuery({ name: 'after', required: false, description: 'cursor: the `next` of the previous page' })
-  @ApiQuery({ name: 'limit', required: false, description: '1 to 1000, default 100' })
-  @ApiRead({ summary: 'The member register as of a date, in order of admission', type: AssociatesPageDoc, query: true })
+  @ApiQuery({
+    name: 'format',
+    required: false,
+    enum: ASSOCIATE_FORMATS,
+    description: '`json` (default): one page `{ items, next }`; `csv` (or `Accept: text/csv`) and `ndjson` (one associate a line): every associate the filters keep, written as it is read',
+  })
+  @ApiQuery({ name: 'dialect', required: false, enum: CSV_DIALECTS, description: CSV_DIALECT_DOC })
+  @ApiQuery({ name: 'after', required: false, description: 'JSON only; cursor: the `next` of the previous page' })
+  @ApiQuery({ name: 'limit', required: false, description: `JSON only; 1 to ${ASSOCIATES_MAX_LIMIT}, default ${ASSOCIATES_DEFAULT_LIMIT}` })
+  @ApiRead({ summary: 'The member register as of a date, in order of admission', type: AssociatesPageDoc, query: true, produces: ['text/csv', NDJSON_CONTENT_TYPE] })
   @ApiKnownAt()
-  list(
+  async list(
     @Param('coopId') coopId: string,
     @KnownAtQuery() known: KnownAt | undefined,
     @Query('asOf') asOf?: string,
@@ -72,18 +89,23 @@ export class AssociatesController {
     @Query('collegeCode') collegeCode?: string,
     @Query('after') after?: string,
     @Query('limit') limit?: string,
+    @Query('format') format?: string,
+    @Query('dialect') dialect?: string,
+    @Headers('accept') accept?: string,
   ) {
-    return this.queries.associates(
-      coopId,
-      {
-        asOf: parseAsOf(asOf),
-        status: parseEnum('status', status, ['active', 'withdrawn'] as const),
-        collegeCode: parseOptionalId('collegeCode', collegeCode),
-        after: parseOptionalId('after', after),
-        limit: parseLimit(limit),
-      },
-      known,
-    );
+    const wanted = exportRequest(ASSOCIATE_FORMATS, { format, dialect }, accept);
+    const filter = {
+      asOf: parseAsOf(asOf),
+      status: parseEnum('status', status, ['active', 'withdrawn'] as const),
+      collegeCode: parseOptionalId('collegeCode', collegeCode),
+    };
+    const page = { after: parseOptionalId('after', after), limit: parseOptionalLimit(limit, ASSOCIATES_MAX_LIMIT) };
+    if (wanted.format === 'json') return this.queries.associates(coopId, { ...filter, after: page.after, limit: page.limit ?? ASSOCIATES_DEFAULT_LIMIT }, known);
+    refusePaging(page, 'an export is always the whole member register');
+    const associates = await this.queries.associatesRegister(coopId, filter, known);
+    const name = `${coopId}-associates-${filter.asOf}`;
+    if (wanted.format === 'ndjson') return new StreamableFile(Readable.from(associatesNdjsonChunks(associates)), { type: NDJSON_CONTENT_TYPE, disposition: `attachment; filename="${name}.ndjson"` });
+    return new StreamableFile(Readable.from(associatesCsvChunks(associates, wanted.dialect)), { type: CSV_CONTENT_TYPE, disposition: `attachment; filename="${name}.csv"` });
   }
 
   @Get(':associateId')

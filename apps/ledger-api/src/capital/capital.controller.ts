@@ -1,4 +1,5 @@
-import { Body, Controller, Get, Headers, HttpCode, NotFoundException, Param, Post, Query, Res } from '@nestjs/common';
+import { Body, Controller, Get, Headers, HttpCode, NotFoundException, Param, Post, Query, Res, StreamableFile } from '@nestjs/common';
+import { Readable } from 'node:stream';
 import { ApiBearerAuth, ApiQuery, ApiTags } from '@nestjs/swagger';
 import { ApiCommand, ApiRead } from '../http/api-docs';
 import { CapTableDoc, CapitalMovementDoc, CapitalMovementsPageDoc, ComplianceReportDoc, PendingRedemptionsDoc } from './capital.views';
@@ -6,11 +7,11 @@ import type { FastifyReply } from 'fastify';
 import { Allow } from '../auth/auth.guard';
 import { READERS, WRITERS } from '../auth/roles';
 import { cooperativeDecider } from '@ledger/domain';
-import { capTableCsv, CSV_DIALECTS } from '@ledger/projections';
+import { capTableCsvChunks, CSV_DIALECTS } from '@ledger/projections';
 import { CommandMeta } from '../http/command-meta';
 import { created } from '../http/command-response';
 import { CSV_CONTENT_TYPE, CSV_DIALECT_DOC, exportRequest } from '../http/csv-request';
-import { badQuery, parseAsOf, parseOptionalDate, parseOptionalLimit, parseOptionalRowNumber } from '../http/query-params';
+import { badQuery, parseAsOf, parseOptionalDate, parseOptionalId, parseOptionalLimit, parseOptionalRowNumber, refusePaging } from '../http/query-params';
 import { ID_PATTERN } from '../http/validators';
 import { ApiKnownAt, KnownAtQuery } from '../audit/known-at';
 import type { KnownAt } from '@ledger/projections';
@@ -19,6 +20,9 @@ import { CommandMetadata } from '../write/command-metadata';
 import { LedgerCommands } from '../write/stream-command';
 import { movementUrl, recordMovement } from './associates.controller';
 import { CancelMovementDto, TransferSharesDto } from './capital.dto';
+
+/** The largest page of the cap table's rows. */
+const CAP_TABLE_MAX_LIMIT = 1000;
 
 /** The largest page of the capital-movements register. */
 const MOVEMENTS_MAX_LIMIT = 10_000;
@@ -53,25 +57,29 @@ export class CapitalController {
   @Get('cap-table')
   @Allow(...READERS)
   @ApiQuery({ name: 'asOf', required: false })
-  @ApiQuery({ name: 'format', required: false, enum: ['json', 'csv'], description: 'or `Accept: text/csv`; the CSV holds the rows, one per holder' })
+  @ApiQuery({ name: 'format', required: false, enum: ['json', 'csv'], description: 'or `Accept: text/csv`; the CSV holds the rows, one per holder, and is always whole' })
   @ApiQuery({ name: 'dialect', required: false, enum: CSV_DIALECTS, description: CSV_DIALECT_DOC })
-  @ApiRead({ summary: 'Cap table as of a date (effective dates)', type: CapTableDoc, query: true, produces: ['text/csv'] })
+  @ApiQuery({ name: 'after', required: false, description: 'JSON only; cursor: the `next` of the previous page (the associateId of its last row)' })
+  @ApiQuery({ name: 'limit', required: false, description: `JSON only; 1 to ${CAP_TABLE_MAX_LIMIT} rows a page (totals, byCategory and byCollege stay whole); without it, every row` })
+  @ApiRead({ summary: 'Cap table as of a date (effective dates); its rows page by `after` and `limit` ({ …, rows, next })', type: CapTableDoc, query: true, produces: ['text/csv'] })
   @ApiKnownAt()
   async capTable(
     @Param('coopId') coopId: string,
     @KnownAtQuery() known: KnownAt | undefined,
-    @Res({ passthrough: true }) reply: FastifyReply,
     @Query('asOf') asOf?: string,
     @Query('format') format?: string,
     @Query('dialect') dialect?: string,
+    @Query('after') after?: string,
+    @Query('limit') limit?: string,
     @Headers('accept') accept?: string,
   ) {
     const wanted = exportRequest(['json', 'csv'] as const, { format, dialect }, accept);
     const date = parseAsOf(asOf);
+    const page = { after: parseOptionalId('after', after), limit: parseOptionalLimit(limit, CAP_TABLE_MAX_LIMIT) };
+    if (wanted.format === 'json') return this.queries.capTable(coopId, date, known, page);
+    refusePaging(page, 'the CSV export is always the whole cap table');
     const table = await this.queries.capTable(coopId, date, known);
-    if (wanted.format === 'json') return table;
-    void reply.header('content-type', CSV_CONTENT_TYPE).header('content-disposition', `attachment; filename="${coopId}-cap-table-${date}.csv"`);
-    return capTableCsv(table, wanted.dialect);
+    return new StreamableFile(Readable.from(capTableCsvChunks(table, wanted.dialect)), { type: CSV_CONTENT_TYPE, disposition: `attachment; filename="${coopId}-cap-table-${date}.csv"` });
   }
 
   @Get('capital-movements')

@@ -68,7 +68,8 @@ export class CapTableDoc {
   @ApiProperty({ type: CapTableTotalsDoc }) totals!: CapTableTotalsDoc;
   @ApiProperty({ type: [CapTableCategoryDoc] }) byCategory!: CapTableCategoryDoc[];
   @ApiProperty({ type: [CapTableCollegeDoc] }) byCollege!: CapTableCollegeDoc[];
-  @ApiProperty({ type: [CapTableRowDoc] }) rows!: CapTableRowDoc[];
+  @ApiProperty({ type: [CapTableRowDoc], description: 'one per holder, in order of admission: every row, or one page of them with `limit`' }) rows!: CapTableRowDoc[];
+  @ApiProperty({ type: String, nullable: true, description: 'the `after` of the next page (the associateId of this page’s last row); null when no row follows' }) next!: string | null;
 }
 
 @ApiSchema({ name: 'CapitalMovement' })

@@ -56,3 +56,8 @@ export function parseEnum<T extends string>(name: string, value: string | undefi
 export function badQuery(field: string, message: string): BadRequestException {
   return new BadRequestException({ errors: [{ field, message: `${field} ${message}` }] });
 }
+
+/** An export is always whole: a page of it would read as the whole register in a spreadsheet, so paging is refused, not ignored. */
+export function refusePaging(page: { after?: unknown; limit?: unknown }, why: string): void {
+  for (const [field, value] of Object.entries(page)) if (value !== undefined) throw badQuery(field, `pages the JSON form only; ${why}`);
+}

@@ -1,6 +1,9 @@
 import { BadRequestException, Injectable, NotFoundException } from '@nestjs/common';
 import {
+  AssociatesFilter,
   AssociatesQuery,
+  AssociateView,
+  CapTablePage,
   CapitalMovementsQuery,
   CooperativeLedgerState,
   CsvDialect,
@@ -10,6 +13,7 @@ import {
   StreamHeadsState,
   associateAsOf,
   associatesAsOf,
+  associatesRegister,
   capTable,
   capitalMovementRow,
   capitalMovementsCsvOf,
@@ -64,8 +68,21 @@ export class LedgerQueries {
     return this.found(associateAsOf(ledger, coopId, associateId, asOf), `Associate ${associateId} not found in ${coopId} as of ${asOf}`);
   }
 
-  async capTable(coopId: string, asOf: string, known?: KnownAt) {
-    return this.found(capTable(await this.ledger(coopId, known), coopId, asOf), `Cooperative ${coopId} not found`);
+  /** The cap table, its rows cut to one page when `page` says so (totals and breakdowns stay whole). */
+  async capTable(coopId: string, asOf: string, known?: KnownAt, page: CapTablePage = {}) {
+    const ledger = await this.ledger(coopId, known);
+    try {
+      return this.found(capTable(ledger, coopId, asOf, page), `Cooperative ${coopId} not found`);
+    } catch (error) {
+      if (error instanceof InvalidCursorError)
+        throw new BadRequestException({ errors: [{ field: 'after', message: `after must be the next cursor of a previous page (${error.cursor} is not an associate here as of ${asOf})` }] });
+      throw error;
+    }
+  }
+
+  /** The member register the filter keeps, one associate at a time, for a whole export. */
+  async associatesRegister(coopId: string, filter: AssociatesFilter, known?: KnownAt): Promise<Iterable<AssociateView>> {
+    return this.found(associatesRegister(await this.ledger(coopId, known), coopId, filter), `Cooperative ${coopId} not found`);
   }
 
   /** A page of the register (all of it without `limit`): `{ items, next }`. */
