@@ -56,6 +56,8 @@ describe(`Export jobs: the journal, the FEC and the registers as files to downlo
     ['the cap table as JSON', { kind: 'cap-table', asOf: '2024-06-30' }, '/cap-table?asOf=2024-06-30', 'ex-cap-table-2024-06-30.json'],
     ['the cap table as CSV', { kind: 'cap-table', asOf: '2024-06-30', format: 'csv' }, '/cap-table?asOf=2024-06-30&format=csv', 'ex-cap-table-2024-06-30.csv'],
     ['the member register as JSON', { kind: 'associates', asOf: '2024-12-31' }, '/associates?asOf=2024-12-31&limit=1000', 'ex-associates-2024-12-31.json'],
+    ['the member register as CSV, French dialect', { kind: 'associates', asOf: '2024-12-31', format: 'csv', dialect: 'fr' }, '/associates?asOf=2024-12-31&format=csv&dialect=fr', 'ex-associates-2024-12-31.csv'],
+    ['the member register as NDJSON', { kind: 'associates', asOf: '2024-12-31', format: 'ndjson' }, '/associates?asOf=2024-12-31&format=ndjson', 'ex-associates-2024-12-31.ndjson'],
   ])('%s: the bytes the synchronous GET answers, under its name, with the sha256 the job gives', async (_, body, syncPath, name) => {
     const sync = await raw(t.http().get(`${coop}${syncPath}`).set(accountant)).expect(200);
     const { jobId, job, result, file, bytes } = await exported(body);
@@ -70,7 +72,7 @@ describe(`Export jobs: the journal, the FEC and the registers as files to downlo
     expect(file.headers.etag).toBe(`"${sha256(bytes)}"`);
   });
 
-  it('gives the registers and the journal as NDJSON too: one row, entry or associate a line, those of the JSON', async () => {
+  it('gives the cap table, the register of movements and the journal as NDJSON too: one row or entry a line, those of the JSON', async () => {
     const lines = (bytes: Buffer) => bytes.toString('utf8').split('\n');
     const table = (await t.http().get(`${coop}/cap-table?asOf=2024-06-30`).set(accountant).expect(200)).body as { rows: unknown[] };
     const rows = await exported({ kind: 'cap-table', asOf: '2024-06-30', format: 'ndjson' });
@@ -138,7 +140,7 @@ describe(`Export jobs: the journal, the FEC and the registers as files to downlo
       expect(await field({ kind: 'journal', year: '2024' })).toEqual(['year']);
       expect(await field({ kind: 'journal', year: 24 })).toEqual(['year']);
       expect(await field({ kind: 'fec', year: 2024, format: 'csv' })).toEqual(['format']);
-      expect(await field({ kind: 'associates', format: 'csv' })).toEqual(['format']);
+      expect(await field({ kind: 'associates', format: 'fec' })).toEqual(['format']);
       expect(await field({ kind: 'cap-table', year: 2024 })).toEqual(['year']);
       expect(await field({ kind: 'cap-table', asOf: '2024-02-30' })).toEqual(['asOf']);
       expect(await field({ kind: 'journal', year: 2024, dialect: 'fr' })).toEqual(['dialect']);

@@ -1,5 +1,5 @@
 import { CapTable, capTableCsv, fecBytes, fecText, Journal, journalCsv } from '@ledger/projections';
-import { exportSpecOf, jsonWithList, ndjson, sliced } from './export-files';
+import { jsonWithList, sliced } from './export-files';
 
 /** A journal of `n` one-line-pair entries, with the text a CSV or a FEC must escape. */
 function journalOf(n: number): Journal {
@@ -54,28 +54,5 @@ describe('an export rendered a slice at a time is the synchronous answer byte fo
     const whole = { coopId: 'ex', note: 'a "quoted" \u0000 entries', entries: [{ n: 1, s: '\u2028' }, { n: 2 }, { n: 3, nested: { entries: [] } }], next: null };
     for (const size of [1, 2, 5]) expect(joined(jsonWithList(whole, 'entries', whole.entries, size).content)).toBe(JSON.stringify(whole));
     expect(joined(jsonWithList({ items: [], next: null }, 'items', []).content)).toBe('{"items":[],"next":null}');
-  });
-
-  it('the NDJSON: one item a line, each line ended', () => {
-    expect(joined(ndjson([{ a: 1 }, { b: 'x\ny' }, { c: null }], 2).content)).toBe('{"a":1}\n{"b":"x\\ny"}\n{"c":null}\n');
-    expect(joined(ndjson([]).content)).toBe('');
-  });
-});
-
-describe('what an export takes, by kind', () => {
-  it('fills the defaults: json, the FEC itself, today for an as-of register, RFC 4180 for a CSV', () => {
-    expect(exportSpecOf('ex', { kind: 'journal', year: 2024 }, '2025-01-15')).toEqual({ spec: { coopId: 'ex', kind: 'journal', format: 'json', year: 2024 }, errors: [] });
-    expect(exportSpecOf('ex', { kind: 'fec', year: 2024 }, '2025-01-15')).toEqual({ spec: { coopId: 'ex', kind: 'fec', format: 'fec', year: 2024 }, errors: [] });
-    expect(exportSpecOf('ex', { kind: 'cap-table', format: 'csv' }, '2025-01-15')).toEqual({ spec: { coopId: 'ex', kind: 'cap-table', format: 'csv', asOf: '2025-01-15', dialect: 'rfc4180' }, errors: [] });
-    expect(exportSpecOf('ex', { kind: 'capital-movements', format: 'csv', dialect: 'fr' }, '2025-01-15')).toEqual({ spec: { coopId: 'ex', kind: 'capital-movements', format: 'csv', dialect: 'fr' }, errors: [] });
-  });
-
-  it('names every field that does not fit the kind', () => {
-    const fields = (asked: Parameters<typeof exportSpecOf>[1]) => exportSpecOf('ex', asked, '2025-01-15').errors.map((e) => e.field);
-    expect(fields({ kind: 'journal' })).toEqual(['year']);
-    expect(fields({ kind: 'fec', year: 2024, format: 'csv' })).toEqual(['format']);
-    expect(fields({ kind: 'associates', format: 'csv' })).toEqual(['format']);
-    expect(fields({ kind: 'cap-table', year: 2024, dialect: 'fr' })).toEqual(['year', 'dialect']);
-    expect(fields({ kind: 'capital-movements', asOf: '2024-12-31' })).toEqual(['asOf']);
   });
 });

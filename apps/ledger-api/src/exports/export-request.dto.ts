@@ -3,7 +3,7 @@ import { IsIn, IsInt, IsOptional, Max, Min } from 'class-validator';
 import { CSV_DIALECTS, CsvDialect } from '@ledger/projections';
 import { CSV_DIALECT_DOC } from '../http/csv-request';
 import { OptionalCalendarDate } from '../http/validators';
-import { EXPORT_FORMATS, EXPORT_KINDS, ExportFormat, ExportKind } from './export-files';
+import { EXPORT_FORMATS, EXPORT_KINDS, ExportFormat, ExportKind } from './export-spec';
 
 /** What to export (docs/api.md, Exports); which fields apply depends on the kind. */
 export class ExportRequestDto {
@@ -11,7 +11,7 @@ export class ExportRequestDto {
   @ApiProperty({
     enum: EXPORT_KINDS,
     example: 'fec',
-    description: 'journal (json, csv, ndjson; a year), fec (a year), capital-movements (json, csv, ndjson: the whole register), cap-table and associates (json, csv for the cap table, ndjson; as of a date)',
+    description: 'journal (json, csv, ndjson; of a year), fec (of a year), capital-movements (json, csv, ndjson: the whole register), cap-table and associates (json, csv, ndjson; as of a date)',
   })
   kind!: ExportKind;
 

@@ -2,7 +2,8 @@ import { JobContext, JobFailedForGood, errorMessage } from '@ledger/jobs';
 import { CooperativeLedgerState, cooperativeLedgerProjection, JournalState, journalProjection, MissingWithholdingRateError, ProjectionEngine } from '@ledger/projections';
 import { DomainError } from '@ledger/domain';
 import { JobKind } from '../jobs/job-kind';
-import { ExportFile, exportFileOf, ExportNotPossible, ExportSpec } from './export-files';
+import { ExportFile, exportFileOf, ExportNotPossible } from './export-files';
+import { ExportSpec } from './export-spec';
 import { ExportedFile, ExportManifest, ExportsFolder } from './exports-folder';
 
 /** The job kind of an export (`POST /v1/cooperatives/:coopId/exports`). */

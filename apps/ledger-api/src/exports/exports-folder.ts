@@ -2,7 +2,8 @@ import { createHash, randomUUID } from 'crypto';
 import * as fs from 'fs';
 import * as path from 'path';
 import { ID_PATTERN } from '../http/validators';
-import { ExportFile, ExportSpec } from './export-files';
+import { ExportFile } from './export-files';
+import { ExportSpec } from './export-spec';
 
 /** An export's file as GET /v1/exports/:exportId serves it. */
 export interface ExportedFile {

@@ -14,7 +14,7 @@ import { LEDGER_CONFIG } from '../infrastructure/tokens';
 import { LedgerJobs } from '../jobs/ledger-jobs';
 import { LedgerQueries } from '../queries/ledger-queries';
 import { CommandMetadata } from '../write/command-metadata';
-import { EXPORT_SHAPES, exportSpecOf, requireFiscalYear } from './export-files';
+import { EXPORT_SHAPES, exportSpecOf, requireFiscalYear } from './export-spec';
 import { EXPORT_JOB, exportJob } from './export.job';
 import { ExportRequestDto } from './export-request.dto';
 import { ExportsFolder } from './exports-folder';
