@@ -39,6 +39,11 @@ interface WholeFold {
 
 const folds = new WeakMap<CooperativeLedger, Folds>();
 
+/** Forgets what was derived from a cooperative's events (they were evicted from memory: see read-model-budget.ts). */
+export function forgetFolds(coop: CooperativeLedger): void {
+  folds.delete(coop);
+}
+
 function foldsOf(coop: CooperativeLedger): Folds {
   let found = folds.get(coop);
   if (!found) folds.set(coop, (found = { index: { order: [], covered: 0, maxDate: '', unsorted: false } }));

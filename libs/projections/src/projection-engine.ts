@@ -13,6 +13,11 @@ export interface ProjectionEngineOptions {
   snapshotMinIntervalMs?: number;
   /** Where a snapshot that failed to load or save is reported (the engine goes on: it is only a cache). */
   onSnapshotError?: (error: unknown, projection: string) => void;
+  /**
+   * The memory the read models saved in parts may keep of what queries read (ProjectionParts.attach):
+   * past it, the least recently read cooperatives give their events back to the snapshot.
+   */
+  memoryBudgetBytes?: number;
 }
 
 /** waitFor gave up: the read models had not reached the position in time. */
@@ -49,6 +54,7 @@ export class ProjectionEngine {
   private readonly snapshotEvery: number;
   private readonly snapshotMinIntervalMs: number;
   private readonly onSnapshotError: (error: unknown, projection: string) => void;
+  private readonly memoryBudgetBytes?: number;
   private queue: Promise<unknown> = Promise.resolve();
   private queuedCatchUp?: Promise<bigint | undefined>;
   private starting?: Promise<void>;
@@ -74,6 +80,7 @@ export class ProjectionEngine {
     this.snapshotEvery = options.snapshotEvery ?? 10_000;
     this.snapshotMinIntervalMs = options.snapshotMinIntervalMs ?? 5_000;
     this.onSnapshotError = options.onSnapshotError ?? ((error, name) => console.error(`Snapshot of projection ${name} failed`, error));
+    this.memoryBudgetBytes = options.memoryBudgetBytes;
   }
 
   /** Loads the snapshots that still fit, catches up with the log, then follows it live. */
@@ -117,7 +124,9 @@ export class ProjectionEngine {
     try {
       const snapshot = await this.snapshots.loadParts!(name, version);
       if (!snapshot || head === undefined || snapshot.position > head) return;
-      slot.state = parts!.join(snapshot.head, (key) => snapshot.part(key));
+      const load = (key: string) => snapshot.part(key);
+      slot.state = parts!.join(snapshot.head, load);
+      parts!.attach?.(slot.state, load, this.memoryBudgetBytes);
       slot.position = snapshot.position;
     } catch (error) {
       this.onSnapshotError(error, name);
@@ -270,6 +279,7 @@ export class ProjectionEngine {
           const split = parts.split(slot.state);
           await this.snapshots.saveParts(name, version, slot.position, split.head, split.parts);
           split.saved();
+          await this.attachSaved(slot);
         } else await this.snapshots.save(name, version, slot.position, slot.state);
         slot.unsaved -= unsaved;
       } catch (error) {
@@ -278,6 +288,14 @@ export class ProjectionEngine {
     }
     const ended = Date.now();
     this.nextSnapshotAt = ended + Math.max(this.snapshotMinIntervalMs, 19 * (ended - started));
+  }
+
+  /** What the snapshot just saved holds can be read back from it: the state may give it back (ProjectionParts.attach). */
+  private async attachSaved(slot: ProjectionSlot<unknown>): Promise<void> {
+    const { name, version, parts } = slot.projection;
+    if (!parts?.attach || !this.snapshots.loadParts) return;
+    const saved = await this.snapshots.loadParts(name, version);
+    if (saved) parts.attach(slot.state, (key) => saved.part(key), this.memoryBudgetBytes);
   }
 
   private fail(error: unknown): void {

@@ -25,4 +25,10 @@ export interface Projection<S> {
 export interface ProjectionParts<S> {
   split(state: S): { head: unknown; parts: Array<[key: string, part: unknown]>; saved(): void };
   join(head: unknown, load: (key: string) => unknown): S;
+  /**
+   * The snapshot was just saved (or read at start): its parts can be read back through `load`,
+   * so what the state holds in memory can be given back and read again — kept within
+   * `memoryBudgetBytes` when the engine has one (see read-model-budget.ts).
+   */
+  attach?(state: S, load: (key: string) => unknown, memoryBudgetBytes: number | undefined): void;
 }

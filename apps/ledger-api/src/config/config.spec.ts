@@ -16,8 +16,14 @@ describe('configuration', () => {
       jwtSecret: undefined,
       logLevel: 'log',
       jobsPrefix: 'ledger',
+      readModelBudgetMiB: 1024,
       oidc: undefined,
     });
+  });
+
+  it('LEDGER_READ_MODEL_BUDGET_MB: a whole number of MiB from 10', () => {
+    expect(loadConfig({ LEDGER_READ_MODEL_BUDGET_MB: '256' }).readModelBudgetMiB).toBe(256);
+    for (const bad of ['0', '5', '1.5', '-100', 'lots', '']) expect(() => loadConfig({ LEDGER_READ_MODEL_BUDGET_MB: bad })).toThrow(/LEDGER_READ_MODEL_BUDGET_MB must be a whole number of MiB from 10/);
   });
 
   it('names every bad value at once, and stops the boot', () => {

@@ -21,6 +21,13 @@ export interface LedgerConfig {
   jobsPrefix: string;
   /** LEDGER_RUN_JOBS: whether the API process runs jobs itself; default yes without Redis (inline), no with it (the worker does). */
   runJobs?: boolean;
+  /**
+   * LEDGER_READ_MODEL_BUDGET_MB (default 1024): the memory the server keeps of cooperatives
+   * between requests, whatever their history — half for the read models (the least recently
+   * read cooperatives give their events back to the snapshot), half for the write path's states
+   * (the least recently written are read again from their snapshot when next written).
+   */
+  readModelBudgetMiB: number;
   port: number;
   /** Interface to listen on: loopback by default, 0.0.0.0 in a container. */
   host: string;
@@ -68,6 +75,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): LedgerConfig {
   if (runJobs !== undefined && runJobs !== 'true' && runJobs !== 'false') problems.push(`LEDGER_RUN_JOBS must be true or false, got "${runJobs}"`);
   const exportsDir = env.LEDGER_EXPORTS_DIR;
   if (exportsDir !== undefined && (exportsDir.trim() === '' || exportsDir.includes('\0'))) problems.push(`LEDGER_EXPORTS_DIR must be a folder path, got ${JSON.stringify(exportsDir)}`);
+  const readModelBudget = env.LEDGER_READ_MODEL_BUDGET_MB ?? '1024';
+  if (!/^[1-9][0-9]{1,6}$/.test(readModelBudget)) problems.push(`LEDGER_READ_MODEL_BUDGET_MB must be a whole number of MiB from 10, got "${readModelBudget}"`);
   const oidc = oidcConfigFrom(env, problems);
   if (problems.length > 0) throw new ConfigError(`Invalid configuration:\n  - ${problems.join('\n  - ')}`);
   const dataDir = path.resolve(env.LEDGER_DATA_DIR ?? './data');
@@ -81,6 +90,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): LedgerConfig {
     redisUrl: env.REDIS_URL,
     jobsPrefix,
     ...(runJobs !== undefined ? { runJobs: runJobs === 'true' } : {}),
+    readModelBudgetMiB: Number(readModelBudget),
     port,
     host: env.HOST ?? '127.0.0.1',
     jwtSecret,

@@ -61,6 +61,11 @@ function openEventStore(config: LedgerConfig, file: string): EventStore {
   }
 }
 
+/** The read models' half of LEDGER_READ_MODEL_BUDGET_MB (the write path has the other: apps/ledger-api/src/write/stream-command.ts). */
+function readModelBudgetBytes(config: LedgerConfig): number {
+  return (config.readModelBudgetMiB / 2) * 2 ** 20;
+}
+
 function openSnapshotStore(config: LedgerConfig, file: string): SnapshotStore {
   if (config.store === 'postgres') return new PostgresSnapshotStore({ connectionString: config.databaseUrl ?? '', schema: config.databaseSchema });
   return new SqliteSnapshotStore({ file });
@@ -94,7 +99,8 @@ export class LedgerCoreModule {
         {
           provide: ProjectionEngine,
           inject: [EVENT_STORE, SNAPSHOT_STORE],
-          useFactory: (store: EventStore, snapshots: SnapshotStore) => new ProjectionEngine(store, snapshots, [cooperativeLedgerProjection, assembliesProjection, streamHeadsProjection, journalProjection]),
+          useFactory: (store: EventStore, snapshots: SnapshotStore) =>
+            new ProjectionEngine(store, snapshots, [cooperativeLedgerProjection, assembliesProjection, streamHeadsProjection, journalProjection], { memoryBudgetBytes: readModelBudgetBytes(config) }),
         },
         { provide: IdempotencyStore, useFactory: () => openIdempotencyStore(config, file) },
         { provide: TokenService, useFactory: () => TokenService.forDataDir(config.dataDir, config.jwtSecret).tokens },

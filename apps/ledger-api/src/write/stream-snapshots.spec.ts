@@ -89,6 +89,20 @@ describe('the write path reads large states from their snapshot instead of foldi
     await expect(send(restarted, transfer({ from: 'a0', to: 'a1', shares: 1, on: day(10), movementId: 'back-dated-ok' }))).resolves.toMatchObject({ events: [{ type: 'SharesTransferred' }] });
   });
 
+  it('keeps the states of the streams written last within its budget of folded events, and reads a forgotten one again', async () => {
+    const bounded = new StreamWriter(events, readModels, cooperativeDecider, { snapshots, stateBudgetEvents: 5 });
+    for (const coopId of ['x', 'y', 'z']) {
+      await bounded.execute(coopId, { type: 'AdoptStatuts', coopId, statuts: (scic().data as unknown as { statuts: never }).statuts }, META);
+      await bounded.execute(coopId, admit({ id: `${coopId}-1`, category: 'beneficiary', shares: 1, on: day(1), movementId: `${coopId}-m1` }), META);
+    }
+    // Three events a stream: only the last one written fits in 5.
+    expect(bounded.cachedEvents).toBe(3);
+    const x = await bounded.execute('x', admit({ id: 'x-2', category: 'beneficiary', shares: 1, on: day(2), movementId: 'x-m2' }), META);
+    expect(x.revision).toBe(4n);
+    expect((await bounded.current('x'))?.associateOrder.length).toBe(2);
+    expect(bounded.cachedEvents).toBe(5);
+  });
+
   it('ignores a snapshot whose last event the store does not hold under that id (another log) and folds the stream', async () => {
     await grown();
     const saved = await snapshots.loadParts(`stream:${STREAM}`, cooperativeDecider.snapshots!.version);
