@@ -1,9 +1,10 @@
-import { CapitalMovementType, EventOf } from '@ledger/domain';
+import { CapitalMovementType } from '@ledger/domain';
 import { CooperativeLedger, CooperativeLedgerState } from './cooperative-ledger.projection';
 import { InvalidCursorError } from './cooperative-queries';
-import { CsvColumn, CsvDialect, toCsv } from './csv';
-import { latestCooperativeState } from './ledger-folds';
+import { csvChunks, CsvColumn, CsvDialect, toCsv } from './csv';
 import { ownEntry } from './own-entry';
+import { isRegisterRow } from './register-index';
+import { movementRow, partOfRow, Register, registerOf, rowIdOf, rowsOf } from './register-rows';
 
 /** One line of the registre des mouvements de titres. */
 export interface CapitalMovementRow {
@@ -66,8 +67,8 @@ export interface CapitalMovementsPage {
 /**
  * The register of share movements in the order they were recorded. A mistake stays in it,
  * marked cancelled, and its cancellation is a line of its own carrying the same effective
- * date: the auditor sees both. `from`/`to` filter on effective dates, inclusive. The rows are
- * shared with later answers: do not mutate them.
+ * date: the auditor sees both. `from`/`to` filter on effective dates, inclusive. Every row
+ * is in the array: for a large register, page it or stream it (capitalMovementsExport).
  */
 export function capitalMovements(state: CooperativeLedgerState, coopId: string, range: { from?: string; to?: string } = {}): CapitalMovementRow[] | undefined {
   return capitalMovementsPage(state, coopId, range)?.items;
@@ -77,156 +78,196 @@ export function capitalMovements(state: CooperativeLedgerState, coopId: string, 
  * One page of the register: the rows numbered after `after` (every row without it) within the
  * date range, at most `limit` of them. Row numbers never change, so a cursor stays valid while
  * the register grows. Throws InvalidCursorError when `after` is no row of the register.
+ *
+ * The page reads the register index (register-index.ts) and the parts of the events holding
+ * its rows, never the whole stream. A date range is checked row by row from the cursor on: a
+ * page of rows far from the cursor, or the search for one more row to say whether a next page
+ * exists, reads the parts in between, one at a time.
  */
 export function capitalMovementsPage(state: CooperativeLedgerState, coopId: string, query: CapitalMovementsQuery = {}): CapitalMovementsPage | undefined {
   const coop = ownEntry(state.coops, coopId);
   if (!coop) return undefined;
-  const rows = registerOf(coop);
-  const { from, to, after = 0 } = query;
-  if (!Number.isInteger(after) || after < 0 || after > rows.length) throw new InvalidCursorError(String(after));
+  const register = registerOf(coop);
+  const { from, to } = query;
+  const after = cursorOf(register, query.after);
   const limit = query.limit === undefined ? Infinity : Math.max(1, Math.floor(query.limit));
+  const ranged = from !== undefined || to !== undefined;
+  const last = register.index.rows;
   const items: CapitalMovementRow[] = [];
-  // Row n sits at index n - 1: the page starts right after the cursor, whatever the range.
-  for (let i = after; i < rows.length; i++) {
-    const row = rows[i];
-    if ((from !== undefined && row.effectiveDate < from) || (to !== undefined && row.effectiveDate > to)) continue;
+  for (const row of rowsOf(register, after, last)) {
+    if (!inRange(row, from, to)) continue;
     if (items.length === limit) return { items, next: items[items.length - 1].number };
     items.push(row);
+    // Without a range the next row exists exactly when this one is not the last: no part is read to find it.
+    if (items.length === limit && !ranged) return { items, next: row.number < last ? row.number : null };
   }
   return { items, next: null };
 }
 
-/** One row of the register by its movement id (a cancellation's own row included); undefined when none. */
+/** Rows per chunk of a streamed JSON or NDJSON register. */
+const ROWS_PER_CHUNK = 1000;
+
+/**
+ * The register from `after` (every row without it) within the date range, as text made chunk by
+ * chunk while it is read: memory holds a chunk of rows (and, for the CSV, each associate's name),
+ * whatever the size of the register. The rows are those recorded when it is called; a cursor
+ * that is no row throws InvalidCursorError then, not while the chunks are read. The JSON is
+ * `capitalMovementsPage` without a limit, byte for byte; the CSV `capitalMovementsCsv`.
+ */
+export function capitalMovementsExport(
+  state: CooperativeLedgerState,
+  coopId: string,
+  query: { from?: string; to?: string; after?: number } & ({ format: 'json' | 'ndjson' } | { format: 'csv'; dialect?: CsvDialect }),
+): Iterable<string> | undefined {
+  const coop = ownEntry(state.coops, coopId);
+  if (!coop) return undefined;
+  const register = registerOf(coop);
+  const after = cursorOf(register, query.after);
+  const last = register.index.rows;
+  const ranged = (rows: Iterable<CapitalMovementRow>) => filter(rows, (row) => inRange(row, query.from, query.to));
+  if (query.format === 'csv') {
+    const names = new Map<string, string>();
+    const nameOf = (id: string) => names.get(id) ?? null;
+    return csvChunks(movementColumns(nameOf), ranged(rowsOf(register, after, last, names)), query.dialect);
+  }
+  return query.format === 'ndjson' ? ndjson(ranged(rowsOf(register, after, last))) : jsonPage(ranged(rowsOf(register, after, last)));
+}
+
+function* ndjson(rows: Iterable<CapitalMovementRow>): Generator<string> {
+  let chunk = '';
+  let count = 0;
+  for (const row of rows) {
+    chunk += JSON.stringify(row) + '\n';
+    if (++count % ROWS_PER_CHUNK !== 0) continue;
+    yield chunk;
+    chunk = '';
+  }
+  if (chunk !== '') yield chunk;
+}
+
+function* jsonPage(rows: Iterable<CapitalMovementRow>): Generator<string> {
+  let chunk = '{"items":[';
+  let count = 0;
+  for (const row of rows) {
+    chunk += (count > 0 ? ',' : '') + JSON.stringify(row);
+    if (++count % ROWS_PER_CHUNK !== 0) continue;
+    yield chunk;
+    chunk = '';
+  }
+  yield chunk + '],"next":null}';
+}
+
+function* filter<T>(items: Iterable<T>, keep: (item: T) => boolean): Generator<T> {
+  for (const item of items) if (keep(item)) yield item;
+}
+
+function inRange(row: CapitalMovementRow, from: string | undefined, to: string | undefined): boolean {
+  return (from === undefined || row.effectiveDate >= from) && (to === undefined || row.effectiveDate <= to);
+}
+
+function cursorOf(register: Register, after = 0): number {
+  if (!Number.isInteger(after) || after < 0 || after > register.index.rows) throw new InvalidCursorError(String(after));
+  return after;
+}
+
+/**
+ * One row of the register by its movement id (a cancellation's own row: its event id);
+ * undefined when the cooperative is unknown, null when no row has that id. Movement ids are
+ * the events' ids, one row each. The last part is looked at first (a movement just recorded);
+ * else a lookup of every row's id, made at the first such question and extended since, names
+ * the part to read.
+ */
 export function capitalMovementRow(state: CooperativeLedgerState, coopId: string, movementId: string): CapitalMovementRow | null | undefined {
   const coop = ownEntry(state.coops, coopId);
   if (!coop) return undefined;
-  const register = extendedRegister(coop);
-  const at = register.indexOf.get(movementId);
-  if (at !== undefined) return register.rows[at];
-  return register.rows.find((row) => row.movementId === movementId) ?? null;
+  const register = registerOf(coop);
+  const lastPart = register.index.rowsBefore.length - 1;
+  if (lastPart < 0) return null;
+  if (!lookups.has(coop)) {
+    const recent = rowInPart(register, lastPart, movementId);
+    if (recent) return recent;
+  }
+  for (const number of lookupOf(coop, register).candidates(movementId)) {
+    const found = rowInPart(register, partOfRow(register.index, number), movementId);
+    if (found) return found;
+  }
+  return null;
+}
+
+function rowInPart(register: Register, part: number, movementId: string): CapitalMovementRow | undefined {
+  const { index, parts } = register;
+  let number = index.rowsBefore[part];
+  for (const event of parts.part(part)) {
+    if (!isRegisterRow(event.type)) continue;
+    if (++number > index.rows) break;
+    if (rowIdOf(event) === movementId) return movementRow(event, number, index, index.rows);
+  }
+  return undefined;
 }
 
 /**
- * The whole register, kept beside the read model (never in it, so snapshots and replays do not
- * see it) and extended with the events recorded since it was last asked for; nothing is
- * recomputed while the stream has not moved. A cancellation replaces the row it cancels with a
- * marked copy, so a page already handed out never changes under its reader.
+ * Each row's id hashed to 32 bits, in row order: 4 bytes a row (4 MB for a million), where a Map
+ * of the ids themselves would take tens of megabytes. A hash names the rows that may be the
+ * one; reading their part tells.
  */
-interface Register {
-  /** coop.events[0..covered) are in `rows`. */
-  covered: number;
-  rows: CapitalMovementRow[];
-  /** Index in `rows` of each movement, for its cancellation. */
-  indexOf: Map<string, number>;
-  /** Each associate's name, for the CSV's names beside ids. */
-  names: Map<string, string>;
-  /** The whole register as CSV in each dialect asked for, while `covered` has not moved. */
-  csv: Partial<Record<CsvDialect, { covered: number; text: string }>>;
-}
+class RowLookup {
+  #hashes = new Uint32Array(1024);
+  #rows = 0;
 
-const registers = new WeakMap<CooperativeLedger, Register>();
-
-function registerOf(coop: CooperativeLedger): readonly CapitalMovementRow[] {
-  return extendedRegister(coop).rows;
-}
-
-function extendedRegister(coop: CooperativeLedger): Register {
-  let register = registers.get(coop);
-  if (!register) registers.set(coop, (register = { covered: 0, rows: [], indexOf: new Map(), names: new Map(), csv: {} }));
-  if (register.covered === coop.events.length) return register;
-  const { rows, indexOf, names } = register;
-  // Redemptions record the refund; the paid-up capital that left is what the decider
-  // computed, so only a register with redemptions pays for a fold of the stream.
-  const paidOfRedemption = (movementId: string) => latestCooperativeState(coop).movements[movementId]?.paidCents ?? 0;
-  for (let i = register.covered; i < coop.events.length; i++) {
-    const event = coop.events[i];
-    if (event.type === 'AssociateAdmitted') {
-      const admitted = event.data as EventOf<'AssociateAdmitted'>['data'];
-      names.set(admitted.associateId, admitted.name);
-    }
-    const row = movementRow(event.type, event.data, rows.length + 1, event.eventId, event.recordedAt, paidOfRedemption);
-    if (!row) continue;
-    rows.push(row);
-    if (row.cancels === undefined) {
-      indexOf.set(row.movementId, rows.length - 1);
-      continue;
-    }
-    const at = indexOf.get(row.cancels);
-    if (at !== undefined) {
-      const cancelled = rows[at];
-      rows[at] = { ...cancelled, cancelled: true, cancelledBy: row.movementId };
-      row.associateId = cancelled.associateId;
-      row.toAssociateId = cancelled.toAssociateId;
-      row.shares = cancelled.shares;
-      row.amountCents = cancelled.amountCents;
-      row.paidCents = cancelled.paidCents;
+  extend(register: Register): void {
+    const { index, parts } = register;
+    if (this.#rows === index.rows) return;
+    for (let part = partOfRow(index, this.#rows + 1); part < index.rowsBefore.length && this.#rows < index.rows; part++) {
+      let number = index.rowsBefore[part];
+      for (const event of parts.part(part)) {
+        if (!isRegisterRow(event.type)) continue;
+        if (++number > index.rows) break;
+        if (number > this.#rows) this.push(hashOf(rowIdOf(event)));
+      }
     }
   }
-  register.covered = coop.events.length;
-  return register;
+
+  *candidates(id: string): Generator<number> {
+    const hash = hashOf(id);
+    for (let i = this.#rows - 1; i >= 0; i--) if (this.#hashes[i] === hash) yield i + 1;
+  }
+
+  private push(hash: number): void {
+    if (this.#rows === this.#hashes.length) {
+      const grown = new Uint32Array(this.#hashes.length * 2);
+      grown.set(this.#hashes);
+      this.#hashes = grown;
+    }
+    this.#hashes[this.#rows++] = hash;
+  }
+}
+
+const lookups = new WeakMap<CooperativeLedger, RowLookup>();
+
+function lookupOf(coop: CooperativeLedger, register: Register): RowLookup {
+  let lookup = lookups.get(coop);
+  if (!lookup) lookups.set(coop, (lookup = new RowLookup()));
+  lookup.extend(register);
+  return lookup;
+}
+
+/** FNV-1a over the UTF-16 code units. */
+function hashOf(text: string): number {
+  let hash = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) hash = Math.imul(hash ^ text.charCodeAt(i), 0x01000193);
+  return hash >>> 0;
 }
 
 /**
- * The register (within `range`) as CSV, each associate's name beside their id; the whole
- * register's text is kept, per dialect, until the stream moves.
+ * The register (within `range`) as CSV, each associate's name beside their id: the chunks of
+ * `capitalMovementsExport` joined (an HTTP answer streams them instead).
  */
 export function capitalMovementsCsvOf(state: CooperativeLedgerState, coopId: string, range: { from?: string; to?: string } = {}, dialect: CsvDialect = 'rfc4180'): string | undefined {
-  const coop = ownEntry(state.coops, coopId);
-  if (!coop) return undefined;
-  const register = extendedRegister(coop);
-  const nameOf = (id: string) => register.names.get(id) ?? null;
-  if (range.from !== undefined || range.to !== undefined) return capitalMovementsCsv(capitalMovements(state, coopId, range) ?? [], nameOf, dialect);
-  const kept = register.csv[dialect];
-  if (kept?.covered === register.covered) return kept.text;
-  const text = capitalMovementsCsv(register.rows, nameOf, dialect);
-  register.csv[dialect] = { covered: register.covered, text };
-  return text;
-}
-
-function movementRow(type: string, data: unknown, number: number, eventId: string, recordedAt: string, paidOfRedemption: (movementId: string) => number): CapitalMovementRow | undefined {
-  switch (type) {
-    case 'SharesSubscribed': {
-      const d = data as EventOf<'SharesSubscribed'>['data'];
-      return row(number, d.movementId, type, d.effectiveDate, recordedAt, d.associateId, null, d.shares, d.amountCents, d.paidCents);
-    }
-    case 'SharesPaidUp': {
-      const d = data as EventOf<'SharesPaidUp'>['data'];
-      return row(number, d.movementId, type, d.effectiveDate, recordedAt, d.associateId, null, 0, d.amountCents, d.amountCents);
-    }
-    case 'SharesRedeemed': {
-      const d = data as EventOf<'SharesRedeemed'>['data'];
-      return row(number, d.movementId, type, d.effectiveDate, recordedAt, d.associateId, null, d.shares, d.amountCents, paidOfRedemption(d.movementId));
-    }
-    case 'SharesTransferred': {
-      const d = data as EventOf<'SharesTransferred'>['data'];
-      return row(number, d.movementId, type, d.effectiveDate, recordedAt, d.fromAssociateId, d.toAssociateId, d.shares, d.amountCents, d.paidCents);
-    }
-    case 'CapitalMovementCancelled': {
-      const d = data as EventOf<'CapitalMovementCancelled'>['data'];
-      const cancellation = row(number, eventId, type, d.effectiveDate, recordedAt, '', null, 0, 0, 0);
-      cancellation.cancels = d.movementId;
-      cancellation.reason = d.reason;
-      return cancellation;
-    }
-    default:
-      return undefined;
-  }
-}
-
-/** Every row built by one literal: one object shape for 100,000 rows keeps the register fast. */
-function row(
-  number: number,
-  movementId: string,
-  type: CapitalMovementRow['type'],
-  effectiveDate: string,
-  recordedAt: string,
-  associateId: string,
-  toAssociateId: string | null,
-  shares: number,
-  amountCents: number,
-  paidCents: number,
-): CapitalMovementRow {
-  return { number, movementId, type, effectiveDate, recordedAt, associateId, toAssociateId, shares, amountCents, paidCents, cancelled: false };
+  const chunks = capitalMovementsExport(state, coopId, { ...range, format: 'csv', dialect });
+  if (!chunks) return undefined;
+  let csv = '';
+  for (const chunk of chunks) csv += chunk;
+  return csv;
 }
 
 type NameOf = (associateId: string) => string | null;

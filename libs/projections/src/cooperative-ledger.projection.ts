@@ -2,6 +2,7 @@ import { RecordedEvent } from '@ledger/event-store/event-store.port';
 import { CooperativeEvent, Statuts } from '@ledger/domain';
 import { Projection, ProjectionParts } from './projection';
 import { foldPartOf } from './ledger-folds';
+import { eventPartsOf, registerPartOf } from './register-index';
 import { addEntry, dictionary, ownEntry } from './own-entry';
 
 const COOPERATIVE_STREAM = 'cooperative-';
@@ -131,6 +132,16 @@ export class StoredLedger implements CooperativeLedger {
   savedFold(): unknown {
     return this.#loader?.(partKey(this.coopId, 'fold', 0));
   }
+
+  /** Whether the events from index `from` on are in memory, so that reading them reads no part of the snapshot. */
+  inMemoryFrom(from: number): boolean {
+    return this.#all !== undefined || from >= this.#stored;
+  }
+
+  /** The saved index of the register of share movements, if the snapshot has one (see register-index.ts). */
+  savedRegister(): unknown {
+    return this.#loader?.(partKey(this.coopId, 'register', 0));
+  }
 }
 
 /** An event in a part: a tuple, not an object, so that a part is smaller and parses faster. */
@@ -148,7 +159,7 @@ function missingPart(coopId: string, index: number): never {
   throw new Error(`The snapshot of cooperative ${coopId} lacks its events part ${index}`);
 }
 
-export function partKey(coopId: string, kind: 'events' | 'fold', index: number): string {
+export function partKey(coopId: string, kind: 'events' | 'fold' | 'register', index: number): string {
   return JSON.stringify([coopId, kind, index]);
 }
 
@@ -168,7 +179,9 @@ interface CooperativesHead {
  * and parts read when first asked for — each cooperative's events in parts of EVENTS_PER_PART
  * (a full part is never written again, so a save writes what changed since the last one) and
  * its fold as of its last date without the movements (what the cap table and the member register
- * of today read, a fraction of the events' size).
+ * of today read, a fraction of the events' size), and the index of its register of share
+ * movements (which part holds which row, the few figures a row takes from elsewhere: a page of
+ * the register reads that index and the parts holding its rows).
  */
 const cooperativeParts: ProjectionParts<CooperativeLedgerState> = {
   split(state) {
@@ -184,9 +197,12 @@ const cooperativeParts: ProjectionParts<CooperativeLedgerState> = {
       }
       const fold = foldPartOf(coop);
       if (fold) parts.push([partKey(coopId, 'fold', 0), fold.part]);
+      const register = registerPartOf(coop, eventPartsOf(coop, EVENTS_PER_PART));
+      if (register) parts.push([partKey(coopId, 'register', 0), register.part]);
       saved.push(() => {
         coop.savedCount = count;
         fold?.saved();
+        register?.saved();
       });
     }
     const head: CooperativesHead = { coops };
