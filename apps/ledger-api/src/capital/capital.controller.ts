@@ -11,7 +11,7 @@ import { capTableCsvChunks, CSV_DIALECTS } from '@ledger/projections';
 import { CommandMeta } from '../http/command-meta';
 import { created } from '../http/command-response';
 import { CSV_CONTENT_TYPE, CSV_DIALECT_DOC, exportRequest } from '../http/csv-request';
-import { badQuery, parseAsOf, parseOptionalDate, parseOptionalId, parseOptionalLimit, parseOptionalRowNumber, refusePaging } from '../http/query-params';
+import { parseAsOf, parseOptionalDate, parseOptionalId, parseOptionalLimit, parseOptionalRowNumber, refusePaging } from '../http/query-params';
 import { ID_PATTERN } from '../http/validators';
 import { ApiKnownAt, KnownAtQuery } from '../audit/known-at';
 import type { KnownAt } from '@ledger/projections';
@@ -86,21 +86,20 @@ export class CapitalController {
   @Allow(...READERS)
   @ApiQuery({ name: 'from', required: false })
   @ApiQuery({ name: 'to', required: false })
-  @ApiQuery({ name: 'format', required: false, enum: ['json', 'csv'], description: 'or `Accept: text/csv`' })
+  @ApiQuery({ name: 'format', required: false, enum: ['json', 'csv', 'ndjson'], description: 'or `Accept: text/csv`; `ndjson`: one row per line (application/x-ndjson), the form to read a large register whole' })
   @ApiQuery({ name: 'dialect', required: false, enum: CSV_DIALECTS, description: CSV_DIALECT_DOC })
   @ApiQuery({ name: 'after', required: false, description: 'JSON only; cursor: the `next` of the previous page (the `number` of its last row)' })
   @ApiQuery({ name: 'limit', required: false, description: `JSON only; 1 to ${MOVEMENTS_MAX_LIMIT} rows a page; without it, every row` })
   @ApiRead({
-    summary: 'The register of share movements, numbered, with effective and recorded dates ({ items, next }; the CSV export is always whole)',
+    summary: 'The register of share movements, numbered, with effective and recorded dates ({ items, next }; the CSV and NDJSON exports are always whole, and streamed)',
     type: CapitalMovementsPageDoc,
     query: true,
-    produces: ['text/csv'],
+    produces: ['text/csv', 'application/x-ndjson'],
   })
   @ApiKnownAt()
   async movements(
     @Param('coopId') coopId: string,
     @KnownAtQuery() known: KnownAt | undefined,
-    @Res({ passthrough: true }) reply: FastifyReply,
     @Query('from') from?: string,
     @Query('to') to?: string,
     @Query('format') format?: string,
@@ -111,14 +110,19 @@ export class CapitalController {
   ) {
     const range = { from: parseOptionalDate('from', from), to: parseOptionalDate('to', to) };
     const page = { after: parseOptionalRowNumber('after', after), limit: parseOptionalLimit(limit, MOVEMENTS_MAX_LIMIT) };
-    const wanted = exportRequest(['json', 'csv'] as const, { format, dialect }, accept);
-    if (wanted.format === 'csv') {
-      // A CSV page would read as the whole register in a spreadsheet: paging is refused, not ignored.
-      for (const [field, value] of Object.entries(page)) if (value !== undefined) throw badQuery(field, 'pages the JSON form only; the CSV export is always the whole register');
-      void reply.header('content-type', CSV_CONTENT_TYPE).header('content-disposition', `attachment; filename="${coopId}-capital-movements.csv"`);
-      return this.queries.capitalMovementsCsv(coopId, range, wanted.dialect, known);
+    const wanted = exportRequest(['json', 'csv', 'ndjson'] as const, { format, dialect }, accept);
+    if (wanted.format === 'csv' || wanted.format === 'ndjson') {
+      // An export page would read as the whole register in a spreadsheet: paging is refused, not ignored.
+      refusePaging(page, 'the CSV and NDJSON exports are always the whole register');
+      const csv = wanted.format === 'csv';
+      const chunks = await this.queries.capitalMovementsExport(coopId, csv ? { ...range, format: 'csv', dialect: wanted.dialect } : { ...range, format: 'ndjson' }, known);
+      const disposition = `attachment; filename="${coopId}-capital-movements.${wanted.format}"`;
+      return new StreamableFile(Readable.from(chunks), { type: csv ? CSV_CONTENT_TYPE : 'application/x-ndjson', disposition });
     }
-    return this.queries.capitalMovements(coopId, { ...range, ...page }, known);
+    if (page.limit !== undefined) return this.queries.capitalMovements(coopId, { ...range, ...page }, known);
+    // Every row, written to the reply as it is read: a register of a million rows is never one string.
+    const whole = await this.queries.capitalMovementsExport(coopId, { ...range, after: page.after, format: 'json' }, known);
+    return new StreamableFile(Readable.from(whole), { type: 'application/json; charset=utf-8' });
   }
 
   @Get('capital-movements/:movementId')

@@ -6,7 +6,6 @@ import {
   CapTablePage,
   CapitalMovementsQuery,
   CooperativeLedgerState,
-  CsvDialect,
   InvalidCursorError,
   KnownAt,
   ProjectionEngine,
@@ -16,7 +15,7 @@ import {
   associatesRegister,
   capTable,
   capitalMovementRow,
-  capitalMovementsCsvOf,
+  capitalMovementsExport,
   capitalMovementsPage,
   complianceAsOf,
   cooperativeAsOf,
@@ -28,8 +27,6 @@ import {
   streamHeadsOf,
   streamHeadsProjection,
 } from '@ledger/projections';
-
-type DateRange = { from?: string; to?: string };
 
 /**
  * The read side as HTTP sees it. Every query first catches up with the store, so a second
@@ -88,21 +85,18 @@ export class LedgerQueries {
   /** A page of the register (all of it without `limit`): `{ items, next }`. */
   async capitalMovements(coopId: string, query: CapitalMovementsQuery, known?: KnownAt) {
     const ledger = await this.ledger(coopId, known);
-    try {
-      return this.found(capitalMovementsPage(ledger, coopId, query), `Cooperative ${coopId} not found`);
-    } catch (error) {
-      if (error instanceof InvalidCursorError) throw new BadRequestException({ errors: [{ field: 'after', message: `after must be the number of a row of the register (it has no row ${error.cursor})` }] });
-      throw error;
-    }
+    return registerCursorChecked(() => this.found(capitalMovementsPage(ledger, coopId, query), `Cooperative ${coopId} not found`));
+  }
+
+  /** The register as text made chunk by chunk while the answer is written (the whole JSON page, NDJSON or CSV): a 404 or a bad cursor is known before the first chunk. */
+  async capitalMovementsExport(coopId: string, query: Parameters<typeof capitalMovementsExport>[2], known?: KnownAt): Promise<Iterable<string>> {
+    const ledger = await this.ledger(coopId, known);
+    return registerCursorChecked(() => this.found(capitalMovementsExport(ledger, coopId, query), `Cooperative ${coopId} not found`));
   }
 
   async capitalMovement(coopId: string, movementId: string) {
     const row = this.found(capitalMovementRow(await this.ledger(), coopId, movementId), `Cooperative ${coopId} not found`);
     return this.found(row ?? undefined, `Capital movement ${movementId} not found in ${coopId}`);
-  }
-
-  async capitalMovementsCsv(coopId: string, range: DateRange, dialect: CsvDialect, known?: KnownAt): Promise<string> {
-    return this.found(capitalMovementsCsvOf(await this.ledger(coopId, known), coopId, range, dialect), `Cooperative ${coopId} not found`);
   }
 
   async compliance(coopId: string, asOf: string, known?: KnownAt) {
@@ -131,5 +125,15 @@ export class LedgerQueries {
   private found<T>(value: T | undefined, message: string): T {
     if (value === undefined) throw new NotFoundException(message);
     return value;
+  }
+}
+
+/** A cursor of the register that names no row is a 400 on `after`. */
+function registerCursorChecked<T>(read: () => T): T {
+  try {
+    return read();
+  } catch (error) {
+    if (error instanceof InvalidCursorError) throw new BadRequestException({ errors: [{ field: 'after', message: `after must be the number of a row of the register (it has no row ${error.cursor})` }] });
+    throw error;
   }
 }
