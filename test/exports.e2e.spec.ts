@@ -113,8 +113,12 @@ describe(`Export jobs: the journal, the FEC and the registers as files to downlo
     await t.http().get(result.download).expect(401);
   });
 
-  it('answers 404 for an export that is not there, and for an id no export can have', async () => {
+  it('answers 404 for an export that is not there, one cleaned up, and an id no export can have', async () => {
     await t.http().get('/v1/exports/export-00000000-0000-4000-8000-000000000000').set(accountant).expect(404);
+    const { result } = await exported({ kind: 'cap-table' });
+    fs.rmSync(path.join(t.dataDir, 'exports', result.exportId, result.file.name));
+    const gone = await t.http().get(result.download).set(accountant).expect(404);
+    expect(gone.headers['content-type']).toMatch(/^application\/problem\+json/);
     const bad = await t.http().get('/v1/exports/..%2Fledger.sqlite').set(accountant).expect(404);
     expect(bad.body).toMatchObject({ status: 404, code: 'INVALID-ID' });
   });
