@@ -41,8 +41,10 @@ interface WholeTable {
   byCategory: CapTable['byCategory'];
   byCollege: CapTable['byCollege'];
   rows: readonly CapTableRow[];
-  /** Associate id → index of the first row after it in admission order; made when a cursor first asks. */
+  /** Associate id → index of the first row after it in admission order; made when a cursor not handed out asks. */
   cursors?: Map<string, number>;
+  /** The `next` cursors this table handed out, with where their page starts: paging in order never builds `cursors`. */
+  handedOut: Map<string, number>;
   order: Iterable<string>;
 }
 
@@ -86,7 +88,7 @@ function wholeTableOf(coop: CooperativeLedger, asOf: string): WholeTable {
   const covered = ledgerEventCount(coop);
   const cached = wholeTables.get(folded);
   if (cached && cached.covered === covered) return cached;
-  const table = { ...splitTable(folded), covered };
+  const table = { ...splitTable(folded), covered, handedOut: new Map<string, number>() };
   wholeTables.set(folded, table);
   return table;
 }
@@ -95,8 +97,15 @@ function pageOf(whole: WholeTable, page: CapTablePage): { rows: readonly CapTabl
   const start = page.after === undefined ? 0 : rowAfter(whole, page.after);
   const end = page.limit === undefined ? whole.rows.length : Math.min(whole.rows.length, start + Math.max(1, Math.floor(page.limit)));
   const rows = start === 0 && end === whole.rows.length ? whole.rows : whole.rows.slice(start, end);
-  return { rows, next: end < whole.rows.length ? whole.rows[end - 1].associateId : null };
+  if (end === whole.rows.length) return { rows, next: null };
+  const next = whole.rows[end - 1].associateId;
+  if (whole.handedOut.size >= HANDED_OUT_KEPT) whole.handedOut.clear();
+  whole.handedOut.set(next, end);
+  return { rows, next };
 }
+
+/** Cursors remembered per table: a thousand clients paging at once, then they are found by the whole index. */
+const HANDED_OUT_KEPT = 1000;
 
 /**
  * Where the page after `associateId` starts. A cursor may name an associate who holds no share
@@ -104,6 +113,8 @@ function pageOf(whole: WholeTable, page: CapTablePage): { rows: readonly CapTabl
  * admitted after them, so paging never skips nor repeats a row.
  */
 function rowAfter(whole: WholeTable, associateId: string): number {
+  const handedOut = whole.handedOut.get(associateId);
+  if (handedOut !== undefined) return handedOut;
   if (!whole.cursors) {
     const cursors = new Map<string, number>();
     let next = 0;
@@ -118,7 +129,7 @@ function rowAfter(whole: WholeTable, associateId: string): number {
   return start;
 }
 
-function splitTable(folded: CooperativeState): Omit<WholeTable, 'covered'> {
+function splitTable(folded: CooperativeState): Omit<WholeTable, 'covered' | 'handedOut'> {
   const total = folded.totals.capitalCents;
   const categories = new Map<Category, { associates: number; shares: number; capitalCents: number }>();
   const colleges = new Map((folded.statuts?.colleges ?? []).map((c) => [c.code, { code: c.code, weightBp: c.weightBp, associates: 0, shares: 0, capitalCents: 0 }]));

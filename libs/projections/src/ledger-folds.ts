@@ -1,4 +1,5 @@
 import { AssociateState, CooperativeEvent, CooperativeState, evolve, IdList, initialState, stateAsOf } from '@ledger/domain';
+import { AssociateColumns, associateColumns, associatesFromColumns } from './associate-columns';
 import type { CooperativeLedger, LedgerEvent } from './cooperative-ledger.projection';
 
 /** Events from index `from` on, without reading a stored cooperative's parts when they are in memory. */
@@ -183,27 +184,40 @@ function extendWhole(whole: WholeFold, events: readonly LedgerEvent[]): boolean 
   return true;
 }
 
-/** What the snapshot keeps of the whole fold: everything but the movements (see WholeFold). */
+/** What the snapshot keeps of the whole fold: everything but the movements (see WholeFold), the associates as columns. */
 interface FoldPart {
+  covered: number;
+  lastDate: string;
+  state: Omit<CooperativeState, 'movements' | 'movementOrder' | 'associateOrder' | 'associates'>;
+  associates: AssociateColumns;
+}
+
+/** A fold part saved before the associates were columns: still read as it was written. */
+interface ObjectFoldPart {
   covered: number;
   lastDate: string;
   state: Omit<CooperativeState, 'movements' | 'movementOrder' | 'associateOrder'> & { associateOrder: string[] };
 }
 
 function fromSnapshot(coop: CooperativeLedger): WholeFold | undefined {
-  const saved = (coop as { savedFold?: () => unknown }).savedFold?.() as FoldPart | undefined;
+  const saved = (coop as { savedFold?: () => unknown }).savedFold?.() as FoldPart | ObjectFoldPart | undefined;
   if (!saved) return undefined;
-  const associates = Object.create(null) as Record<string, AssociateState>;
-  for (const id of saved.state.associateOrder) associates[id] = saved.state.associates[id];
-  const state: CooperativeState = { ...saved.state, associates, associateOrder: IdList.of(saved.state.associateOrder), movements: Object.create(null) as CooperativeState['movements'], movementOrder: IdList.of() };
+  const { associates, order } = 'associates' in saved ? associatesFromColumns(saved.associates) : associatesOfObjects(saved.state);
+  const state: CooperativeState = { ...saved.state, associates, associateOrder: IdList.of(order), movements: Object.create(null) as CooperativeState['movements'], movementOrder: IdList.of() };
   return { state, covered: saved.covered, lastDate: saved.lastDate, partial: true, savedCovered: saved.covered };
+}
+
+function associatesOfObjects(saved: ObjectFoldPart['state']): { associates: Record<string, AssociateState>; order: string[] } {
+  const associates = Object.create(null) as Record<string, AssociateState>;
+  for (const id of saved.associateOrder) associates[id] = saved.associates[id];
+  return { associates, order: saved.associateOrder };
 }
 
 /** The whole fold as the snapshot's fold part, when it moved since it was last saved. */
 export function foldPartOf(coop: CooperativeLedger): { part: FoldPart; saved(): void } | undefined {
   const whole = folds.get(coop)?.whole;
   if (!whole || whole.covered === whole.savedCovered) return undefined;
-  const { movements: _movements, movementOrder: _movementOrder, associateOrder, ...rest } = whole.state;
+  const { movements: _movements, movementOrder: _movementOrder, associateOrder, associates, ...rest } = whole.state;
   const covered = whole.covered;
-  return { part: { covered, lastDate: whole.lastDate, state: { ...rest, associateOrder: associateOrder.toJSON() } }, saved: () => (whole.savedCovered = covered) };
+  return { part: { covered, lastDate: whole.lastDate, state: rest, associates: associateColumns(associateOrder, associates) }, saved: () => (whole.savedCovered = covered) };
 }

@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { bpCeil } from './fraction';
 import { largestRemainderBp } from './apportion';
 
@@ -57,5 +58,32 @@ describe('largestRemainderBp', () => {
         ]),
       ),
     ).toThrow(RangeError);
+  });
+});
+
+describe('largestRemainderBp in safe integers', () => {
+  it('splits as the exact BigInt method does, ties and all, for any parts a cap table can hold', () => {
+    const parts = fc.array(fc.oneof(fc.nat(20), fc.nat(1_000_000), fc.constantFrom(0, 5000, 10000, 123_456_789_012)), { maxLength: 60 });
+    fc.assert(
+      fc.property(parts, (amounts) => {
+        // bigint parts take the BigInt method: the reference.
+        expect(largestRemainderBp(amounts)).toEqual(largestRemainderBp(amounts.map(BigInt)));
+      }),
+      { numRuns: 2000 },
+    );
+  });
+
+  it('stays exact at the edge of safe integers: a total of 900,719,925,474 cents, the largest the double arithmetic takes', () => {
+    const total = Math.floor(Number.MAX_SAFE_INTEGER / 10000);
+    for (const parts of [
+      [total - 1, 1],
+      [1, total - 2, 1],
+      [Math.floor(total / 3), Math.floor(total / 3), total - 2 * Math.floor(total / 3)],
+    ]) {
+      expect(largestRemainderBp(parts)).toEqual(largestRemainderBp(parts.map(BigInt)));
+    }
+    expect(largestRemainderBp([total - 1, 1])).toEqual([10000, 0]);
+    // One cent more and the BigInt method decides alone: the same figures.
+    expect(largestRemainderBp([total, 1])).toEqual([10000, 0]);
   });
 });

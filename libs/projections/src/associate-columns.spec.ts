@@ -1,0 +1,107 @@
+import { CooperativeCommand, CooperativeEvent, cooperativeDecider, StatutsInput } from '@ledger/domain';
+import { RecordedEvent } from '@ledger/event-store/event-store.port';
+import { associateColumns, associatesFromColumns } from './associate-columns';
+import { capTable } from './cap-table';
+import { associatesAsOf } from './cooperative-queries';
+import { cooperativeLedgerProjection, CooperativeLedgerState } from './cooperative-ledger.projection';
+import { cooperativeStateAsOf } from './ledger-folds';
+
+const TODAY = '2030-01-01';
+const statuts: StatutsInput = { name: 'Columns SCIC', legalForm: 'SCIC', companyForm: 'SAS', registeredOn: '2024-01-15', shareValueCents: 100 };
+
+/** A cooperative with every kind of associate field: a cooperative society, withdrawals (ranked), a collège-less associate. */
+function liveLedger(): CooperativeLedgerState {
+  let history = cooperativeDecider.initialState();
+  let state = cooperativeLedgerProjection.init();
+  let position = 0;
+  const run = (command: CooperativeCommand) => {
+    for (const event of cooperativeDecider.decide(command, history) as CooperativeEvent[]) {
+      history = cooperativeDecider.evolve(history, event);
+      position += 1;
+      state = cooperativeLedgerProjection.apply(state, recorded(event, position));
+    }
+  };
+  run({ type: 'AdoptStatuts', coopId: 'cols', statuts });
+  const admit = (id: string, extra: Partial<Extract<CooperativeCommand, { type: 'AdmitAssociate' }>> = {}) =>
+    run({ type: 'AdmitAssociate', associateId: id, name: `Associé ${id}`, personType: 'natural', category: 'supporter', admittedOn: '2024-02-01', shares: 3, movementId: `m-${id}`, ...extra });
+  admit('ana', { category: 'employee' });
+  admit('coop', { personType: 'legal', cooperativeSociety: true, shares: 5 });
+  admit('constructor', { category: 'beneficiary' });
+  admit('dora');
+  admit('eli');
+  run({ type: 'WithdrawAssociate', associateId: 'dora', reason: 'resignation', effectiveDate: '2024-05-01' });
+  run({ type: 'WithdrawAssociate', associateId: 'eli', reason: 'death', effectiveDate: '2024-05-01' });
+  run({ type: 'RedeemShares', associateId: 'eli', shares: 3, amountCents: 300, effectiveDate: '2024-06-01', movementId: 'm-eli-out' });
+  return state;
+}
+
+function recorded(event: CooperativeEvent, position: number): RecordedEvent {
+  return {
+    streamId: 'cooperative-cols',
+    revision: BigInt(position - 1),
+    position: BigInt(position),
+    type: event.type,
+    data: event.data as unknown as RecordedEvent['data'],
+    metadata: { eventId: `e${position}`, coopId: 'cols', actor: { sub: 't', role: 'gerant' }, correlationId: 'c', causationId: 'c', recordedAt: '2024-06-01T00:00:00.000Z', schemaVersion: 1, prevHash: '', hash: '' },
+  };
+}
+
+/** The projection's snapshot as the engine saves it (every part through JSON), read back as at a restart. */
+function restarted(live: CooperativeLedgerState, rewrite: (key: string, part: unknown) => unknown = (_key, part) => part): CooperativeLedgerState {
+  const parts = cooperativeLedgerProjection.parts!;
+  const split = parts.split(live);
+  const saved = new Map(split.parts.map(([key, part]) => [key, JSON.stringify(rewrite(key, part))]));
+  return parts.join(JSON.parse(JSON.stringify(split.head)), (key) => {
+    const body = saved.get(key);
+    return body === undefined ? undefined : JSON.parse(body);
+  });
+}
+
+describe('the associates of a saved fold, as columns', () => {
+  it('come back as the fold had them, optional fields present only where they were', () => {
+    const live = cooperativeStateAsOf(liveLedger().coops.cols, TODAY);
+    const { associates, order } = associatesFromColumns(JSON.parse(JSON.stringify(associateColumns(live.associateOrder, live.associates))));
+    expect(order).toEqual(['ana', 'coop', 'constructor', 'dora', 'eli']);
+    for (const id of order) expect(associates[id]).toStrictEqual(live.associates[id]);
+    expect(associates.coop.cooperativeSociety).toBe(true);
+    expect('cooperativeSociety' in associates.ana).toBe(false);
+    expect([associates.dora.withdrawalRank, associates.eli.withdrawalRank]).toEqual([live.associates.dora.withdrawalRank, live.associates.eli.withdrawalRank]);
+    expect('withdrawalRank' in associates.ana).toBe(false);
+    expect(Object.getPrototypeOf(associates)).toBeNull();
+  });
+
+  it('are what a restart reads: the fold part holds columns, and the cap table and member register answer as before it', () => {
+    const live = liveLedger();
+    const table = capTable(live, 'cols', TODAY);
+    const members = associatesAsOf(live, 'cols', { asOf: TODAY, limit: 10 });
+    let part: { associates?: { id?: unknown }; state?: { associates?: unknown } } | undefined;
+    const again = restarted(live, (key, saved) => {
+      if (key === JSON.stringify(['cols', 'fold', 0])) part = saved as typeof part;
+      return saved;
+    });
+    expect(part?.associates?.id).toEqual(['ana', 'coop', 'constructor', 'dora', 'eli']);
+    expect(part?.state?.associates).toBeUndefined();
+    const restored = cooperativeStateAsOf(again.coops.cols, TODAY);
+    // Read from the fold part, which keeps no movements: not folded again from the events.
+    expect(restored.movementOrder.length).toBe(0);
+    const whole = cooperativeStateAsOf(live.coops.cols, TODAY);
+    expect({ ...restored, movements: undefined, movementOrder: undefined }).toEqual({ ...whole, movements: undefined, movementOrder: undefined });
+    expect(capTable(again, 'cols', TODAY)).toEqual(table);
+    expect(associatesAsOf(again, 'cols', { asOf: TODAY, limit: 10 })).toEqual(members);
+  });
+
+  it('leave a fold part saved before them readable: associates as objects', () => {
+    const live = liveLedger();
+    const table = capTable(live, 'cols', TODAY);
+    const again = restarted(live, (key, saved) => {
+      if (key !== JSON.stringify(['cols', 'fold', 0])) return saved;
+      const { associates, ...rest } = saved as { associates: Parameters<typeof associatesFromColumns>[0]; state: object };
+      const objects = associatesFromColumns(associates);
+      return { ...rest, state: { ...rest.state, associates: objects.associates, associateOrder: objects.order } };
+    });
+    expect(capTable(again, 'cols', TODAY)).toEqual(table);
+    const restored = cooperativeStateAsOf(again.coops.cols, TODAY);
+    expect(restored.movementOrder.length).toBe(0);
+    expect(restored.associates.constructor.name).toBe('Associé constructor');
+  });
+});
