@@ -1,8 +1,7 @@
 import {
   associatesAsOf,
   associatesCsvChunks,
-  capitalMovementsCsvOf,
-  capitalMovementsPage,
+  capitalMovementsExport,
   capTable,
   capTableCsvChunks,
   CooperativeLedgerState,
@@ -13,11 +12,13 @@ import {
   journalCsv,
   journalOf,
   JournalState,
+  ledgerEventCount,
   ndjsonChunks,
+  ownEntry,
   sirenOf,
 } from '@ledger/projections';
 import { CSV_CONTENT_TYPE } from '../http/csv-request';
-import { ExportSpec } from './export-spec';
+import { ExportFormat, ExportSpec } from './export-spec';
 
 /** The read models an export is drawn from, as the projection engine holds them. */
 export interface ExportReadModels {
@@ -44,15 +45,15 @@ export class ExportNotPossible extends Error {
 /** Rows rendered at a time: few writes, and no whole file ever held as one string (the streamed GETs write as many). */
 export const SLICE = 1000;
 
-const JSON_TYPE = 'application/json; charset=utf-8';
-const NDJSON_TYPE = 'application/x-ndjson';
+/** The Content-Type each GET answers in; the file's extension is the format's name. */
+const MEDIA_TYPES: Record<Exclude<ExportFormat, 'fec'>, string> = { json: 'application/json; charset=utf-8', csv: CSV_CONTENT_TYPE, ndjson: 'application/x-ndjson' };
 const FEC_TYPE = 'text/plain; charset=iso-8859-15';
 
 /**
  * The file of an export, byte for byte what the synchronous GET answers (its Content-Type, the
  * name of its Content-Disposition, its bytes), rendered a slice of rows at a time by the functions
- * that GET uses. The rows are taken once, when it is called, so the file is the ledger at one
- * moment even when events arrive while it is written.
+ * that GET uses. The rows are taken when it is called (the register of movements: those recorded
+ * then), so the file is the ledger at one moment even when events arrive while it is written.
  */
 export function exportFileOf(spec: ExportSpec, models: ExportReadModels): ExportFile {
   switch (spec.kind) {
@@ -73,45 +74,44 @@ function journalFile(spec: ExportSpec, journal: Journal): ExportFile {
   const name = `${spec.coopId}-journal-${spec.year}`;
   if (spec.format === 'csv')
     return file(
-      `${name}.csv`,
-      CSV_CONTENT_TYPE,
+      spec,
+      name,
       sliced(journal.entries, (entries) => journalCsv({ ...journal, entries }, spec.dialect)),
     );
-  if (spec.format === 'ndjson') return file(`${name}.ndjson`, NDJSON_TYPE, ndjson(journal.entries));
-  return file(`${name}.json`, JSON_TYPE, jsonWithList(journal, 'entries', journal.entries));
+  if (spec.format === 'ndjson') return file(spec, name, ndjson(journal.entries));
+  return file(spec, name, jsonWithList(journal, 'entries', journal.entries));
 }
 
 /** The FEC is encoded slice by slice: ISO 8859-15 is one byte a character, so the slices' bytes join into the whole file's. */
 function fecFile(journal: Journal, siren: string | null): ExportFile {
   if (!siren) throw new ExportNotPossible(`the statuts of ${journal.coopId} have no siren: the FEC file is named after it`);
   const text = sliced(journal.entries, (entries) => fecText({ ...journal, entries }));
-  return file(fecFileName(siren, journal.endsOn), FEC_TYPE, { parts: text.parts, content: mapped(text.content, fecBytes) });
+  return { name: fecFileName(siren, journal.endsOn), contentType: FEC_TYPE, parts: text.parts, content: mapped(text.content, fecBytes) };
 }
 
+/** The register is read as it is written (capital-movements.ts); it has a row per capital event, so the cooperative's events bound its parts. */
 function movementsFile(spec: ExportSpec, ledger: CooperativeLedgerState): ExportFile {
-  const register = found(capitalMovementsPage(ledger, spec.coopId), spec.coopId);
-  const name = `${spec.coopId}-capital-movements`;
-  // The register's CSV is kept whole beside the read model (capital-movements.ts): written as it is.
-  if (spec.format === 'csv') return file(`${name}.csv`, CSV_CONTENT_TYPE, { parts: 1, content: [found(capitalMovementsCsvOf(ledger, spec.coopId, {}, spec.dialect), spec.coopId)] });
-  if (spec.format === 'ndjson') return file(`${name}.ndjson`, NDJSON_TYPE, ndjson(register.items));
-  return file(`${name}.json`, JSON_TYPE, jsonWithList(register, 'items', register.items));
+  const coop = found(ownEntry(ledger.coops, spec.coopId), spec.coopId);
+  const query = spec.format === 'csv' ? { format: 'csv' as const, dialect: spec.dialect } : { format: spec.format as 'json' | 'ndjson' };
+  const content = found(capitalMovementsExport(ledger, spec.coopId, query), spec.coopId);
+  return file(spec, `${spec.coopId}-capital-movements`, { parts: partsOf(ledgerEventCount(coop)), content });
 }
 
 function capTableFile(spec: ExportSpec, ledger: CooperativeLedgerState): ExportFile {
   const table = found(capTable(ledger, spec.coopId, spec.asOf!), spec.coopId);
   const name = `${spec.coopId}-cap-table-${spec.asOf}`;
-  if (spec.format === 'csv') return file(`${name}.csv`, CSV_CONTENT_TYPE, { parts: partsOf(table.rows.length), content: capTableCsvChunks(table, spec.dialect) });
-  if (spec.format === 'ndjson') return file(`${name}.ndjson`, NDJSON_TYPE, ndjson(table.rows));
-  return file(`${name}.json`, JSON_TYPE, jsonWithList(table, 'rows', table.rows));
+  if (spec.format === 'csv') return file(spec, name, { parts: partsOf(table.rows.length), content: capTableCsvChunks(table, spec.dialect) });
+  if (spec.format === 'ndjson') return file(spec, name, ndjson(table.rows));
+  return file(spec, name, jsonWithList(table, 'rows', table.rows));
 }
 
 /** Every associate admitted by asOf, taken at once (the GET reads its CSV as it writes it); the JSON is the one page GET …/associates answers when they all fit in it. */
 function associatesFile(spec: ExportSpec, ledger: CooperativeLedgerState): ExportFile {
   const page = found(associatesAsOf(ledger, spec.coopId, { asOf: spec.asOf!, limit: Number.MAX_SAFE_INTEGER }), spec.coopId);
   const name = `${spec.coopId}-associates-${spec.asOf}`;
-  if (spec.format === 'csv') return file(`${name}.csv`, CSV_CONTENT_TYPE, { parts: partsOf(page.items.length), content: associatesCsvChunks(page.items, spec.dialect) });
-  if (spec.format === 'ndjson') return file(`${name}.ndjson`, NDJSON_TYPE, ndjson(page.items));
-  return file(`${name}.json`, JSON_TYPE, jsonWithList(page, 'items', page.items));
+  if (spec.format === 'csv') return file(spec, name, { parts: partsOf(page.items.length), content: associatesCsvChunks(page.items, spec.dialect) });
+  if (spec.format === 'ndjson') return file(spec, name, ndjson(page.items));
+  return file(spec, name, jsonWithList(page, 'items', page.items));
 }
 
 function journalFor(spec: ExportSpec, models: ExportReadModels): Journal {
@@ -126,8 +126,10 @@ function found<T>(value: T | undefined, coopId: string): T {
 /** A file's content as text, a part at a time. */
 type Text = { parts: number; content: Iterable<string> };
 
-function file(name: string, contentType: string, content: Pick<ExportFile, 'parts' | 'content'>): ExportFile {
-  return { name, contentType, ...content };
+/** A JSON, CSV or NDJSON file, named `<name>.<format>`. */
+function file(spec: ExportSpec, name: string, content: Pick<ExportFile, 'parts' | 'content'>): ExportFile {
+  const format = spec.format as Exclude<ExportFormat, 'fec'>;
+  return { name: `${name}.${format}`, contentType: MEDIA_TYPES[format], ...content };
 }
 
 function* slicesOf<T>(rows: readonly T[], size: number): Generator<T[]> {
