@@ -73,6 +73,12 @@ export interface ReadAllOptions {
   /** Only the streams of this cooperative (see coopIdOfStream). */
   coopId?: string;
   limit?: number;
+  /**
+   * readAllPages: leave each event's data as the stored text until it is first read (a replay
+   * whose projections mostly keep events without reading them; see rawDataOf in stored-rows.ts).
+   * A store may ignore it.
+   */
+  lazyData?: boolean;
 }
 
 export interface Subscription {

@@ -8,3 +8,4 @@ export * from './esdb-event-store';
 export * from './verification';
 export type { SubscriptionErrorHandler } from './sqlite-subscription';
 export * from './sqlite-connection';
+export { rawDataOf } from './stored-rows';

@@ -1,6 +1,6 @@
 import { Client, Pool, QueryConfig } from 'pg';
 import { canonicalJson } from './canonical-json';
-import { checkExpectedRevision, toRecordedEvent } from './stored-rows';
+import { checkExpectedRevision, toLazyRecordedEvent, toRecordedEvent } from './stored-rows';
 import { chainEvents, GENESIS_HASH } from './hash-chain';
 import { LogSubscription, SubscriptionErrorHandler } from './sqlite-subscription';
 import { AppendResult, coopIdOfStream, EventMetadata, EventStore, ExpectedRevision, NewEvent, ReadAllOptions, RecordedEvent, Subscription, SubscriptionHandler, WrongExpectedRevisionError } from './event-store.port';
@@ -124,7 +124,7 @@ export class PostgresEventStore implements EventStore {
   }
 
   async *readAllPages(options: ReadAllOptions = {}): AsyncIterable<RecordedEvent[]> {
-    for await (const rows of this.pagesOfRows(options)) if (rows.length > 0) yield rows.map(toRecordedEvent);
+    for await (const rows of this.pagesOfRows(options)) if (rows.length > 0) yield rows.map(options.lazyData ? toLazyRecordedEvent : toRecordedEvent);
   }
 
   /**

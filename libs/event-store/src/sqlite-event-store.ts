@@ -2,7 +2,7 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type Database from 'better-sqlite3';
 import { canonicalJson } from './canonical-json';
-import { checkExpectedRevision, toRecordedEvent } from './stored-rows';
+import { checkExpectedRevision, toLazyRecordedEvent, toRecordedEvent } from './stored-rows';
 import { openSqlite } from './sqlite-connection';
 import { chainEvents, GENESIS_HASH } from './hash-chain';
 import { LogSubscription, SubscriptionErrorHandler } from './sqlite-subscription';
@@ -98,7 +98,7 @@ export class SqliteEventStore implements EventStore {
   }
 
   async *readAllPages(options: ReadAllOptions = {}): AsyncIterable<RecordedEvent[]> {
-    for (const rows of this.pagesOfRows(options)) if (rows.length > 0) yield rows.map(toRecordedEvent);
+    for (const rows of this.pagesOfRows(options)) if (rows.length > 0) yield rows.map(options.lazyData ? toLazyRecordedEvent : toRecordedEvent);
   }
 
   /**

@@ -72,7 +72,7 @@ const YIELD_EVERY = 5000;
 export async function replayInto(slots: readonly ProjectionSlot<unknown>[], store: EventStore, options: { until?: bigint } = {}): Promise<number> {
   let applied = 0;
   let sinceYield = 0;
-  for await (const page of store.readAllPages({ after: lowestPosition(slots) })) {
+  for await (const page of store.readAllPages({ after: lowestPosition(slots), lazyData: true })) {
     for (const event of page) {
       if (options.until !== undefined && event.position > options.until) return applied;
       if (applyToSlots(slots, event)) applied++;
