@@ -1,4 +1,4 @@
-import { CooperativeLedger, CooperativeLedgerState, LedgerEvent } from './cooperative-ledger.projection';
+import { CooperativeLedger, CooperativeLedgerState, LedgerEvent, StoredLedger } from './cooperative-ledger.projection';
 
 /**
  * The second axis of the bitemporal ledger: what the ledger *showed* at a point of its own
@@ -14,6 +14,8 @@ export interface KnownAt {
 
 /** The last cut asked for per cooperative: its folds (as-of states, the register) live beside it and are reused. */
 const cuts = new WeakMap<CooperativeLedger, { key: string; covered: number; ledger: CooperativeLedger }>();
+// A cut copies the events: it goes with them when the cooperative's events are evicted (read-model-budget.ts).
+StoredLedger.onEvict.push((coop) => cuts.delete(coop));
 
 /**
  * A read-model state holding only `coopId`, cut to the events recorded by `known`: every query

@@ -1,5 +1,5 @@
 import { CapitalMovementType } from '@ledger/domain';
-import { CooperativeLedger, CooperativeLedgerState } from './cooperative-ledger.projection';
+import { CooperativeLedger, CooperativeLedgerState, StoredLedger } from './cooperative-ledger.projection';
 import { InvalidCursorError } from './cooperative-queries';
 import { csvChunks, CsvColumn, CsvDialect, toCsv } from './csv';
 import { ownEntry } from './own-entry';
@@ -243,6 +243,7 @@ class RowLookup {
 }
 
 const lookups = new WeakMap<CooperativeLedger, RowLookup>();
+StoredLedger.onEvict.push((coop) => lookups.delete(coop));
 
 function lookupOf(coop: CooperativeLedger, register: Register): RowLookup {
   let lookup = lookups.get(coop);

@@ -1,9 +1,12 @@
 import { RecordedEvent } from '@ledger/event-store/event-store.port';
+import { rawDataOf } from '@ledger/event-store/stored-rows';
+import { dataToCopy, withStoredData } from './lazy-event-data';
 import { CooperativeEvent, Statuts } from '@ledger/domain';
 import { Projection, ProjectionParts } from './projection';
-import { foldPartOf } from './ledger-folds';
+import { foldPartOf, forgetFolds } from './ledger-folds';
 import { eventPartsOf, registerPartOf } from './register-index';
 import { addEntry, dictionary, ownEntry } from './own-entry';
+import { Evictable, FOLD_BYTES_PER_EVENT, READ_MODEL_BYTES_PER_EVENT, ReadModelBudget } from './read-model-budget';
 
 const COOPERATIVE_STREAM = 'cooperative-';
 
@@ -44,7 +47,7 @@ type PartLoader = (key: string) => unknown;
  * live log brings meanwhile is kept in `tail`. Built plain (`{ coopId, revision, events }`) by
  * callers that cut a ledger (audit-known-at.ts), folds accept either.
  */
-export class StoredLedger implements CooperativeLedger {
+export class StoredLedger implements CooperativeLedger, Evictable {
   revision = -1;
   /** Events recorded in all. */
   count = 0;
@@ -57,6 +60,9 @@ export class StoredLedger implements CooperativeLedger {
   #loader?: PartLoader;
   /** Events already in the snapshot's parts (parts below savedCount / EVENTS_PER_PART are full and final). */
   #savedCount = 0;
+  #budget?: ReadModelBudget;
+  /** What else keeps memory for this cooperative (folds, the register): told to forget it when the events are evicted. */
+  static readonly onEvict: Array<(coop: StoredLedger) => void> = [];
   declare readonly events: LedgerEvent[];
 
   constructor(readonly coopId: string) {
@@ -90,7 +96,27 @@ export class StoredLedger implements CooperativeLedger {
       this.#all = all;
       this.#tail = [];
     }
+    this.#budget?.touch(this, this.count * READ_MODEL_BYTES_PER_EVENT);
     return this.#all;
+  }
+
+  /**
+   * The snapshot was saved or read: parts can be read back through `loader`, and what this
+   * cooperative holds in memory counts against `budget`.
+   */
+  attach(loader: PartLoader, budget: ReadModelBudget | undefined): void {
+    this.#loader = loader;
+    this.#budget = budget;
+  }
+
+  /** Gives back the events (and the folds built on them) when every one is in the snapshot: they are read again when next asked for. */
+  evict(): boolean {
+    if (!this.#loader || this.#savedCount !== this.count) return false;
+    this.#all = this.count === 0 ? [] : undefined;
+    this.#stored = this.count;
+    this.#tail = [];
+    for (const forget of StoredLedger.onEvict) forget(this);
+    return true;
   }
 
   /** Whether the events are in memory (else the first query that needs them reads the snapshot). */
@@ -130,7 +156,9 @@ export class StoredLedger implements CooperativeLedger {
 
   /** The saved fold of the cooperative, if the snapshot has one (see ledger-folds.ts). */
   savedFold(): unknown {
-    return this.#loader?.(partKey(this.coopId, 'fold', 0));
+    const fold = this.#loader?.(partKey(this.coopId, 'fold', 0));
+    if (fold !== undefined && this.#all === undefined) this.#budget?.touch(this, this.count * FOLD_BYTES_PER_EVENT);
+    return fold;
   }
 
   /** Whether the events from index `from` on are in memory, so that reading them reads no part of the snapshot. */
@@ -148,7 +176,7 @@ export class StoredLedger implements CooperativeLedger {
 type EncodedEvent = [position: string, revision: number, eventId: string, recordedAt: string, type: LedgerEvent['type'], data: LedgerEvent['data']];
 
 function encodeEvent(e: LedgerEvent): EncodedEvent {
-  return [e.position, e.revision, e.eventId, e.recordedAt, e.type, e.data];
+  return [e.position, e.revision, e.eventId, e.recordedAt, e.type, dataToCopy(e) as LedgerEvent['data']];
 }
 
 function decodeEvent([position, revision, eventId, recordedAt, type, data]: EncodedEvent): LedgerEvent {
@@ -172,6 +200,16 @@ export interface StoredLedgerHead {
 
 interface CooperativesHead {
   coops: StoredLedgerHead[];
+}
+
+StoredLedger.onEvict.push(forgetFolds);
+
+/** The memory budget of each cooperatives' read model (one per engine's state). */
+const budgets = new WeakMap<CooperativeLedgerState, ReadModelBudget>();
+
+/** The budget the read model's memory is held to, if any (for the figures). */
+export function readModelBudgetOf(state: CooperativeLedgerState): ReadModelBudget | undefined {
+  return budgets.get(state);
 }
 
 /**
@@ -216,6 +254,11 @@ const cooperativeParts: ProjectionParts<CooperativeLedgerState> = {
     }
     return state;
   },
+  attach(state, load, memoryBudgetBytes) {
+    let budget = budgets.get(state);
+    if (!budget && memoryBudgetBytes !== undefined) budgets.set(state, (budget = new ReadModelBudget(memoryBudgetBytes)));
+    for (const coopId of state.coopOrder) (ownEntry(state.coops, coopId) as StoredLedger).attach(load, budget);
+  },
 };
 
 /**
@@ -237,19 +280,14 @@ export const cooperativeLedgerProjection: Projection<CooperativeLedgerState> = {
       addEntry(state.coops, coopId, coop);
       state.coopOrder.push(coopId);
     }
-    const data = event.data as unknown as CooperativeEvent['data'];
     if (event.type === 'StatutsAdopted' || event.type === 'StatutsAmended') {
-      const { statuts, effectiveDate: date } = data as { statuts: Statuts; effectiveDate: string };
+      const { statuts, effectiveDate: date } = event.data as unknown as { statuts: Statuts; effectiveDate: string };
       if (!coop.lastStatuts || date >= coop.lastStatuts.date) coop.lastStatuts = { statuts, date };
     }
-    coop.push({
-      position: event.position.toString(),
-      revision: Number(event.revision),
-      eventId: event.metadata.eventId,
-      recordedAt: event.metadata.recordedAt,
-      type: event.type as CooperativeEvent['type'],
-      data,
-    });
+    const kept = { position: event.position.toString(), revision: Number(event.revision), eventId: event.metadata.eventId, recordedAt: event.metadata.recordedAt, type: event.type as CooperativeEvent['type'] };
+    // Replayed with its data as the stored text: kept so until a query reads it (lazy-event-data.ts).
+    const stored = rawDataOf(event);
+    coop.push(stored !== undefined ? (withStoredData(kept, stored) as LedgerEvent) : { ...kept, data: event.data as unknown as CooperativeEvent['data'] });
     return state;
   },
   parts: cooperativeParts,

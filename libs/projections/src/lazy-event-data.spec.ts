@@ -1,0 +1,66 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import Database from 'better-sqlite3';
+import { SqliteEventStore, UnreadableEventError } from '@ledger/event-store';
+import { CooperativeLedgerState, cooperativeLedgerProjection } from './cooperative-ledger.projection';
+import { dataToCopy, withStoredData } from './lazy-event-data';
+import { ownEntry } from './own-entry';
+import { rebuild } from './replay';
+
+describe('events kept with their data as the stored text until read (libs/projections/src/lazy-event-data.ts)', () => {
+  it('parses on the first read, once, and keeps the object; a copy for a snapshot does not keep it', () => {
+    const event = withStoredData({ type: 'SharesPaidUp' }, '{"amountCents":150,"effectiveDate":"2024-03-01"}');
+    expect(Object.getOwnPropertyDescriptor(event, 'data')?.get).toBeDefined();
+    expect(dataToCopy(event)).toEqual({ amountCents: 150, effectiveDate: '2024-03-01' });
+    expect(Object.getOwnPropertyDescriptor(event, 'data')?.get).toBeDefined();
+    const data = event.data;
+    expect(data).toEqual({ amountCents: 150, effectiveDate: '2024-03-01' });
+    expect(Object.getOwnPropertyDescriptor(event, 'data')?.value).toBe(data);
+    expect(event.data).toBe(data);
+    // A deep comparison, as the audit replay makes, sees the data.
+    expect(event).toEqual({ type: 'SharesPaidUp', data: { amountCents: 150, effectiveDate: '2024-03-01' } });
+  });
+
+  describe('a replay from the SQLite store', () => {
+    let dir: string;
+    let store: SqliteEventStore;
+
+    beforeEach(async () => {
+      dir = mkdtempSync(join(tmpdir(), 'ledger-lazy-'));
+      store = new SqliteEventStore({ file: join(dir, 'ledger.sqlite') });
+      const metadata = (eventId: string) => ({ eventId, coopId: 'c', actor: { sub: 's', role: 'gerant' }, correlationId: 'x', causationId: 'x', recordedAt: '2024-01-01T00:00:00.000Z', schemaVersion: 1 });
+      await store.append(
+        'cooperative-c',
+        [
+          { type: 'AssociateWithdrew', data: { associateId: 'a', reason: 'resignation', effectiveDate: '2024-02-01' }, metadata: metadata('e0') },
+          { type: 'AssociateWithdrew', data: { associateId: 'b', reason: 'resignation', effectiveDate: '2024-02-02' }, metadata: metadata('e1') },
+        ],
+        'no_stream',
+      );
+    });
+
+    afterEach(async () => {
+      await store.close();
+      rmSync(dir, { recursive: true, force: true });
+    });
+
+    it('keeps the cooperatives events unparsed until a query reads them, then answers the same data', async () => {
+      const { state } = await rebuild(cooperativeLedgerProjection, store);
+      const events = ownEntry((state as CooperativeLedgerState).coops, 'c')!.events;
+      expect(events.map((e) => Object.getOwnPropertyDescriptor(e, 'data')?.get !== undefined)).toEqual([true, true]);
+      expect(events.map((e) => (e.data as { associateId: string }).associateId)).toEqual(['a', 'b']);
+    });
+
+    it('reports data edited into unreadable text behind the store as UnreadableEventError when it is read', async () => {
+      const db = new Database(join(dir, 'ledger.sqlite'));
+      db.prepare("UPDATE events SET data = '{not json' WHERE revision = 1").run();
+      db.close();
+      const pages: unknown[] = [];
+      for await (const page of store.readAllPages({ lazyData: true })) pages.push(...page);
+      expect(pages).toHaveLength(2);
+      expect(() => (pages[1] as { data: unknown }).data).toThrow(UnreadableEventError);
+      expect((pages[0] as { data: { associateId: string } }).data.associateId).toBe('a');
+    });
+  });
+});
