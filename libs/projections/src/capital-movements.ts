@@ -80,9 +80,11 @@ export function capitalMovements(state: CooperativeLedgerState, coopId: string, 
  * the register grows. Throws InvalidCursorError when `after` is no row of the register.
  *
  * The page reads the register index (register-index.ts) and the parts of the events holding
- * its rows, never the whole stream. A date range is checked row by row from the cursor on: a
- * page of rows far from the cursor, or the search for one more row to say whether a next page
- * exists, reads the parts in between, one at a time.
+ * its rows, never the whole stream. With a date range the parts are scanned forward from the
+ * cursor, one at a time, skipping those whose rows all fall outside it (the index keeps each
+ * part's earliest and latest effective dates): effective dates mostly follow recording order,
+ * so a range reads about the parts it covers, but backdated rows spread over many parts make it
+ * read those too, and so does the search for one more row to say whether a next page exists.
  */
 export function capitalMovementsPage(state: CooperativeLedgerState, coopId: string, query: CapitalMovementsQuery = {}): CapitalMovementsPage | undefined {
   const coop = ownEntry(state.coops, coopId);
@@ -94,7 +96,7 @@ export function capitalMovementsPage(state: CooperativeLedgerState, coopId: stri
   const ranged = from !== undefined || to !== undefined;
   const last = register.index.rows;
   const items: CapitalMovementRow[] = [];
-  for (const row of rowsOf(register, after, last)) {
+  for (const row of rowsOf(register, after, last, { from, to })) {
     if (!inRange(row, from, to)) continue;
     if (items.length === limit) return { items, next: items[items.length - 1].number };
     items.push(row);
@@ -128,9 +130,10 @@ export function capitalMovementsExport(
   if (query.format === 'csv') {
     const names = new Map<string, string>();
     const nameOf = (id: string) => names.get(id) ?? null;
-    return csvChunks(movementColumns(nameOf), ranged(rowsOf(register, after, last, names)), query.dialect);
+    return csvChunks(movementColumns(nameOf), ranged(rowsOf(register, after, last, query, names)), query.dialect);
   }
-  return query.format === 'ndjson' ? ndjson(ranged(rowsOf(register, after, last))) : jsonPage(ranged(rowsOf(register, after, last)));
+  const rows = ranged(rowsOf(register, after, last, query));
+  return query.format === 'ndjson' ? ndjson(rows) : jsonPage(rows);
 }
 
 function* ndjson(rows: Iterable<CapitalMovementRow>): Generator<string> {

@@ -17,6 +17,8 @@ export interface RegisterIndex {
   rows: number;
   /** rowsBefore[p]: the rows in the events parts before part p (one entry per part begun). */
   rowsBefore: number[];
+  /** dates[p]: the earliest and latest effective dates of the rows in part p (null: it has none), so that a date range skips the parts outside it. */
+  dates: Array<[from: string, to: string] | null>;
   /** A cancelled row's number → its cancellation's event id and row number. */
   cancelled: Map<number, { by: string; at: number }>;
   /** A cancellation's row number → the figures of the row it cancels (absent: it names no row of the register). */
@@ -111,7 +113,7 @@ export function registerPartOf(coop: CooperativeLedger, parts: EventParts): { pa
 }
 
 function emptyIndex(): RegisterIndex {
-  return { covered: 0, rows: 0, rowsBefore: [], cancelled: new Map(), cancels: new Map(), redeemedPaid: new Map(), savedCovered: -1 };
+  return { covered: 0, rows: 0, rowsBefore: [], dates: [], cancelled: new Map(), cancels: new Map(), redeemedPaid: new Map(), savedCovered: -1 };
 }
 
 /** Whether an event makes a row of the register. */
@@ -183,10 +185,17 @@ function extendIndex(index: RegisterIndex, coop: CooperativeLedger, parts: Event
   let i = from;
   for (const event of eventsBetween(parts, from, to)) {
     const part = Math.floor(i++ / parts.size);
-    while (index.rowsBefore.length <= part) index.rowsBefore.push(index.rows);
+    while (index.rowsBefore.length <= part) {
+      index.rowsBefore.push(index.rows);
+      index.dates.push(null);
+    }
     if (!isRegisterRow(event.type)) continue;
     const number = ++index.rows;
-    const data = event.data as { movementId: string };
+    const data = event.data as { movementId: string; effectiveDate: string };
+    const dates = index.dates[part];
+    if (!dates) index.dates[part] = [data.effectiveDate, data.effectiveDate];
+    else if (data.effectiveDate < dates[0]) dates[0] = data.effectiveDate;
+    else if (data.effectiveDate > dates[1]) dates[1] = data.effectiveDate;
     if (event.type === 'SharesRedeemed' && redeemedPaidOf(event.data as EventOf<'SharesRedeemed'>['data']) === undefined) {
       // Recorded before the event carried the paid-up capital that left: the decider took it
       // from the fold, so only a register with such redemptions pays for a fold of the stream.
@@ -243,6 +252,7 @@ export interface RegisterPart {
   covered: number;
   rows: number;
   rowsBefore: number[];
+  dates: Array<[string, string] | null>;
   cancelled: Array<[number, string, number]>;
   cancels: Array<[number, ...MovedFigures]>;
   redeemedPaid: Array<[number, number]>;
@@ -254,6 +264,7 @@ function toPart(index: RegisterIndex, size: number): RegisterPart {
     covered: index.covered,
     rows: index.rows,
     rowsBefore: [...index.rowsBefore],
+    dates: index.dates.map((dates) => (dates ? [dates[0], dates[1]] : null)),
     cancelled: [...index.cancelled].map(([number, { by, at }]) => [number, by, at]),
     cancels: [...index.cancels].map(([number, figures]) => [number, ...figures]),
     redeemedPaid: [...index.redeemedPaid],
@@ -263,11 +274,12 @@ function toPart(index: RegisterIndex, size: number): RegisterPart {
 /** The saved index, if it fits this stream and these parts (else a new one is made from the events). */
 function fromSaved(saved: unknown, parts: EventParts): RegisterIndex | undefined {
   const part = saved as RegisterPart | undefined;
-  if (!part || part.size !== parts.size || part.covered > parts.count) return undefined;
+  if (!part || part.size !== parts.size || part.covered > parts.count || !Array.isArray(part.dates)) return undefined;
   return {
     covered: part.covered,
     rows: part.rows,
     rowsBefore: part.rowsBefore,
+    dates: part.dates,
     cancelled: new Map(part.cancelled.map(([number, by, at]) => [number, { by, at }])),
     cancels: new Map(part.cancels.map(([number, ...figures]) => [number, figures])),
     redeemedPaid: new Map(part.redeemedPaid),

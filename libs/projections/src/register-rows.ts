@@ -33,15 +33,19 @@ export function partOfRow(index: RegisterIndex, number: number): number {
 
 /**
  * The rows numbered after `after` up to `last`, read part by part from the one holding row
- * `after + 1`. With `names`, the walk starts at the first part and learns each associate's name
- * from the admissions on its way (an associate is admitted before any row names them).
+ * `after + 1`; a part whose rows all fall outside `range` (effective dates) is not read, and the
+ * caller still filters the rows of the others. With `names`, every part is read from the first,
+ * learning each associate's name from the admissions on the way (an associate is admitted
+ * before any row names them).
  */
-export function* rowsOf(register: Register, after: number, last: number, names?: Map<string, string>): Generator<CapitalMovementRow> {
+export function* rowsOf(register: Register, after: number, last: number, range: { from?: string; to?: string } = {}, names?: Map<string, string>): Generator<CapitalMovementRow> {
   const { index, parts } = register;
   if (after >= last) return;
   for (let part = names ? 0 : partOfRow(index, after + 1); part < index.rowsBefore.length; part++) {
     let number = index.rowsBefore[part];
     if (number >= last) return;
+    const dates = index.dates[part];
+    if (!names && (!dates || (range.from !== undefined && dates[1] < range.from) || (range.to !== undefined && dates[0] > range.to))) continue;
     for (const event of parts.part(part)) {
       if (names && event.type === 'AssociateAdmitted') {
         const admitted = event.data as EventOf<'AssociateAdmitted'>['data'];
