@@ -1,9 +1,10 @@
 import fc from 'fast-check';
 import { CooperativeEvent, Statuts } from '@ledger/domain';
 import { RecordedEvent } from '@ledger/event-store/event-store.port';
-import { CapitalMovementRow, capitalMovements, capitalMovementsCsv, capitalMovementsCsvOf, capitalMovementsPage } from './capital-movements';
+import { CapitalMovementRow, capitalMovementRow, capitalMovements, capitalMovementsCsv, capitalMovementsCsvOf, capitalMovementsExport, capitalMovementsPage } from './capital-movements';
 import { referenceRegister } from './capital-movements.fixtures';
-import { cooperativeLedgerProjection, CooperativeLedgerState } from './cooperative-ledger.projection';
+import { cooperativeLedgerProjection, CooperativeLedgerState, LedgerEvent } from './cooperative-ledger.projection';
+import { withStoredData } from './lazy-event-data';
 import { InvalidCursorError } from './cooperative-queries';
 
 const row: CapitalMovementRow = {
@@ -153,5 +154,24 @@ describe('the capital movements register kept beside the read model', () => {
       }),
       { numRuns: 150 },
     );
+  });
+});
+
+describe('the capital movements register over events whose data is still the stored text', () => {
+  it('answers pages, exports and rows by id without keeping any event parsed in the read model', () => {
+    const kept = (position: number, eventId: string, type: string, data: object) =>
+      withStoredData({ position: String(position), revision: position - 1, eventId, recordedAt: '2024-06-01T00:00:00.000Z', type }, JSON.stringify(data)) as LedgerEvent;
+    const events = [
+      kept(1, 'e1', 'AssociateAdmitted', { associateId: 'ana', name: 'Ana', personType: 'natural', category: 'employee', collegeCode: null, effectiveDate: '2024-01-01' }),
+      kept(2, 'm1', 'SharesSubscribed', { movementId: 'm1', associateId: 'ana', shares: 4, amountCents: 400, paidCents: 400, effectiveDate: '2024-01-01' }),
+      kept(3, 'm2', 'SharesRedeemed', { movementId: 'm2', associateId: 'ana', shares: 1, amountCents: 100, nominalCents: 100, paidCents: 100, effectiveDate: '2024-02-01' }),
+      kept(4, 'c1', 'CapitalMovementCancelled', { movementId: 'm2', cancelledType: 'SharesRedeemed', reason: 'mistake', effectiveDate: '2024-02-01' }),
+    ];
+    const state: CooperativeLedgerState = { coops: { lazy: { coopId: 'lazy', revision: 3, events } }, coopOrder: ['lazy'] };
+    expect(capitalMovementsPage(state, 'lazy', { after: 1, limit: 1 })!.items).toMatchObject([{ movementId: 'm2', cancelled: true, cancelledBy: 'c1', paidCents: 100 }]);
+    expect([...capitalMovementsExport(state, 'lazy', { format: 'ndjson' })!].join('').split('\n')).toHaveLength(4);
+    expect(capitalMovementsCsvOf(state, 'lazy')).toContain(',ana,Ana,');
+    expect(capitalMovementRow(state, 'lazy', 'c1')).toMatchObject({ cancels: 'm2', associateId: 'ana', shares: 1 });
+    expect(events.map((event) => Object.getOwnPropertyDescriptor(event, 'data')?.get !== undefined)).toEqual([true, true, true, true]);
   });
 });

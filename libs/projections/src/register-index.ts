@@ -1,5 +1,6 @@
 import { EventOf } from '@ledger/domain';
 import type { CooperativeLedger, LedgerEvent } from './cooperative-ledger.projection';
+import { dataToCopy } from './lazy-event-data';
 import { latestCooperativeState } from './ledger-folds';
 
 /**
@@ -131,23 +132,32 @@ export function paidOfRedemption(index: RegisterIndex, number: number, data: Eve
   return redeemedPaidOf(data) ?? index.redeemedPaid.get(number) ?? 0;
 }
 
-/** The figures of movement row `number` as a cancellation of it repeats them. */
-function figuresOf(index: RegisterIndex, number: number, event: LedgerEvent): MovedFigures {
-  switch (event.type) {
+/**
+ * An event's data as the register reads it, without keeping it parsed: a replayed event holds its
+ * data as the stored text until a query needs it (lazy-event-data.ts), and a walk through a
+ * million rows must not leave a million objects behind.
+ */
+export function registerDataOf<T>(event: LedgerEvent): T {
+  return dataToCopy(event) as T;
+}
+
+/** The figures of movement row `number` (its event's `type` and `data`) as a cancellation of it repeats them. */
+function figuresOf(index: RegisterIndex, number: number, type: LedgerEvent['type'], data: unknown): MovedFigures {
+  switch (type) {
     case 'SharesSubscribed': {
-      const d = event.data as EventOf<'SharesSubscribed'>['data'];
+      const d = data as EventOf<'SharesSubscribed'>['data'];
       return [d.associateId, null, d.shares, d.amountCents, d.paidCents];
     }
     case 'SharesPaidUp': {
-      const d = event.data as EventOf<'SharesPaidUp'>['data'];
+      const d = data as EventOf<'SharesPaidUp'>['data'];
       return [d.associateId, null, 0, d.amountCents, d.amountCents];
     }
     case 'SharesRedeemed': {
-      const d = event.data as EventOf<'SharesRedeemed'>['data'];
+      const d = data as EventOf<'SharesRedeemed'>['data'];
       return [d.associateId, null, d.shares, d.amountCents, paidOfRedemption(index, number, d)];
     }
     default: {
-      const d = event.data as EventOf<'SharesTransferred'>['data'];
+      const d = data as EventOf<'SharesTransferred'>['data'];
       return [d.fromAssociateId, d.toAssociateId, d.shares, d.amountCents, d.paidCents];
     }
   }
@@ -178,7 +188,7 @@ function extendIndex(index: RegisterIndex, coop: CooperativeLedger, parts: Event
   const to = parts.count;
   const named = new Set<string>();
   for (const event of eventsBetween(parts, from, to)) {
-    if (event.type === 'CapitalMovementCancelled') named.add((event.data as EventOf<'CapitalMovementCancelled'>['data']).movementId);
+    if (event.type === 'CapitalMovementCancelled') named.add(registerDataOf<EventOf<'CapitalMovementCancelled'>['data']>(event).movementId);
   }
   const latest = new Map<string, { number: number; figures: MovedFigures }>();
   const unresolved: Array<{ number: number; by: string; movementId: string }> = [];
@@ -191,18 +201,18 @@ function extendIndex(index: RegisterIndex, coop: CooperativeLedger, parts: Event
     }
     if (!isRegisterRow(event.type)) continue;
     const number = ++index.rows;
-    const data = event.data as { movementId: string; effectiveDate: string };
+    const data = registerDataOf<{ movementId: string; effectiveDate: string }>(event);
     const dates = index.dates[part];
     if (!dates) index.dates[part] = [data.effectiveDate, data.effectiveDate];
     else if (data.effectiveDate < dates[0]) dates[0] = data.effectiveDate;
     else if (data.effectiveDate > dates[1]) dates[1] = data.effectiveDate;
-    if (event.type === 'SharesRedeemed' && redeemedPaidOf(event.data as EventOf<'SharesRedeemed'>['data']) === undefined) {
+    if (event.type === 'SharesRedeemed' && redeemedPaidOf(data as EventOf<'SharesRedeemed'>['data']) === undefined) {
       // Recorded before the event carried the paid-up capital that left: the decider took it
       // from the fold, so only a register with such redemptions pays for a fold of the stream.
       index.redeemedPaid.set(number, latestCooperativeState(coop).movements[data.movementId]?.paidCents ?? 0);
     }
     if (event.type !== 'CapitalMovementCancelled') {
-      if (named.has(data.movementId)) latest.set(data.movementId, { number, figures: figuresOf(index, number, event) });
+      if (named.has(data.movementId)) latest.set(data.movementId, { number, figures: figuresOf(index, number, event.type, data) });
       continue;
     }
     const target = latest.get(data.movementId);
@@ -237,9 +247,10 @@ function lastRowsOf(index: RegisterIndex, parts: EventParts, ids: Set<string>, b
     for (const event of eventsBetween(parts, first, Math.min(before, first + parts.size))) {
       if (!isRegisterRow(event.type)) continue;
       number++;
-      const movementId = (event.data as { movementId: string }).movementId;
-      if (event.type === 'CapitalMovementCancelled' || !ids.has(movementId) || found.has(movementId)) continue;
-      inPart.set(movementId, { number, figures: figuresOf(index, number, event) });
+      if (event.type === 'CapitalMovementCancelled') continue;
+      const data = registerDataOf<{ movementId: string }>(event);
+      if (!ids.has(data.movementId) || found.has(data.movementId)) continue;
+      inPart.set(data.movementId, { number, figures: figuresOf(index, number, event.type, data) });
     }
     for (const [id, row] of inPart) found.set(id, row);
   }

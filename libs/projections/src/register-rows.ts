@@ -1,7 +1,7 @@
 import { EventOf } from '@ledger/domain';
 import type { CapitalMovementRow } from './capital-movements';
 import { CooperativeLedger, EVENTS_PER_PART, LedgerEvent } from './cooperative-ledger.projection';
-import { EventParts, eventPartsOf, isRegisterRow, paidOfRedemption, RegisterIndex, registerIndexOf } from './register-index';
+import { EventParts, eventPartsOf, isRegisterRow, paidOfRedemption, registerDataOf, RegisterIndex, registerIndexOf } from './register-index';
 
 /*
  * The rows of the register of share movements (capital-movements.ts) as they are read from the
@@ -48,7 +48,7 @@ export function* rowsOf(register: Register, after: number, last: number, range: 
     if (!names && (!dates || (range.from !== undefined && dates[1] < range.from) || (range.to !== undefined && dates[0] > range.to))) continue;
     for (const event of parts.part(part)) {
       if (names && event.type === 'AssociateAdmitted') {
-        const admitted = event.data as EventOf<'AssociateAdmitted'>['data'];
+        const admitted = registerDataOf<EventOf<'AssociateAdmitted'>['data']>(event);
         names.set(admitted.associateId, admitted.name);
       }
       if (!isRegisterRow(event.type)) continue;
@@ -65,7 +65,7 @@ export function* rowsOf(register: Register, after: number, last: number, range: 
 export function movementRow(event: LedgerEvent, number: number, index: RegisterIndex, last: number): CapitalMovementRow {
   const { type, eventId, recordedAt } = event;
   if (type === 'CapitalMovementCancelled') {
-    const d = event.data as EventOf<'CapitalMovementCancelled'>['data'];
+    const d = registerDataOf<EventOf<'CapitalMovementCancelled'>['data']>(event);
     const cancellation = row(number, eventId, type, d.effectiveDate, recordedAt, '', null, 0, 0, 0);
     cancellation.cancels = d.movementId;
     cancellation.reason = d.reason;
@@ -84,21 +84,22 @@ export function movementRow(event: LedgerEvent, number: number, index: RegisterI
 
 function movementOf(event: LedgerEvent, number: number, index: RegisterIndex): CapitalMovementRow {
   const { type, recordedAt } = event;
+  const data = registerDataOf(event);
   switch (type) {
     case 'SharesSubscribed': {
-      const d = event.data as EventOf<'SharesSubscribed'>['data'];
+      const d = data as EventOf<'SharesSubscribed'>['data'];
       return row(number, d.movementId, type, d.effectiveDate, recordedAt, d.associateId, null, d.shares, d.amountCents, d.paidCents);
     }
     case 'SharesPaidUp': {
-      const d = event.data as EventOf<'SharesPaidUp'>['data'];
+      const d = data as EventOf<'SharesPaidUp'>['data'];
       return row(number, d.movementId, type, d.effectiveDate, recordedAt, d.associateId, null, 0, d.amountCents, d.amountCents);
     }
     case 'SharesRedeemed': {
-      const d = event.data as EventOf<'SharesRedeemed'>['data'];
+      const d = data as EventOf<'SharesRedeemed'>['data'];
       return row(number, d.movementId, type, d.effectiveDate, recordedAt, d.associateId, null, d.shares, d.amountCents, paidOfRedemption(index, number, d));
     }
     default: {
-      const d = event.data as EventOf<'SharesTransferred'>['data'];
+      const d = data as EventOf<'SharesTransferred'>['data'];
       return row(number, d.movementId, 'SharesTransferred', d.effectiveDate, recordedAt, d.fromAssociateId, d.toAssociateId, d.shares, d.amountCents, d.paidCents);
     }
   }
@@ -106,7 +107,7 @@ function movementOf(event: LedgerEvent, number: number, index: RegisterIndex): C
 
 /** The id a row is found by: the movement's, or a cancellation's own event id. */
 export function rowIdOf(event: LedgerEvent): string {
-  return event.type === 'CapitalMovementCancelled' ? event.eventId : (event.data as { movementId: string }).movementId;
+  return event.type === 'CapitalMovementCancelled' ? event.eventId : registerDataOf<{ movementId: string }>(event).movementId;
 }
 
 /** Every row built by one literal: one object shape for 100,000 rows keeps the register fast. */
