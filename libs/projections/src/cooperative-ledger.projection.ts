@@ -128,7 +128,15 @@ export class StoredLedger implements CooperativeLedger, Evictable {
   eventsFrom(from: number): readonly LedgerEvent[] {
     if (this.#all !== undefined) return from === 0 ? this.#all : this.#all.slice(from);
     if (from >= this.#stored) return this.#tail.slice(from - this.#stored);
-    return this.events.slice(from);
+    // Only the parts from `from` on, read without keeping them: a fold part a few events behind
+    // the log (saved before the last command) costs its last part, not the whole stream.
+    const events: LedgerEvent[] = [];
+    for (let part = Math.floor(from / EVENTS_PER_PART); part * EVENTS_PER_PART < this.count; part++) {
+      const first = part * EVENTS_PER_PART;
+      const inPart = this.part(part);
+      for (let i = Math.max(0, from - first); i < inPart.length; i++) events.push(inPart[i]);
+    }
+    return events;
   }
 
   push(event: LedgerEvent): void {
