@@ -1,22 +1,15 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
 import { randomUUID } from 'node:crypto';
-import {
-  AllStreamRecordedEvent,
-  AllStreamSubscription,
-  BACKWARDS,
-  END,
-  EventStoreDBClient,
-  excludeSystemEvents,
-  FORWARDS,
-  jsonEvent,
-  JSONType,
-  NO_STREAM,
-  ReadPosition,
-  START,
-  StreamNotFoundError,
-  streamNameFilter,
-  WrongExpectedVersionError,
-} from '@eventstore/db-client';
+import type { AllStreamRecordedEvent, AllStreamSubscription, EventStoreDBClient, JSONType, ReadPosition } from '@eventstore/db-client';
+
+type EsdbClientModule = typeof import('@eventstore/db-client');
+let esdbModule: EsdbClientModule | undefined;
+
+/** The client and its gRPC stack (a quarter of a second to load) only once this store is used: not at every start on SQLite. */
+function esdb(): EsdbClientModule {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports -- loaded on first use, on purpose (see above)
+  return (esdbModule ??= require('@eventstore/db-client') as EsdbClientModule);
+}
 import { canonicalJson } from './canonical-json';
 import { chainEvents, GENESIS_HASH } from './hash-chain';
 import {
@@ -79,7 +72,7 @@ export class EsdbEventStore implements EventStore {
     this.namespace = options.namespace ?? '';
     if (!NAMESPACE.test(this.namespace)) throw new Error(`EventStoreDB namespace must be a-z, 0-9 or _ (at most 40), got "${this.namespace}"`);
     this.deadline = options.deadlineMs ?? 10_000;
-    this.client = EventStoreDBClient.connectionString(options.connectionString);
+    this.client = esdb().EventStoreDBClient.connectionString(options.connectionString);
   }
 
   async append(streamId: string, events: NewEvent[], expectedRevision: ExpectedRevision): Promise<AppendResult> {
@@ -91,7 +84,7 @@ export class EsdbEventStore implements EventStore {
       const firstRevision = head ? head.revision + 1n : 0n;
       const chained = chainEvents(streamId, firstRevision, head?.hash ?? GENESIS_HASH, events);
       const toWrite = chained.map((event) =>
-        jsonEvent({
+        esdb().jsonEvent({
           id: randomUUID(),
           type: event.type,
           // Through canonical JSON: what the server stores is what was hashed (and a value with
@@ -101,10 +94,10 @@ export class EsdbEventStore implements EventStore {
         }),
       );
       try {
-        await this.client.appendToStream(name, toWrite, { expectedRevision: head ? head.revision : NO_STREAM, deadline: this.deadline });
+        await this.client.appendToStream(name, toWrite, { expectedRevision: head ? head.revision : esdb().NO_STREAM, deadline: this.deadline });
       } catch (error) {
-        if (!(error instanceof WrongExpectedVersionError)) throw error;
-        const actual = error.actualVersion === NO_STREAM ? 'no_stream' : (error.actualVersion as bigint);
+        if (!(error instanceof esdb().WrongExpectedVersionError)) throw error;
+        const actual = error.actualVersion === esdb().NO_STREAM ? 'no_stream' : (error.actualVersion as bigint);
         if (expectedRevision !== 'any' || attempt >= MAX_ATTEMPTS_FOR_ANY) throw new WrongExpectedRevisionError(streamId, expectedRevision, actual);
         continue;
       }
@@ -115,11 +108,11 @@ export class EsdbEventStore implements EventStore {
   }
 
   async *readStream(streamId: string, from: bigint = 0n): AsyncIterable<RecordedEvent> {
-    const read = this.client.readStream(this.serverName(streamId), { fromRevision: from, direction: FORWARDS, deadline: this.deadline });
+    const read = this.client.readStream(this.serverName(streamId), { fromRevision: from, direction: esdb().FORWARDS, deadline: this.deadline });
     try {
       for await (const resolved of read) if (resolved.event) yield this.toRecordedEvent(resolved.event as AllStreamRecordedEvent);
     } catch (error) {
-      if (!(error instanceof StreamNotFoundError)) throw error;
+      if (!(error instanceof esdb().StreamNotFoundError)) throw error;
     }
   }
 
@@ -127,7 +120,7 @@ export class EsdbEventStore implements EventStore {
     let remaining = options.limit ?? Infinity;
     if (remaining <= 0) return;
     const after = options.after;
-    const read = this.client.readAll({ fromPosition: positionAt(after), direction: FORWARDS, deadline: Infinity });
+    const read = this.client.readAll({ fromPosition: positionAt(after), direction: esdb().FORWARDS, deadline: Infinity });
     try {
       for await (const resolved of read) {
         const event = resolved.event;
@@ -162,7 +155,7 @@ export class EsdbEventStore implements EventStore {
       subscribe: (from) =>
         this.client.subscribeToAll({
           fromPosition: positionAt(from),
-          filter: this.namespace ? streamNameFilter({ prefixes: [`${this.namespace}:`] }) : excludeSystemEvents(),
+          filter: this.namespace ? esdb().streamNameFilter({ prefixes: [`${this.namespace}:`] }) : esdb().excludeSystemEvents(),
         }),
       toRecordedEvent: (event) => (this.owns(event.streamId, event.type) ? this.toRecordedEvent(event) : undefined),
       after,
@@ -184,7 +177,7 @@ export class EsdbEventStore implements EventStore {
   }
 
   async headPosition(): Promise<bigint | undefined> {
-    const read = this.client.readAll({ fromPosition: END, direction: BACKWARDS, deadline: this.deadline });
+    const read = this.client.readAll({ fromPosition: esdb().END, direction: esdb().BACKWARDS, deadline: this.deadline });
     try {
       for await (const resolved of read) if (resolved.event && this.owns(resolved.event.streamId, resolved.event.type)) return resolved.event.position.commit;
       return undefined;
@@ -196,7 +189,7 @@ export class EsdbEventStore implements EventStore {
   async ping(): Promise<boolean> {
     if (this.closed) return false;
     try {
-      const read = this.client.readAll({ fromPosition: END, direction: BACKWARDS, maxCount: 1, deadline: Math.min(this.deadline, 3000) });
+      const read = this.client.readAll({ fromPosition: esdb().END, direction: esdb().BACKWARDS, maxCount: 1, deadline: Math.min(this.deadline, 3000) });
       for await (const _ of read) break;
       return true;
     } catch {
@@ -223,14 +216,14 @@ export class EsdbEventStore implements EventStore {
 
   private async streamHead(name: string): Promise<{ revision: bigint; hash: string; position: bigint } | undefined> {
     try {
-      for await (const resolved of this.client.readStream(name, { fromRevision: END, direction: BACKWARDS, maxCount: 1, deadline: this.deadline })) {
+      for await (const resolved of this.client.readStream(name, { fromRevision: esdb().END, direction: esdb().BACKWARDS, maxCount: 1, deadline: this.deadline })) {
         const event = resolved.event;
         if (!event) continue;
         return { revision: event.revision, hash: (event.metadata as unknown as EventMetadata).hash, position: event.position?.commit ?? -1n };
       }
       return undefined;
     } catch (error) {
-      if (error instanceof StreamNotFoundError) return undefined;
+      if (error instanceof esdb().StreamNotFoundError) return undefined;
       throw error;
     }
   }
@@ -261,7 +254,7 @@ export class EsdbEventStore implements EventStore {
 
 /** Where a read or a subscription starts: the server's reads include that position, subscriptions do not (both are skipped). */
 function positionAt(after: bigint | undefined): ReadPosition {
-  return after === undefined || after < 0n ? START : { commit: after, prepare: after };
+  return after === undefined || after < 0n ? esdb().START : { commit: after, prepare: after };
 }
 
 function checkExpectedRevision(streamId: string, expected: ExpectedRevision, head: bigint | undefined): void {

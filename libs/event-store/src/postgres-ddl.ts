@@ -1,4 +1,13 @@
-import { Pool } from 'pg';
+import type { Pool } from 'pg';
+
+type Pg = typeof import('pg');
+let pgModule: Pg | undefined;
+
+/** The PostgreSQL client (a tenth of a second to load) only once a PostgreSQL store is opened: not at every start on SQLite. */
+export function pg(): Pg {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports -- loaded on first use, on purpose (see above)
+  return (pgModule ??= require('pg') as Pg);
+}
 
 /**
  * Runs DDL under a transaction-level advisory lock. CREATE … IF NOT EXISTS races with itself

@@ -1,7 +1,8 @@
-import { Client, Pool, QueryConfig } from 'pg';
+import type { Client, Pool, QueryConfig } from 'pg';
 import { canonicalJson } from './canonical-json';
 import { checkExpectedRevision, toLazyRecordedEvent, toRecordedEvent } from './stored-rows';
 import { chainEvents, GENESIS_HASH } from './hash-chain';
+import { pg } from './postgres-ddl';
 import { LogSubscription, SubscriptionErrorHandler } from './sqlite-subscription';
 import { AppendResult, coopIdOfStream, EventMetadata, EventStore, ExpectedRevision, NewEvent, ReadAllOptions, RecordedEvent, Subscription, SubscriptionHandler, WrongExpectedRevisionError } from './event-store.port';
 
@@ -76,7 +77,7 @@ export class PostgresEventStore implements EventStore {
     this.pollIntervalMs = options.pollIntervalMs ?? 1000;
     this.channel = `ledger_events_${this.schema}`;
     this.sql = statements(this.schema);
-    this.pool = new Pool({ connectionString: options.connectionString, max: options.maxConnections ?? 10, application_name: `ledger:${this.schema}` });
+    this.pool = new (pg().Pool)({ connectionString: options.connectionString, max: options.maxConnections ?? 10, application_name: `ledger:${this.schema}` });
     // An idle connection killed by the server must not take the process down; the next query reconnects.
     this.pool.on('error', (error) => console.error('PostgreSQL connection lost (idle in the pool)', error.message));
     this.ready = this.createSchema();
@@ -256,7 +257,7 @@ export class PostgresEventStore implements EventStore {
   /** One connection LISTENing for the whole store; on loss, reconnects while subscriptions poll. */
   private async listen(): Promise<void> {
     if (this.closed || this.listener || this.subscriptions.size === 0) return;
-    const client = new Client({ connectionString: this.options.connectionString, application_name: `ledger-listener:${this.schema}` });
+    const client = new (pg().Client)({ connectionString: this.options.connectionString, application_name: `ledger-listener:${this.schema}` });
     this.listener = client;
     const retry = () => {
       if (this.listener !== client) return;

@@ -1,6 +1,16 @@
-import { Job, Queue, UnrecoverableError, Worker } from 'bullmq';
-import { Redis } from 'ioredis';
+import type { Job, Queue, Worker } from 'bullmq';
+import type { Redis } from 'ioredis';
 import { DEFAULT_ATTEMPTS, DEFAULT_BACKOFF_MS, EnqueueOptions, JobFailedForGood, JobHandler, JobQueue, JobState, JobView, WorkOptions, clampProgress } from './job-queue.port';
+
+type BullMq = typeof import('bullmq');
+type IoRedis = typeof import('ioredis');
+let loaded: { bullmq: BullMq; ioredis: IoRedis } | undefined;
+
+/** BullMQ and ioredis (a third of a second to load) only once a queue on Redis is opened: not at every start without REDIS_URL. */
+function libraries(): { bullmq: BullMq; ioredis: IoRedis } {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports -- loaded on first use, on purpose (see above)
+  return (loaded ??= { bullmq: require('bullmq') as BullMq, ioredis: require('ioredis') as IoRedis });
+}
 
 export interface BullMqJobQueueOptions {
   /** redis:// or rediss:// */
@@ -32,9 +42,9 @@ export class BullMqJobQueue implements JobQueue {
   constructor(private readonly options: BullMqJobQueueOptions) {
     this.queueName = options.queueName ?? 'ledger';
     // An enqueue on the request path fails fast when Redis is away instead of waiting forever.
-    this.connection = new Redis(options.url, { maxRetriesPerRequest: 3, enableOfflineQueue: true, lazyConnect: false });
+    this.connection = new (libraries().ioredis.Redis)(options.url, { maxRetriesPerRequest: 3, enableOfflineQueue: true, lazyConnect: false });
     this.connection.on('error', () => undefined);
-    this.queue = new Queue(this.queueName, { connection: this.connection, prefix: options.prefix });
+    this.queue = new (libraries().bullmq.Queue)(this.queueName, { connection: this.connection, prefix: options.prefix });
     this.queue.on('error', () => undefined);
   }
 
@@ -63,14 +73,14 @@ export class BullMqJobQueue implements JobQueue {
 
   async work(handlers: ReadonlyMap<string, JobHandler<never>>, options: WorkOptions = {}): Promise<void> {
     // A worker's blocking connection must retry forever (BullMQ requires maxRetriesPerRequest null).
-    const connection = new Redis(this.options.url, { maxRetriesPerRequest: null });
+    const connection = new (libraries().ioredis.Redis)(this.options.url, { maxRetriesPerRequest: null });
     connection.on('error', () => undefined);
     this.workerConnections.push(connection);
-    const worker = new Worker(
+    const worker = new (libraries().bullmq.Worker)(
       this.queueName,
       async (job: Job) => {
         const handler = handlers.get(job.name);
-        if (!handler) throw new UnrecoverableError(`No handler for jobs of kind ${job.name}`);
+        if (!handler) throw new (libraries().bullmq.UnrecoverableError)(`No handler for jobs of kind ${job.name}`);
         try {
           return await handler({
             id: job.id as string,
@@ -80,7 +90,7 @@ export class BullMqJobQueue implements JobQueue {
             progress: (percent) => job.updateProgress(clampProgress(percent)),
           });
         } catch (error) {
-          if (error instanceof JobFailedForGood) throw new UnrecoverableError(error.message);
+          if (error instanceof JobFailedForGood) throw new (libraries().bullmq.UnrecoverableError)(error.message);
           throw error;
         }
       },

@@ -1,5 +1,5 @@
-import { Pool } from 'pg';
-import { createUnderLock } from '@ledger/event-store';
+import type { Pool } from 'pg';
+import { createUnderLock, pg } from '@ledger/event-store';
 import { Snapshot, SnapshotStore } from './snapshot-store';
 
 export interface PostgresSnapshotStoreOptions {
@@ -25,7 +25,7 @@ export class PostgresSnapshotStore implements SnapshotStore {
   constructor(options: PostgresSnapshotStoreOptions) {
     if (!SCHEMA_NAME.test(options.schema)) throw new Error(`PostgreSQL schema must be a plain lower-case identifier, got "${options.schema}"`);
     this.table = `"${options.schema}".projection_snapshots`;
-    this.pool = new Pool({ connectionString: options.connectionString, max: options.maxConnections ?? 2, application_name: `ledger-snapshots:${options.schema}` });
+    this.pool = new (pg().Pool)({ connectionString: options.connectionString, max: options.maxConnections ?? 2, application_name: `ledger-snapshots:${options.schema}` });
     this.pool.on('error', (error) => console.error('PostgreSQL connection lost (snapshots, idle in the pool)', error.message));
     this.ready = createUnderLock(
       this.pool,

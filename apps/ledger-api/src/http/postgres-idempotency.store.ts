@@ -1,5 +1,5 @@
-import { Pool } from 'pg';
-import { createUnderLock } from '@ledger/event-store';
+import type { Pool } from 'pg';
+import { createUnderLock, pg } from '@ledger/event-store';
 import { IdempotencyStore, KeyOwner, PendingKey, Reservation, StoredResponse } from './idempotency.store';
 
 export interface PostgresIdempotencyStoreOptions {
@@ -33,7 +33,7 @@ export class PostgresIdempotencyStore extends IdempotencyStore {
     super();
     if (!SCHEMA_NAME.test(options.schema)) throw new Error(`PostgreSQL schema must be a plain lower-case identifier, got "${options.schema}"`);
     this.table = `"${options.schema}".idempotency_keys`;
-    this.pool = new Pool({ connectionString: options.connectionString, max: options.maxConnections ?? 4, application_name: `ledger-idempotency:${options.schema}` });
+    this.pool = new (pg().Pool)({ connectionString: options.connectionString, max: options.maxConnections ?? 4, application_name: `ledger-idempotency:${options.schema}` });
     this.pool.on('error', (error) => console.error('PostgreSQL connection lost (idempotency keys, idle in the pool)', error.message));
     this.ready = createUnderLock(
       this.pool,
