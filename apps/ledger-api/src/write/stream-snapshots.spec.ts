@@ -68,13 +68,17 @@ describe('the write path reads large states from their snapshot instead of foldi
   it('a new writer decides an act dated on or after the last date from the snapshot, reading only the events after it', async () => {
     await grown();
     const later = writer();
-    await send(later, subscribe({ associate: 'a3', shares: 4, on: day(50), movementId: 'after-restart' }));
+    const head = (await send(later, subscribe({ associate: 'a3', shares: 4, on: day(50), movementId: 'after-restart' }))).revision;
+    // The last save may be a few events behind the head: saves are throttled, and the one at
+    // shutdown skips a stream with fewer unsaved events than snapshotAfter.
+    const saved = (await snapshots.loadParts(`stream:${STREAM}`, cooperativeDecider.snapshots!.version))!.position;
+    expect(head - saved).toBeLessThan(10n);
     const { store, read } = counting(events);
     const restarted = writer(store);
     const answer = await send(restarted, subscribe({ associate: 'a3', shares: 1, on: day(51), movementId: 'restored' }));
     expect(answer.events.map((e) => e.type)).toEqual(['SharesSubscribed']);
-    // The snapshot's last event (to check it is this log's) and the one recorded after it.
-    expect(read()).toBeLessThanOrEqual(3);
+    // The snapshot's last event (to check it is this log's) and the events recorded after it: not the 122 of the stream.
+    expect(read()).toBe(1 + Number(head - saved));
     const state = await restarted.current(COOP);
     expect(state?.associates.a3.shares).toBe(2 + 3 + 4 + 1);
   });
