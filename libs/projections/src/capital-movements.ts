@@ -2,6 +2,7 @@ import { CapitalMovementType } from '@ledger/domain';
 import { CooperativeLedger, CooperativeLedgerState, StoredLedger } from './cooperative-ledger.projection';
 import { InvalidCursorError } from './cooperative-queries';
 import { csvChunks, CsvColumn, CsvDialect, toCsv } from './csv';
+import { ndjsonChunks } from './ndjson';
 import { ownEntry } from './own-entry';
 import { isRegisterRow } from './register-index';
 import { movementRow, partOfRow, Register, registerOf, rowIdOf, rowsOf } from './register-rows';
@@ -133,19 +134,7 @@ export function capitalMovementsExport(
     return csvChunks(movementColumns(nameOf), ranged(rowsOf(register, after, last, query, names)), query.dialect);
   }
   const rows = ranged(rowsOf(register, after, last, query));
-  return query.format === 'ndjson' ? ndjson(rows) : jsonPage(rows);
-}
-
-function* ndjson(rows: Iterable<CapitalMovementRow>): Generator<string> {
-  let chunk = '';
-  let count = 0;
-  for (const row of rows) {
-    chunk += JSON.stringify(row) + '\n';
-    if (++count % ROWS_PER_CHUNK !== 0) continue;
-    yield chunk;
-    chunk = '';
-  }
-  if (chunk !== '') yield chunk;
+  return query.format === 'ndjson' ? ndjsonChunks(rows, ROWS_PER_CHUNK) : jsonPage(rows);
 }
 
 function* jsonPage(rows: Iterable<CapitalMovementRow>): Generator<string> {
