@@ -1,6 +1,6 @@
 import { CooperativeCommand, CooperativeEvent, cooperativeDecider, StatutsInput } from '@ledger/domain';
 import { RecordedEvent } from '@ledger/event-store/event-store.port';
-import { associateColumns, associatesFromColumns } from './associate-columns';
+import { AssociateColumns, associateColumns, associatesFromColumns } from './associate-columns';
 import { capTable } from './cap-table';
 import { associatesAsOf } from './cooperative-queries';
 import { cooperativeLedgerProjection, CooperativeLedgerState } from './cooperative-ledger.projection';
@@ -70,17 +70,23 @@ describe('the associates of a saved fold, as columns', () => {
     expect(Object.getPrototypeOf(associates)).toBeNull();
   });
 
-  it('are what a restart reads: the fold part holds columns, and the cap table and member register answer as before it', () => {
+  it('are what a restart reads: the fold head keeps the table, a part the associates as columns, and the cap table and member register answer as before', () => {
     const live = liveLedger();
     const table = capTable(live, 'cols', TODAY);
     const members = associatesAsOf(live, 'cols', { asOf: TODAY, limit: 10 });
-    let part: { associates?: { id?: unknown }; state?: { associates?: unknown } } | undefined;
-    const again = restarted(live, (key, saved) => {
-      if (key === JSON.stringify(['cols', 'fold', 0])) part = saved as typeof part;
-      return saved;
+    const saved = new Map<string, { associates?: unknown; table?: unknown; state?: { associates?: unknown }; id?: unknown; capitalBp?: unknown }>();
+    const again = restarted(live, (key, part) => {
+      saved.set(key, part as never);
+      return part;
     });
-    expect(part?.associates?.id).toEqual(['ana', 'coop', 'constructor', 'dora', 'eli']);
-    expect(part?.state?.associates).toBeUndefined();
+    const head = saved.get(JSON.stringify(['cols', 'fold', 0]));
+    expect(head?.associates).toBe(5);
+    expect(head?.table).toEqual({ totals: table!.totals, byCategory: table!.byCategory, byCollege: table!.byCollege, holders: table!.rows.length });
+    expect(head?.state?.associates).toBeUndefined();
+    const part = saved.get(JSON.stringify(['cols', 'associates', 0]));
+    expect(part?.id).toEqual(['ana', 'coop', 'constructor', 'dora', 'eli']);
+    // eli redeemed everything: no row, so no share of the capital.
+    expect(part?.capitalBp).toEqual([...table!.rows.map((row) => row.capitalBp), 0]);
     const restored = cooperativeStateAsOf(again.coops.cols, TODAY);
     // Read from the fold part, which keeps no movements: not folded again from the events.
     expect(restored.movementOrder.length).toBe(0);
@@ -90,15 +96,29 @@ describe('the associates of a saved fold, as columns', () => {
     expect(associatesAsOf(again, 'cols', { asOf: TODAY, limit: 10 })).toEqual(members);
   });
 
-  it('leave a fold part saved before them readable: associates as objects', () => {
+  it.each([
+    ['as columns in the fold part', (columns: AssociateColumns) => ({ associates: columns })],
+    [
+      'as objects in its state',
+      (columns: AssociateColumns) => {
+        const objects = associatesFromColumns(columns);
+        return { state: { associates: objects.associates, associateOrder: objects.order } };
+      },
+    ],
+  ])('leave a fold part saved before the parts of associates readable: associates %s', (_form, formOf) => {
     const live = liveLedger();
     const table = capTable(live, 'cols', TODAY);
+    const members = associatesAsOf(live, 'cols', { asOf: TODAY, limit: 2 });
+    const fold = cooperativeStateAsOf(live.coops.cols, TODAY);
     const again = restarted(live, (key, saved) => {
+      if (key.includes('"associates"')) return undefined;
       if (key !== JSON.stringify(['cols', 'fold', 0])) return saved;
-      const { associates, ...rest } = saved as { associates: Parameters<typeof associatesFromColumns>[0]; state: object };
-      const objects = associatesFromColumns(associates);
-      return { ...rest, state: { ...rest.state, associates: objects.associates, associateOrder: objects.order } };
+      const { covered, lastDate, state } = saved as { covered: number; lastDate: string; state: object };
+      const form = formOf(associateColumns(fold.associateOrder, fold.associates));
+      return { covered, lastDate, state: { ...state, ...form.state }, ...('associates' in form ? { associates: form.associates } : {}) };
     });
+    expect(associatesAsOf(again, 'cols', { asOf: TODAY, limit: 2 })).toEqual(members);
+    expect(capTable(again, 'cols', TODAY, { limit: 2 })).toEqual({ ...table, rows: table!.rows.slice(0, 2), next: 'coop' });
     expect(capTable(again, 'cols', TODAY)).toEqual(table);
     const restored = cooperativeStateAsOf(again.coops.cols, TODAY);
     expect(restored.movementOrder.length).toBe(0);

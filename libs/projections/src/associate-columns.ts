@@ -46,31 +46,38 @@ export function associateColumns(order: Iterable<string>, associates: Readonly<R
   return columns as AssociateColumns;
 }
 
-/** The associates the columns hold, keyed by id in a record without prototype (an id such as `constructor` is just an id), and their order. */
-export function associatesFromColumns(columns: AssociateColumns): { associates: Record<string, AssociateState>; order: string[] } {
+/**
+ * The associates the columns hold (one set of columns, or the parts of a saved fold in order),
+ * keyed by id in a record without prototype (an id such as `constructor` is just an id), and
+ * their order.
+ */
+export function associatesFromColumns(...parts: AssociateColumns[]): { associates: Record<string, AssociateState>; order: string[] } {
   const associates = Object.create(null) as Record<string, AssociateState>;
-  const c = columns;
-  for (let i = 0; i < c.id.length; i++) {
-    // One literal, one shape for all: building 100,000 objects field by field would be slower than the parse.
-    const associate: AssociateState = {
-      id: c.id[i],
-      name: c.name[i],
-      personType: c.personType[i],
-      category: c.category[i],
-      collegeCode: c.collegeCode[i],
-      status: c.status[i],
-      admittedOn: c.admittedOn[i],
-      withdrawnOn: c.withdrawnOn[i],
-      withdrawalReason: c.withdrawalReason[i],
-      shares: c.shares[i],
-      subscribedCents: c.subscribedCents[i],
-      paidUpCents: c.paidUpCents[i],
-    };
-    for (const field of OPTIONAL_FIELDS) {
-      const value = c[field][i];
-      if (value !== null) Object.assign(associate, { [field]: value });
+  const order: string[] = parts.length === 1 ? parts[0].id : [];
+  for (const c of parts) {
+    if (parts.length > 1) for (const id of c.id) order.push(id);
+    for (let i = 0; i < c.id.length; i++) {
+      // One literal, one shape for all: building 100,000 objects field by field would be slower than the parse.
+      const associate: AssociateState = {
+        id: c.id[i],
+        name: c.name[i],
+        personType: c.personType[i],
+        category: c.category[i],
+        collegeCode: c.collegeCode[i],
+        status: c.status[i],
+        admittedOn: c.admittedOn[i],
+        withdrawnOn: c.withdrawnOn[i],
+        withdrawalReason: c.withdrawalReason[i],
+        shares: c.shares[i],
+        subscribedCents: c.subscribedCents[i],
+        paidUpCents: c.paidUpCents[i],
+      };
+      for (const field of OPTIONAL_FIELDS) {
+        const value = c[field][i];
+        if (value !== null) Object.assign(associate, { [field]: value });
+      }
+      associates[associate.id] = associate;
     }
-    associates[associate.id] = associate;
   }
-  return { associates, order: c.id };
+  return { associates, order };
 }

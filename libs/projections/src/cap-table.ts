@@ -1,59 +1,17 @@
-import { AssociateState, bpCeil, bpFloor, CATEGORIES, Category, CooperativeState, largestRemainderBp } from '@ledger/domain';
 import { CooperativeLedger, CooperativeLedgerState, ledgerEventCount } from './cooperative-ledger.projection';
 import { InvalidCursorError } from './cooperative-queries';
 import { csvChunks, CsvColumn, CsvDialect, toCsv } from './csv';
-import { cooperativeStateAsOf } from './ledger-folds';
+import { capTableRow, CapTable, CapTableRow, tableOfFold, WholeTable } from './cap-table-split';
+import { ASSOCIATES_PER_PART, cooperativeStateAsOf, savedFoldAsOf } from './ledger-folds';
 import { ownEntry } from './own-entry';
 
-export interface CapTable {
-  asOf: string;
-  totals: { associates: number; shares: number; capitalCents: number; paidUpCents: number };
-  byCategory: Array<{ category: Category; associates: number; shares: number; capitalCents: number; capitalBp: number }>;
-  byCollege: Array<{ code: string; weightBp: number; associates: number; shares: number; capitalCents: number }>;
-  rows: readonly CapTableRow[];
-  /** The `after` of the next page: the associateId of this page's last row; null when no row follows. */
-  next: string | null;
-}
-
-export interface CapTableRow {
-  associateId: string;
-  name: string;
-  category: Category;
-  collegeCode: string | null;
-  status: AssociateState['status'];
-  shares: number;
-  capitalCents: number;
-  paidUpCents: number;
-  capitalBp: number;
-}
+export type { CapTable, CapTableRow } from './cap-table-split';
 
 /** Which rows to answer: those after the holder `after` (in admission order), at most `limit`; all of them by default. */
 export interface CapTablePage {
   after?: string;
   limit?: number;
 }
-
-/** The cap table of one fold, its rows split once: what every page of it shares. */
-interface WholeTable {
-  /** Events the cooperative had recorded when it was made: the fold has not moved while they are all. */
-  covered: number;
-  totals: CapTable['totals'];
-  byCategory: CapTable['byCategory'];
-  byCollege: CapTable['byCollege'];
-  rows: readonly CapTableRow[];
-  /** Associate id → index of the first row after it in admission order; made when a cursor not handed out asks. */
-  cursors?: Map<string, number>;
-  /** The `next` cursors this table handed out, with where their page starts: paging in order never builds `cursors`. */
-  handedOut: Map<string, number>;
-  order: Iterable<string>;
-}
-
-/**
- * Beside the fold, as ledger-folds.ts keeps its caches: the capitalBp of a row is a split over
- * all the rows (largest remainder), so a page can only be cut from the whole table, and the
- * second page of 100,000 holders costs a slice, not a second split.
- */
-const wholeTables = new WeakMap<CooperativeState, WholeTable>();
 
 /**
  * Who holds the capital on `asOf`. Rows cover every holder, a withdrawn associate whose shares
@@ -78,19 +36,34 @@ const wholeTables = new WeakMap<CooperativeState, WholeTable>();
 export function capTable(state: CooperativeLedgerState, coopId: string, asOf: string, page: CapTablePage = {}): CapTable | undefined {
   const coop = ownEntry(state.coops, coopId);
   if (!coop) return undefined;
+  const first = page.after === undefined && page.limit !== undefined ? firstPageOfSavedFold(coop, asOf, page.limit) : undefined;
+  if (first) return first;
   const whole = wholeTableOf(coop, asOf);
   const { rows, next } = pageOf(whole, page);
   return { asOf, totals: whole.totals, byCategory: whole.byCategory, byCollege: whole.byCollege, rows, next };
 }
 
 function wholeTableOf(coop: CooperativeLedger, asOf: string): WholeTable {
-  const folded = cooperativeStateAsOf(coop, asOf);
-  const covered = ledgerEventCount(coop);
-  const cached = wholeTables.get(folded);
-  if (cached && cached.covered === covered) return cached;
-  const table = { ...splitTable(folded), covered, handedOut: new Map<string, number>() };
-  wholeTables.set(folded, table);
-  return table;
+  return tableOfFold(cooperativeStateAsOf(coop, asOf), ledgerEventCount(coop));
+}
+
+/**
+ * The first page from the snapshot's fold, when it is the cooperative as of `asOf` (savedFoldAsOf):
+ * the summary saved with it and the first part of associates, with the capitalBp the whole
+ * table gave each. After a restart over 100,000 associates this reads one part of 4,096 instead
+ * of folding them all and splitting the capital among them.
+ */
+function firstPageOfSavedFold(coop: CooperativeLedger, asOf: string, limit: number): CapTable | undefined {
+  const saved = savedFoldAsOf(coop, asOf);
+  if (!saved) return undefined;
+  const wanted = Math.max(1, Math.floor(limit));
+  const rows: CapTableRow[] = [];
+  for (let index = 0; index * ASSOCIATES_PER_PART < saved.associates && rows.length < wanted; index++) {
+    const { associates, capitalBp } = saved.part(index);
+    for (let i = 0; i < associates.length && rows.length < wanted; i++) if (associates[i].shares > 0) rows.push(capTableRow(associates[i], capitalBp[i]));
+  }
+  const { totals, byCategory, byCollege, holders } = saved.table;
+  return { asOf, totals, byCategory, byCollege, rows, next: rows.length < holders ? rows[rows.length - 1].associateId : null };
 }
 
 function pageOf(whole: WholeTable, page: CapTablePage): { rows: readonly CapTableRow[]; next: string | null } {
@@ -127,75 +100,6 @@ function rowAfter(whole: WholeTable, associateId: string): number {
   const start = whole.cursors.get(associateId);
   if (start === undefined) throw new InvalidCursorError(associateId);
   return start;
-}
-
-function splitTable(folded: CooperativeState): Omit<WholeTable, 'covered' | 'handedOut'> {
-  const total = folded.totals.capitalCents;
-  const categories = new Map<Category, { associates: number; shares: number; capitalCents: number }>();
-  const colleges = new Map((folded.statuts?.colleges ?? []).map((c) => [c.code, { code: c.code, weightBp: c.weightBp, associates: 0, shares: 0, capitalCents: 0 }]));
-  const rows: CapTableRow[] = [];
-  let associates = 0;
-  for (const id of folded.associateOrder) {
-    const a = folded.associates[id];
-    const active = a.status === 'active' ? 1 : 0;
-    associates += active;
-    if (!active && a.shares === 0) continue;
-    const category = categories.get(a.category) ?? { associates: 0, shares: 0, capitalCents: 0 };
-    categories.set(a.category, category);
-    category.associates += active;
-    category.shares += a.shares;
-    category.capitalCents += a.subscribedCents;
-    const college = a.collegeCode === null ? undefined : colleges.get(a.collegeCode);
-    if (college) {
-      college.associates += active;
-      college.shares += a.shares;
-      college.capitalCents += a.subscribedCents;
-    }
-    if (a.shares > 0) {
-      rows.push({
-        associateId: a.id,
-        name: a.name,
-        category: a.category,
-        collegeCode: a.collegeCode,
-        status: a.status,
-        shares: a.shares,
-        capitalCents: a.subscribedCents,
-        paidUpCents: a.paidUpCents,
-        capitalBp: 0,
-      });
-    }
-  }
-  largestRemainderBp(rows.map((r) => r.capitalCents)).forEach((bp, i) => (rows[i].capitalBp = bp));
-  const present = CATEGORIES.filter((c) => categories.has(c));
-  const categoryBp = largestRemainderBp(
-    present.map((c) => categories.get(c)!.capitalCents),
-    new Map(
-      present.flatMap((c, i): Array<[number, number]> => {
-        const cents = categories.get(c)!.capitalCents;
-        if (c === 'public_body') return [[i, bpCeil(cents, total)]];
-        // SCOP-CAP-51 counts active employees only: the same figure when every employee holder is active.
-        if (c === 'employee' && folded.statuts?.legalForm === 'SCOP' && employeesAllActive(folded.associateOrder.map((id) => folded.associates[id]))) return [[i, bpFloor(cents, total)]];
-        return [];
-      }),
-    ),
-  );
-  return {
-    totals: {
-      associates,
-      shares: folded.totals.shares,
-      capitalCents: total,
-      paidUpCents: folded.totals.paidUpCents,
-    },
-    byCategory: present.map((c, i) => ({ category: c, ...categories.get(c)!, capitalBp: categoryBp[i] })),
-    byCollege: [...colleges.values()],
-    rows,
-    order: folded.associateOrder,
-  };
-}
-
-/** No withdrawn employee still holds shares: the employee category is what SCOP-CAP-51 measures. */
-function employeesAllActive(associates: readonly AssociateState[]): boolean {
-  return associates.every((a) => a.category !== 'employee' || a.status === 'active' || a.subscribedCents === 0);
 }
 
 const CAP_TABLE_COLUMNS: ReadonlyArray<CsvColumn<CapTableRow>> = [

@@ -169,6 +169,11 @@ export class StoredLedger implements CooperativeLedger, Evictable {
     return fold;
   }
 
+  /** Part `index` of the saved fold's associates (see ledger-folds.ts). */
+  savedAssociates(index: number): unknown {
+    return this.#loader?.(partKey(this.coopId, 'associates', index));
+  }
+
   /** Whether the events from index `from` on are in memory, so that reading them reads no part of the snapshot. */
   inMemoryFrom(from: number): boolean {
     return this.#all !== undefined || from >= this.#stored;
@@ -195,7 +200,7 @@ function missingPart(coopId: string, index: number): never {
   throw new Error(`The snapshot of cooperative ${coopId} lacks its events part ${index}`);
 }
 
-export function partKey(coopId: string, kind: 'events' | 'fold' | 'register', index: number): string {
+export function partKey(coopId: string, kind: 'events' | 'fold' | 'associates' | 'register', index: number): string {
   return JSON.stringify([coopId, kind, index]);
 }
 
@@ -225,7 +230,8 @@ export function readModelBudgetOf(state: CooperativeLedgerState): ReadModelBudge
  * and parts read when first asked for — each cooperative's events in parts of EVENTS_PER_PART
  * (a full part is never written again, so a save writes what changed since the last one) and
  * its fold as of its last date without the movements (what the cap table and the member register
- * of today read, a fraction of the events' size), and the index of its register of share
+ * of today read, a fraction of the events' size: a head with the cap table's summary, and the
+ * associates in parts, so that a first page reads the head and one part), and the index of its register of share
  * movements (which part holds which row, the few figures a row takes from elsewhere: a page of
  * the register reads that index and the parts holding its rows).
  */
@@ -242,7 +248,10 @@ const cooperativeParts: ProjectionParts<CooperativeLedgerState> = {
         parts.push([partKey(coopId, 'events', part), coop.part(part).map(encodeEvent)]);
       }
       const fold = foldPartOf(coop);
-      if (fold) parts.push([partKey(coopId, 'fold', 0), fold.part]);
+      if (fold) {
+        parts.push([partKey(coopId, 'fold', 0), fold.head]);
+        fold.associates.forEach((part, index) => parts.push([partKey(coopId, 'associates', index), part]));
+      }
       const register = registerPartOf(coop, eventPartsOf(coop, EVENTS_PER_PART));
       if (register) parts.push([partKey(coopId, 'register', 0), register.part]);
       saved.push(() => {

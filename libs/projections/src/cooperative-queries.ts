@@ -1,7 +1,7 @@
 import { AssociateState, capitalPicture, Category, CooperativeState, PersonType, Statuts, votingRights } from '@ledger/domain';
 import { CooperativeLedger, CooperativeLedgerState, StoredLedger } from './cooperative-ledger.projection';
 import { csvChunks, CsvColumn, CsvDialect } from './csv';
-import { cooperativeStateAsOf, ledgerEffectiveDate } from './ledger-folds';
+import { ASSOCIATES_PER_PART, cooperativeStateAsOf, ledgerEffectiveDate, SavedFold, savedFoldAsOf } from './ledger-folds';
 import { ndjsonChunks } from './ndjson';
 import { ownEntry } from './own-entry';
 
@@ -99,6 +99,9 @@ export function cooperativeAsOf(state: CooperativeLedgerState, coopId: string, a
 export function associatesAsOf(state: CooperativeLedgerState, coopId: string, query: AssociatesQuery): { items: AssociateView[]; next: string | null } | undefined {
   const coop = ownEntry(state.coops, coopId);
   if (!coop) return undefined;
+  // The first page after a restart, from the snapshot's fold: its parts of associates in turn, not a fold of them all.
+  const saved = query.after === undefined ? savedFoldAsOf(coop, query.asOf) : undefined;
+  if (saved) return pageOfAssociates(savedAssociates(saved), query);
   const folded = cooperativeStateAsOf(coop, query.asOf);
   const order = folded.associateOrder;
   let start = 0;
@@ -108,10 +111,21 @@ export function associatesAsOf(state: CooperativeLedgerState, coopId: string, qu
     if (at < 0) throw new InvalidCursorError(query.after);
     start = at + 1;
   }
+  return pageOfAssociates(associatesFrom(folded, start), query);
+}
+
+function* associatesFrom(folded: CooperativeState, start: number): Iterable<AssociateState> {
+  for (let i = start; i < folded.associateOrder.length; i++) yield folded.associates[folded.associateOrder.at(i)!];
+}
+
+function* savedAssociates(saved: SavedFold): Iterable<AssociateState> {
+  for (let index = 0; index * ASSOCIATES_PER_PART < saved.associates; index++) yield* saved.part(index).associates;
+}
+
+function pageOfAssociates(associates: Iterable<AssociateState>, query: AssociatesQuery): { items: AssociateView[]; next: string | null } {
   const limit = Math.max(1, Math.floor(query.limit));
   const items: AssociateView[] = [];
-  for (let i = start; i < order.length; i++) {
-    const associate = folded.associates[order.at(i)!];
+  for (const associate of associates) {
     if (query.status !== undefined && associate.status !== query.status) continue;
     if (query.collegeCode !== undefined && associate.collegeCode !== query.collegeCode) continue;
     if (items.length === limit) return { items, next: items[items.length - 1].id };

@@ -1,5 +1,6 @@
 import { AssociateState, CooperativeEvent, CooperativeState, evolve, IdList, initialState, stateAsOf } from '@ledger/domain';
 import { AssociateColumns, associateColumns, associatesFromColumns } from './associate-columns';
+import { TableSummary, tableOfFold } from './cap-table-split';
 import type { CooperativeLedger, LedgerEvent } from './cooperative-ledger.projection';
 
 /** Events from index `from` on, without reading a stored cooperative's parts when they are in memory. */
@@ -184,11 +185,32 @@ function extendWhole(whole: WholeFold, events: readonly LedgerEvent[]): boolean 
   return true;
 }
 
-/** What the snapshot keeps of the whole fold: everything but the movements (see WholeFold), the associates as columns. */
-interface FoldPart {
+/** Associates per part of the saved fold (about 450 KB of JSON at 100,000 associates): a first page after a restart reads the first part. */
+export const ASSOCIATES_PER_PART = 4096;
+
+/**
+ * What the snapshot keeps of the whole fold: everything but the movements (see WholeFold) and the
+ * associates, which are in parts of ASSOCIATES_PER_PART as columns (AssociatesPart), with the
+ * summary of the fold's cap table. A first page of the cap table or of the member register after
+ * a restart reads this head and the first part of associates, when no event came after the save.
+ */
+interface FoldHead {
   covered: number;
   lastDate: string;
   state: Omit<CooperativeState, 'movements' | 'movementOrder' | 'associateOrder' | 'associates'>;
+  /** How many associates the parts hold, in admission order. */
+  associates: number;
+  table: TableSummary;
+}
+
+/** A part of the saved fold's associates, with each one's capitalBp in the fold's cap table (0 for an associate holding no share). */
+export type AssociatesPart = AssociateColumns & { capitalBp: number[] };
+
+/** A fold part saved before the associates were in parts of their own: all of them as columns in it. */
+interface FoldPart {
+  covered: number;
+  lastDate: string;
+  state: FoldHead['state'];
   associates: AssociateColumns;
 }
 
@@ -199,12 +221,43 @@ interface ObjectFoldPart {
   state: Omit<CooperativeState, 'movements' | 'movementOrder' | 'associateOrder'> & { associateOrder: string[] };
 }
 
+type SavedFoldPart = FoldHead | FoldPart | ObjectFoldPart;
+
+/** The parts a stored ledger reads back from the snapshot (cooperative-ledger.projection.ts), when it is one. */
+interface SavedParts {
+  savedFold?: () => unknown;
+  savedAssociates?: (index: number) => unknown;
+  count?: number;
+}
+
+function savedHead(coop: CooperativeLedger): SavedFoldPart | undefined {
+  return (coop as SavedParts).savedFold?.() as SavedFoldPart | undefined;
+}
+
+function savedAssociates(coop: CooperativeLedger, index: number): AssociatesPart {
+  const part = (coop as SavedParts).savedAssociates?.(index) as AssociatesPart | undefined;
+  if (!part) throw new Error(`The snapshot of cooperative ${coop.coopId} lacks its associates part ${index}`);
+  return part;
+}
+
+function isHead(saved: SavedFoldPart): saved is FoldHead {
+  return typeof (saved as FoldHead).associates === 'number';
+}
+
 function fromSnapshot(coop: CooperativeLedger): WholeFold | undefined {
-  const saved = (coop as { savedFold?: () => unknown }).savedFold?.() as FoldPart | ObjectFoldPart | undefined;
+  const saved = savedHead(coop);
   if (!saved) return undefined;
-  const { associates, order } = 'associates' in saved ? associatesFromColumns(saved.associates) : associatesOfObjects(saved.state);
+  const { associates, order } = isHead(saved)
+    ? associatesFromColumns(...partsOf(saved).map((index) => savedAssociates(coop, index)))
+    : 'associates' in saved
+      ? associatesFromColumns(saved.associates)
+      : associatesOfObjects(saved.state);
   const state: CooperativeState = { ...saved.state, associates, associateOrder: IdList.of(order), movements: Object.create(null) as CooperativeState['movements'], movementOrder: IdList.of() };
   return { state, covered: saved.covered, lastDate: saved.lastDate, partial: true, savedCovered: saved.covered };
+}
+
+function partsOf(head: FoldHead): number[] {
+  return Array.from({ length: Math.ceil(head.associates / ASSOCIATES_PER_PART) }, (_, index) => index);
 }
 
 function associatesOfObjects(saved: ObjectFoldPart['state']): { associates: Record<string, AssociateState>; order: string[] } {
@@ -213,11 +266,58 @@ function associatesOfObjects(saved: ObjectFoldPart['state']): { associates: Reco
   return { associates, order: saved.associateOrder };
 }
 
-/** The whole fold as the snapshot's fold part, when it moved since it was last saved. */
-export function foldPartOf(coop: CooperativeLedger): { part: FoldPart; saved(): void } | undefined {
+/** The saved fold, its associates left in their parts until a page reads them (savedFoldAsOf). */
+export interface SavedFold {
+  table: TableSummary;
+  /** How many associates the cooperative has admitted. */
+  associates: number;
+  /** The associates of part `index` (ASSOCIATES_PER_PART of them from index × ASSOCIATES_PER_PART, in admission order), with their capitalBp. */
+  part(index: number): { associates: AssociateState[]; capitalBp: readonly number[] };
+}
+
+/**
+ * The snapshot's fold when it is the cooperative as of `asOf` as it stands: saved after the
+ * last event, and `asOf` on or after the last date it folded; undefined when it is not, or when
+ * the fold is in memory (which answers at once). A first page reads its head and first part.
+ */
+export function savedFoldAsOf(coop: CooperativeLedger, asOf: string): SavedFold | undefined {
+  if (folds.get(coop)?.whole) return undefined;
+  const saved = savedHead(coop);
+  if (!saved || !isHead(saved) || asOf < saved.lastDate) return undefined;
+  if (saved.covered !== ((coop as SavedParts).count ?? coop.events.length)) return undefined;
+  return {
+    table: saved.table,
+    associates: saved.associates,
+    part(index) {
+      const part = savedAssociates(coop, index);
+      const { associates, order } = associatesFromColumns(part);
+      return { associates: order.map((id) => associates[id]), capitalBp: part.capitalBp };
+    },
+  };
+}
+
+/**
+ * The whole fold as the snapshot's fold head and parts of associates, when it moved since it was
+ * last saved. A fold in memory is first brought up to the events in memory after it (the command
+ * a server took after its last query), so that the snapshot saved at a stop answers the first
+ * pages after the restart.
+ */
+export function foldPartOf(coop: CooperativeLedger): { head: FoldHead; associates: AssociatesPart[]; saved(): void } | undefined {
   const whole = folds.get(coop)?.whole;
-  if (!whole || whole.covered === whole.savedCovered) return undefined;
+  if (!whole) return undefined;
+  const inMemory = (coop as { inMemoryFrom?: (from: number) => boolean }).inMemoryFrom?.(whole.covered) ?? true;
+  if (inMemory) extendWhole(whole, ledgerEventsFrom(coop, whole.covered));
+  if (whole.covered === whole.savedCovered) return undefined;
   const { movements: _movements, movementOrder: _movementOrder, associateOrder, associates, ...rest } = whole.state;
   const covered = whole.covered;
-  return { part: { covered, lastDate: whole.lastDate, state: rest, associates: associateColumns(associateOrder, associates) }, saved: () => (whole.savedCovered = covered) };
+  const table = tableOfFold(whole.state, covered);
+  const { rows, cursors: _cursors, handedOut: _handedOut, order: _order, covered: _covered, ...summary } = table;
+  const bpOf = new Map(rows.map((row) => [row.associateId, row.capitalBp]));
+  const order = [...associateOrder];
+  const parts: AssociatesPart[] = [];
+  for (let from = 0; from < order.length; from += ASSOCIATES_PER_PART) {
+    const ids = order.slice(from, from + ASSOCIATES_PER_PART);
+    parts.push({ ...associateColumns(ids, associates), capitalBp: ids.map((id) => bpOf.get(id) ?? 0) });
+  }
+  return { head: { covered, lastDate: whole.lastDate, state: rest, associates: order.length, table: summary }, associates: parts, saved: () => (whole.savedCovered = covered) };
 }
