@@ -41,7 +41,22 @@ export function toLazyRecordedEvent(row: StoredRow): RecordedEvent {
   } catch {
     throw new UnreadableEventError(row[1], BigInt(row[2]), BigInt(row[0]));
   }
-  return new LazyRecordedEvent(row[1], BigInt(row[2]), BigInt(row[0]), row[3], row[4], metadata);
+  return new LazyRecordedEvent(row[1], BigInt(row[2]), BigInt(row[0]), String(row[0]), internedType(row[3]), row[4], metadata);
+}
+
+/**
+ * One string per event type, however many rows name it: a read model that keeps a million events
+ * keeps one "SharesSubscribed", not a million copies for the collector to trace. Bounded: a log
+ * with more types than this (only an edit could make one) keeps the rest as read.
+ */
+const TYPES = new Map<string, string>();
+const TYPES_KEPT = 1000;
+
+function internedType(type: string): string {
+  const kept = TYPES.get(type);
+  if (kept !== undefined) return kept;
+  if (TYPES.size < TYPES_KEPT) TYPES.set(type, type);
+  return type;
 }
 
 class LazyRecordedEvent implements RecordedEvent {
@@ -51,6 +66,8 @@ class LazyRecordedEvent implements RecordedEvent {
     readonly streamId: string,
     readonly revision: bigint,
     readonly position: bigint,
+    /** The position as decimal text, made from the stored number (see positionTextOf). */
+    readonly positionText: string,
     readonly type: string,
     /** The data as stored: canonical JSON (see rawDataOf). */
     readonly rawData: string,
@@ -67,6 +84,15 @@ class LazyRecordedEvent implements RecordedEvent {
     }
     return this.#data;
   }
+}
+
+/**
+ * The event's position as decimal text, what read models keep: for an event read with
+ * `lazyData`, made from the stored number, which costs a tenth of `position.toString()` (a
+ * BigInt's conversion was a fifth of a 1,100,000-event replay).
+ */
+export function positionTextOf(event: RecordedEvent): string {
+  return event instanceof LazyRecordedEvent ? event.positionText : event.position.toString();
 }
 
 /** The stored text of an event's data when it was read without parsing it (toLazyRecordedEvent), else undefined. */

@@ -115,7 +115,7 @@ describe('the associates of a saved fold, as columns', () => {
       if (key !== JSON.stringify(['cols', 'fold', 0])) return saved;
       const { covered, lastDate, state } = saved as { covered: number; lastDate: string; state: object };
       const form = formOf(associateColumns(fold.associateOrder, fold.associates));
-      return { covered, lastDate, state: { ...state, ...form.state }, ...('associates' in form ? { associates: form.associates } : {}) };
+      return 'associates' in form ? { covered, lastDate, state, associates: form.associates } : { covered, lastDate, state: { ...state, ...form.state } };
     });
     expect(associatesAsOf(again, 'cols', { asOf: TODAY, limit: 2 })).toEqual(members);
     expect(capTable(again, 'cols', TODAY, { limit: 2 })).toEqual({ ...table, rows: table!.rows.slice(0, 2), next: 'coop' });

@@ -1,4 +1,5 @@
 import { coopIdOfStream, RecordedEvent } from '@ledger/event-store/event-store.port';
+import { positionTextOf } from '@ledger/event-store/stored-rows';
 import { ledgerDigest } from '@ledger/event-store/verification';
 import { DomainError } from '@ledger/domain';
 import { AssembliesState, assembliesProjection, listAssemblies } from './assemblies.projection';
@@ -86,7 +87,7 @@ export class CooperativeReplayer {
     applyToSlots(this.slots, event);
     this.folded++;
     this.last = event.position;
-    const position = event.position.toString();
+    const position = positionTextOf(event);
     const head = this.heads.get(event.streamId);
     if (head) {
       head.revision = Number(event.revision);

@@ -1,4 +1,5 @@
 import { coopIdOfStream, RecordedEvent } from '@ledger/event-store/event-store.port';
+import { positionTextOf } from '@ledger/event-store/stored-rows';
 import { Projection } from './projection';
 import { addEntry, dictionary, ownEntry } from './own-entry';
 
@@ -34,9 +35,9 @@ export const streamHeadsProjection: Projection<StreamHeadsState> = {
     if (head) {
       head.revision = Number(event.revision);
       head.hash = event.metadata.hash;
-      head.position = event.position.toString();
+      head.position = positionTextOf(event);
     } else {
-      addEntry(streams, event.streamId, { revision: Number(event.revision), hash: event.metadata.hash, position: event.position.toString() });
+      addEntry(streams, event.streamId, { revision: Number(event.revision), hash: event.metadata.hash, position: positionTextOf(event) });
     }
     return state;
   },
