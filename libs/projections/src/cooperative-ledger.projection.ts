@@ -289,14 +289,8 @@ export const cooperativeLedgerProjection: Projection<CooperativeLedgerState> = {
   version: 2,
   init: () => ({ coops: dictionary(), coopOrder: [] }),
   apply(state: CooperativeLedgerState, event: RecordedEvent): CooperativeLedgerState {
-    if (!event.streamId.startsWith(COOPERATIVE_STREAM)) return state;
-    const coopId = event.streamId.slice(COOPERATIVE_STREAM.length);
-    let coop = ownEntry(state.coops, coopId) as StoredLedger | undefined;
-    if (!coop) {
-      coop = new StoredLedger(coopId);
-      addEntry(state.coops, coopId, coop);
-      state.coopOrder.push(coopId);
-    }
+    const coop = coopOfStream(state, event.streamId);
+    if (!coop) return state;
     if (event.type === 'StatutsAdopted' || event.type === 'StatutsAmended') {
       const { statuts, effectiveDate: date } = event.data as unknown as { statuts: Statuts; effectiveDate: string };
       if (!coop.lastStatuts || date >= coop.lastStatuts.date) coop.lastStatuts = { statuts, date };
@@ -309,6 +303,33 @@ export const cooperativeLedgerProjection: Projection<CooperativeLedgerState> = {
   },
   parts: cooperativeParts,
 };
+
+/**
+ * The stream the state's last event came from, and its cooperative: a replay reads a stream's
+ * events in runs, so most events skip the lookup. Kept on the state, out of sight of a deep
+ * comparison or a snapshot (not enumerable), so that it goes when the state goes.
+ */
+const LAST_STREAM = Symbol('the last stream applied');
+
+interface LastStream {
+  [LAST_STREAM]?: { streamId: string; coop: StoredLedger };
+}
+
+function coopOfStream(state: CooperativeLedgerState, streamId: string): StoredLedger | undefined {
+  const last = (state as LastStream)[LAST_STREAM];
+  if (last && last.streamId === streamId) return last.coop;
+  if (!streamId.startsWith(COOPERATIVE_STREAM)) return undefined;
+  const coopId = streamId.slice(COOPERATIVE_STREAM.length);
+  let coop = ownEntry(state.coops, coopId) as StoredLedger | undefined;
+  if (!coop) {
+    coop = new StoredLedger(coopId);
+    addEntry(state.coops, coopId, coop);
+    state.coopOrder.push(coopId);
+  }
+  if (last) Object.assign(last, { streamId, coop });
+  else Object.defineProperty(state, LAST_STREAM, { value: { streamId, coop }, writable: true });
+  return coop;
+}
 
 export function cooperativeRevision(state: CooperativeLedgerState, coopId: string): number | undefined {
   return ownEntry(state.coops, coopId)?.revision;
