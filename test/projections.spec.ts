@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import Database from 'better-sqlite3';
 import { ExpectedRevision, JsonObject, NewEvent, SqliteEventStore } from '@ledger/event-store';
 import { complianceReport, CooperativeEvent, cooperativeStreamId, Statuts } from '@ledger/domain';
 import {
@@ -384,6 +385,41 @@ describe('projections over the SQLite event store', () => {
     const rebuilt = (await rebuild(cooperativeLedgerProjection, store)).state;
     expect(capTable(ledger(second.engine), 'alpha', today)).toEqual(capTable(rebuilt, 'alpha', today));
     expect(ledger(second.engine)).toEqual(rebuilt);
+  });
+
+  it('saves at a stop the fold a query read in an older form, though no event arrived: the next start cuts the first pages from its head', async () => {
+    const store = openStore();
+    const first = openEngine(store);
+    await first.engine.start();
+    const alpha = new CooperativeWriter(store, 'alpha');
+    await alpha.adopt();
+    for (let i = 0; i < 5; i++) await alpha.admit(`m${i}`, '2024-03-01', i + 1);
+    await first.engine.waitFor((await store.headPosition())!);
+    const today = '2030-01-01';
+    const table = capTable(ledger(first.engine), 'alpha', today)!;
+    await first.engine.stop();
+    await first.snapshots.close();
+
+    // The fold part as a server before the parts of associates saved it: the associates as columns inside.
+    const foldKey = JSON.stringify(['alpha', 'fold', 0]);
+    const db = new Database(file);
+    const body = (key: string) => JSON.parse((db.prepare('SELECT body FROM projection_parts WHERE key = ?').pluck().get(key) as string) ?? 'null') as Record<string, unknown> | null;
+    const head = body(foldKey)!;
+    const { capitalBp: _bp, ...columns } = body(JSON.stringify(['alpha', 'associates', 0]))!;
+    db.prepare('UPDATE projection_parts SET body = ? WHERE key = ?').run(JSON.stringify({ covered: head.covered, lastDate: head.lastDate, state: head.state, associates: columns }), foldKey);
+    db.prepare('DELETE FROM projection_parts WHERE key LIKE \'%"associates"%\'').run();
+
+    const second = openEngine(store);
+    await second.engine.start();
+    expect(capTable(ledger(second.engine), 'alpha', today)).toEqual(table);
+    await second.engine.stop(); // no event arrived since the start
+    expect(body(foldKey)).toMatchObject({ associates: 5, table: { totals: table.totals, holders: 5 } });
+    expect(body(JSON.stringify(['alpha', 'associates', 0]))?.capitalBp).toEqual(table.rows.map((row) => row.capitalBp));
+    db.close();
+
+    const third = openEngine(store);
+    await third.engine.start();
+    expect(capTable(ledger(third.engine), 'alpha', today, { limit: 2 })).toEqual({ ...table, rows: table.rows.slice(0, 2), next: 'm1' });
   });
 
   it('saves snapshots every snapshotEvery events without waiting for stop', async () => {

@@ -3,8 +3,8 @@ import { positionTextOf, rawDataOf } from '@ledger/event-store/stored-rows';
 import { dataToCopy, withStoredData } from './lazy-event-data';
 import { CooperativeEvent, Statuts } from '@ledger/domain';
 import { Projection, ProjectionParts } from './projection';
-import { foldPartOf, forgetFolds } from './ledger-folds';
-import { eventPartsOf, registerPartOf } from './register-index';
+import { foldPartOf, foldUnsaved, forgetFolds } from './ledger-folds';
+import { eventPartsOf, registerPartOf, registerUnsaved } from './register-index';
 import { addEntry, dictionary, ownEntry } from './own-entry';
 import { Evictable, FOLD_BYTES_PER_EVENT, READ_MODEL_BYTES_PER_EVENT, ReadModelBudget } from './read-model-budget';
 
@@ -270,6 +270,12 @@ const cooperativeParts: ProjectionParts<CooperativeLedgerState> = {
       state.coopOrder.push(saved.coopId);
     }
     return state;
+  },
+  unsaved(state) {
+    return state.coopOrder.some((coopId) => {
+      const coop = ownEntry(state.coops, coopId);
+      return coop !== undefined && (foldUnsaved(coop) || registerUnsaved(coop));
+    });
   },
   attach(state, load, memoryBudgetBytes) {
     let budget = budgets.get(state);

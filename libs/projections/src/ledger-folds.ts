@@ -253,7 +253,14 @@ function fromSnapshot(coop: CooperativeLedger): WholeFold | undefined {
       ? associatesFromColumns(saved.associates)
       : associatesOfObjects(saved.state);
   const state: CooperativeState = { ...saved.state, associates, associateOrder: IdList.of(order), movements: Object.create(null) as CooperativeState['movements'], movementOrder: IdList.of() };
-  return { state, covered: saved.covered, lastDate: saved.lastDate, partial: true, savedCovered: saved.covered };
+  // A fold read in an older form is saved again in parts at the next save.
+  return { state, covered: saved.covered, lastDate: saved.lastDate, partial: true, savedCovered: isHead(saved) ? saved.covered : -1 };
+}
+
+/** Whether the fold in memory moved since the snapshot saved it, or was read in an older form (a save would write it). */
+export function foldUnsaved(coop: CooperativeLedger): boolean {
+  const whole = folds.get(coop)?.whole;
+  return whole !== undefined && whole.covered !== whole.savedCovered;
 }
 
 function partsOf(head: FoldHead): number[] {

@@ -269,7 +269,9 @@ export class ProjectionEngine {
   private async saveSnapshots(minimumUnsaved: number): Promise<void> {
     const started = Date.now();
     for (const slot of this.slots) {
-      if (slot.position === undefined || slot.unsaved === 0 || slot.unsaved < minimumUnsaved) continue;
+      if (slot.position === undefined || slot.unsaved < minimumUnsaved) continue;
+      // At a stop, what queries derived is saved too, though no event arrived.
+      if (slot.unsaved === 0 && !(minimumUnsaved === 0 && slot.projection.parts?.unsaved?.(slot.state))) continue;
       const { name, version } = slot.projection;
       const unsaved = slot.unsaved;
       try {

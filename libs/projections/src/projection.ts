@@ -31,4 +31,10 @@ export interface ProjectionParts<S> {
    * `memoryBudgetBytes` when the engine has one (see read-model-budget.ts).
    */
   attach?(state: S, load: (key: string) => unknown, memoryBudgetBytes: number | undefined): void;
+  /**
+   * Whether the state holds parts derived since the last save that a save would write though no
+   * event arrived (a fold or an index a query made, or read in an older saved form): a stop then
+   * saves them, so that the next start reads them instead of deriving them again.
+   */
+  unsaved?(state: S): boolean;
 }

@@ -113,6 +113,12 @@ export function registerPartOf(coop: CooperativeLedger, parts: EventParts): { pa
   return { part: toPart(index, parts.size), saved: () => (kept.savedCovered = covered) };
 }
 
+/** Whether a query built or extended the index since the snapshot saved it (a save would write it). */
+export function registerUnsaved(coop: CooperativeLedger): boolean {
+  const index = indexes.get(coop);
+  return index !== undefined && index.covered !== index.savedCovered;
+}
+
 function emptyIndex(): RegisterIndex {
   return { covered: 0, rows: 0, rowsBefore: [], dates: [], cancelled: new Map(), cancels: new Map(), redeemedPaid: new Map(), savedCovered: -1 };
 }
