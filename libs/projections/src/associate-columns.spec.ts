@@ -5,6 +5,7 @@ import { capTable } from './cap-table';
 import { associatesAsOf } from './cooperative-queries';
 import { cooperativeLedgerProjection, CooperativeLedgerState } from './cooperative-ledger.projection';
 import { cooperativeStateAsOf } from './ledger-folds';
+import { partText } from './snapshot-store';
 
 const TODAY = '2030-01-01';
 const statuts: StatutsInput = { name: 'Columns SCIC', legalForm: 'SCIC', companyForm: 'SAS', registeredOn: '2024-01-15', shareValueCents: 100 };
@@ -50,7 +51,7 @@ function recorded(event: CooperativeEvent, position: number): RecordedEvent {
 function restarted(live: CooperativeLedgerState, rewrite: (key: string, part: unknown) => unknown = (_key, part) => part): CooperativeLedgerState {
   const parts = cooperativeLedgerProjection.parts!;
   const split = parts.split(live);
-  const saved = new Map(split.parts.map(([key, part]) => [key, JSON.stringify(rewrite(key, part))]));
+  const saved = new Map(split.parts.map(([key, part]) => [key, partText(rewrite(key, part))]));
   return parts.join(JSON.parse(JSON.stringify(split.head)), (key) => {
     const body = saved.get(key);
     return body === undefined ? undefined : JSON.parse(body);

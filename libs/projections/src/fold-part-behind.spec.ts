@@ -4,6 +4,7 @@ import { capTable } from './cap-table';
 import { associatesAsOf } from './cooperative-queries';
 import { cooperativeLedgerProjection, CooperativeLedgerState, EVENTS_PER_PART, partKey } from './cooperative-ledger.projection';
 import { ASSOCIATES_PER_PART } from './ledger-folds';
+import { partText } from './snapshot-store';
 
 /**
  * What the first queries after a restart read of the snapshot (issue 13: the first query reads
@@ -45,7 +46,7 @@ function snapshot() {
     reads,
     save(state: CooperativeLedgerState): void {
       const split = parts.split(state);
-      for (const [key, part] of split.parts) saved.set(key, JSON.stringify(part));
+      for (const [key, part] of split.parts) saved.set(key, partText(part));
       split.saved();
       head = JSON.stringify(split.head);
     },

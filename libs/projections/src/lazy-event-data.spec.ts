@@ -7,6 +7,7 @@ import { CooperativeLedgerState, cooperativeLedgerProjection } from './cooperati
 import { dataToCopy, withStoredData } from './lazy-event-data';
 import { ownEntry } from './own-entry';
 import { rebuild } from './replay';
+import { JsonText, partText } from './snapshot-store';
 
 describe('events kept with their data as the stored text until read (libs/projections/src/lazy-event-data.ts)', () => {
   it('parses on the first read, once, and keeps the object; a copy for a snapshot does not keep it', () => {
@@ -50,6 +51,18 @@ describe('events kept with their data as the stored text until read (libs/projec
       const events = ownEntry((state as CooperativeLedgerState).coops, 'c')!.events;
       expect(events.map((e) => Object.getOwnPropertyDescriptor(e, 'data')?.get !== undefined)).toEqual([true, true]);
       expect(events.map((e) => (e.data as { associateId: string }).associateId)).toEqual(['a', 'b']);
+    });
+
+    it('writes a snapshot part with the data of each event as its stored text, or serialized once read, and escapes what a JSON string must', async () => {
+      const { state } = await rebuild(cooperativeLedgerProjection, store);
+      const ledger = state as CooperativeLedgerState;
+      const events = ownEntry(ledger.coops, 'c')!.events;
+      void events[1].data; // the second one read, the first left as text
+      Object.assign(events[0], { eventId: 'e"0\\\n' });
+      const split = cooperativeLedgerProjection.parts!.split(ledger);
+      const part = split.parts.find(([key]) => key === JSON.stringify(['c', 'events', 0]))![1];
+      expect(part).toBeInstanceOf(JsonText);
+      expect(JSON.parse(partText(part))).toEqual(events.map((e) => [e.position, e.revision, e.eventId, e.recordedAt, e.type, e.data]));
     });
 
     it('reports data edited into unreadable text behind the store as UnreadableEventError when it is read', async () => {

@@ -30,3 +30,9 @@ export function dataToCopy(event: { data: unknown }): unknown {
   const stored = (event as WithStoredData)[STORED];
   return stored !== undefined ? JSON.parse(stored) : event.data;
 }
+
+/** The event's data as JSON text: the stored text while it was not parsed, else the object serialized (the same text: the stored one is canonical). */
+export function dataText(event: { data: unknown }): string {
+  const stored = (event as WithStoredData)[STORED];
+  return stored !== undefined ? stored : JSON.stringify(event.data);
+}
