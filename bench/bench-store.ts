@@ -2,6 +2,8 @@ import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { Client } from 'pg';
 import { EventStore, PostgresEventStore, SqliteEventStore } from '@ledger/event-store';
+import { SnapshotStore, SqliteSnapshotStore } from '@ledger/projections';
+import { PostgresSnapshotStore } from '@ledger/projections/postgres-snapshot-store';
 
 /**
  * The store a benchmark runs on: SQLite in its data folder by default; with LEDGER_STORE=postgres,
@@ -24,6 +26,12 @@ export function benchConfigEnv(dataDir: string): NodeJS.ProcessEnv {
 export function openBenchStore(dataDir: string): EventStore {
   if (!POSTGRES) return new SqliteEventStore({ file: join(dataDir, 'ledger.sqlite') });
   return new PostgresEventStore({ connectionString: process.env.DATABASE_URL ?? '', schema: process.env.DATABASE_SCHEMA });
+}
+
+/** The snapshot store a server over `dataDir` opens (apps/ledger-api/src/infrastructure/ledger-core.module.ts). */
+export function openBenchSnapshots(dataDir: string): SnapshotStore {
+  if (!POSTGRES) return new SqliteSnapshotStore({ file: join(dataDir, 'ledger.sqlite') });
+  return new PostgresSnapshotStore({ connectionString: process.env.DATABASE_URL ?? '', schema: process.env.DATABASE_SCHEMA ?? '' });
 }
 
 /** The SQLite file that holds the snapshots: the ledger itself, or the local state beside a server store. */

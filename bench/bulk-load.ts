@@ -3,7 +3,8 @@ import { mkdirSync } from 'node:fs';
 import { CooperativeCommand, CooperativeEvent, cooperativeDecider } from '@ledger/domain';
 import { NewEvent } from '@ledger/event-store';
 import { toNewEvent } from '../apps/ledger-api/src/write/command-metadata';
-import { openBenchStore } from './bench-store';
+import { StreamSnapshots } from '../apps/ledger-api/src/write/stream-snapshots';
+import { openBenchSnapshots, openBenchStore } from './bench-store';
 import { BenchRequest, COOP_ID, statuts, Workload } from './workload';
 
 /**
@@ -11,7 +12,9 @@ import { BenchRequest, COOP_ID, statuts, Workload } from './workload';
  * decider on the history it enters (as the write path does), its events appended through the
  * event store (hash chain, canonical JSON, one transaction per 1,000 commands). What the store
  * holds is what the HTTP path would have written, but for recordedAt and the actor; building
- * 1,000,000 events this way takes a minute instead of ten.
+ * 1,000,000 events this way takes a minute instead of ten. The write path's snapshot of the
+ * cooperative is saved at the end, as a server saves it at its stop: the HTTP phases then measure
+ * commands on a running ledger, not a first command folding the million events loaded here.
  */
 export interface BulkLoadResult {
   commands: number;
@@ -59,6 +62,7 @@ export async function bulkLoad(dataDir: string, workload: Workload, admissions: 
   const streamId = cooperativeDecider.streamId(COOP_ID);
   let history = cooperativeDecider.initialState();
   let revision: bigint | 'no_stream' = 'no_stream';
+  let lastEventId = '';
   let pending: NewEvent[] = [];
   let decided: CooperativeEvent[] = [];
   let commands = 0;
@@ -68,6 +72,7 @@ export async function bulkLoad(dataDir: string, workload: Workload, admissions: 
     if (pending.length === 0) return;
     const appended = await store.append(streamId, pending, revision);
     revision = appended.nextExpectedRevision;
+    lastEventId = pending[pending.length - 1].metadata.eventId;
     for (const event of decided) history = cooperativeDecider.evolve(history, event);
     events += pending.length;
     pending = [];
@@ -89,6 +94,7 @@ export async function bulkLoad(dataDir: string, workload: Workload, admissions: 
     decided = [];
     const appended = await store.append(streamId, pending, revision);
     revision = appended.nextExpectedRevision;
+    lastEventId = pending[pending.length - 1].metadata.eventId;
     events += pending.length;
     pending = [];
     for (const event of last) history = cooperativeDecider.evolve(history, event);
@@ -98,6 +104,12 @@ export async function bulkLoad(dataDir: string, workload: Workload, admissions: 
     for (let i = 0; i < admissions; i++) await send(commandOf(workload.admission(i)));
     for (let j = 0; j < movements; j++) await send(commandOf(workload.movement(j)));
     await flush();
+    const snapshots = openBenchSnapshots(dataDir);
+    try {
+      if (revision !== 'no_stream') await new StreamSnapshots(snapshots, store, cooperativeDecider.snapshots!).save(streamId, history, revision, lastEventId);
+    } finally {
+      await snapshots.close?.();
+    }
   } finally {
     await store.close();
   }
