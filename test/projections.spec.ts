@@ -25,6 +25,7 @@ import {
   ProjectionEngine,
   ProjectionWaitTimeoutError,
   rebuild,
+  SnapshotStore,
   SqliteSnapshotStore,
   StoredLedger,
   streamHeadsOf,
@@ -420,6 +421,36 @@ describe('projections over the SQLite event store', () => {
     const third = openEngine(store);
     await third.engine.start();
     expect(capTable(ledger(third.engine), 'alpha', today, { limit: 2 })).toEqual({ ...table, rows: table.rows.slice(0, 2), next: 'm1' });
+  });
+
+  it('does not save a whole-document snapshot again at a stop with no new event, whatever a query derived', async () => {
+    const store = openStore();
+    const alpha = new CooperativeWriter(store, 'alpha');
+    await alpha.adopt();
+    await alpha.admit('ana', '2024-02-01', 10);
+    // A store of whole documents, as PostgreSQL's: no parts.
+    const documents = new Map<string, { version: number; position: bigint; state: string }>();
+    const saves: string[] = [];
+    const wholeDocuments: SnapshotStore = {
+      load: async (name) => {
+        const found = documents.get(name);
+        return found && { version: found.version, position: found.position, state: JSON.parse(found.state) as never };
+      },
+      save: async (name, version, position, state) => {
+        saves.push(name);
+        documents.set(name, { version, position, state: JSON.stringify(state) });
+      },
+    };
+    const first = new ProjectionEngine(store, wholeDocuments, [cooperativeLedgerProjection]);
+    await first.start();
+    await first.stop();
+    expect(saves).toEqual(['cooperatives']);
+
+    const second = new ProjectionEngine(store, wholeDocuments, [cooperativeLedgerProjection]);
+    await second.start();
+    expect(capTable(second.state<CooperativeLedgerState>('cooperatives'), 'alpha', '2030-01-01')!.totals.shares).toBe(10);
+    await second.stop(); // a fold was derived, no event arrived
+    expect(saves).toEqual(['cooperatives']);
   });
 
   it('saves snapshots every snapshotEvery events without waiting for stop', async () => {

@@ -270,8 +270,10 @@ export class ProjectionEngine {
     const started = Date.now();
     for (const slot of this.slots) {
       if (slot.position === undefined || slot.unsaved < minimumUnsaved) continue;
-      // At a stop, what queries derived is saved too, though no event arrived.
-      if (slot.unsaved === 0 && !(minimumUnsaved === 0 && slot.projection.parts?.unsaved?.(slot.state))) continue;
+      // At a stop, what queries derived is saved too, though no event arrived: in parts only (a
+      // store of whole documents keeps the one it has for that position, and would serialize the
+      // whole state for nothing).
+      if (slot.unsaved === 0 && !(minimumUnsaved === 0 && this.snapshots.saveParts && slot.projection.parts?.unsaved?.(slot.state))) continue;
       const { name, version } = slot.projection;
       const unsaved = slot.unsaved;
       try {
