@@ -2,7 +2,7 @@ import { CooperativeLedger, CooperativeLedgerState, ledgerEventCount } from './c
 import { InvalidCursorError } from './cooperative-queries';
 import { csvChunks, CsvColumn, CsvDialect, toCsv } from './csv';
 import { capTableRow, CapTable, CapTableRow, tableOfFold, WholeTable } from './cap-table-split';
-import { ASSOCIATES_PER_PART, cooperativeStateAsOf, savedFoldAsOf } from './ledger-folds';
+import { cooperativeStateAsOf, savedFoldAsOf } from './ledger-folds';
 import { ownEntry } from './own-entry';
 
 export type { CapTable, CapTableRow } from './cap-table-split';
@@ -58,9 +58,10 @@ function firstPageOfSavedFold(coop: CooperativeLedger, asOf: string, limit: numb
   if (!saved) return undefined;
   const wanted = Math.max(1, Math.floor(limit));
   const rows: CapTableRow[] = [];
-  for (let index = 0; index * ASSOCIATES_PER_PART < saved.associates && rows.length < wanted; index++) {
-    const { associates, capitalBp } = saved.part(index);
-    for (let i = 0; i < associates.length && rows.length < wanted; i++) if (associates[i].shares > 0) rows.push(capTableRow(associates[i], capitalBp[i]));
+  for (const { associate, capitalBp } of saved.associates()) {
+    if (associate.shares > 0) rows.push(capTableRow(associate, capitalBp));
+    // Stopped here, not at the next pull: that could read the next part for nothing.
+    if (rows.length === wanted) break;
   }
   const { totals, byCategory, byCollege, holders } = saved.table;
   return { asOf, totals, byCategory, byCollege, rows, next: rows.length < holders ? rows[rows.length - 1].associateId : null };

@@ -1,7 +1,7 @@
 import { AssociateState, capitalPicture, Category, CooperativeState, PersonType, Statuts, votingRights } from '@ledger/domain';
 import { CooperativeLedger, CooperativeLedgerState, StoredLedger } from './cooperative-ledger.projection';
 import { csvChunks, CsvColumn, CsvDialect } from './csv';
-import { ASSOCIATES_PER_PART, cooperativeStateAsOf, ledgerEffectiveDate, SavedFold, savedFoldAsOf } from './ledger-folds';
+import { cooperativeStateAsOf, ledgerEffectiveDate, SavedFold, savedFoldAsOf } from './ledger-folds';
 import { ndjsonChunks } from './ndjson';
 import { ownEntry } from './own-entry';
 
@@ -119,7 +119,7 @@ function* associatesFrom(folded: CooperativeState, start: number): Iterable<Asso
 }
 
 function* savedAssociates(saved: SavedFold): Iterable<AssociateState> {
-  for (let index = 0; index * ASSOCIATES_PER_PART < saved.associates; index++) yield* saved.part(index).associates;
+  for (const { associate } of saved.associates()) yield associate;
 }
 
 function pageOfAssociates(associates: Iterable<AssociateState>, query: AssociatesQuery): { items: AssociateView[]; next: string | null } {

@@ -276,10 +276,8 @@ function associatesOfObjects(saved: ObjectFoldPart['state']): { associates: Reco
 /** The saved fold, its associates left in their parts until a page reads them (savedFoldAsOf). */
 export interface SavedFold {
   table: TableSummary;
-  /** How many associates the cooperative has admitted. */
-  associates: number;
-  /** The associates of part `index` (ASSOCIATES_PER_PART of them from index × ASSOCIATES_PER_PART, in admission order), with their capitalBp. */
-  part(index: number): { associates: AssociateState[]; capitalBp: readonly number[] };
+  /** The associates in admission order with their capitalBp, each part of ASSOCIATES_PER_PART read when the walk reaches it. */
+  associates(): Iterable<{ associate: AssociateState; capitalBp: number }>;
 }
 
 /**
@@ -294,11 +292,12 @@ export function savedFoldAsOf(coop: CooperativeLedger, asOf: string): SavedFold 
   if (saved.covered !== ((coop as SavedParts).count ?? coop.events.length)) return undefined;
   return {
     table: saved.table,
-    associates: saved.associates,
-    part(index) {
-      const part = savedAssociates(coop, index);
-      const { associates, order } = associatesFromColumns(part);
-      return { associates: order.map((id) => associates[id]), capitalBp: part.capitalBp };
+    *associates() {
+      for (const index of partsOf(saved)) {
+        const part = savedAssociates(coop, index);
+        const { associates, order } = associatesFromColumns(part);
+        for (let i = 0; i < order.length; i++) yield { associate: associates[order[i]], capitalBp: part.capitalBp[i] };
+      }
     },
   };
 }
