@@ -2,7 +2,9 @@ import { spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import Database from 'better-sqlite3';
 import { RecordedEvent, SqliteEventStore, verifyEvents, WrongExpectedRevisionError } from '@ledger/event-store';
+import { eventIdOf, hashOf, recordedAtOf } from '@ledger/event-store/stored-rows';
 import { collect, describeEventStoreContract, event, sleep, waitFor } from './event-store.contract';
 
 function tempDir(): string {
@@ -158,6 +160,57 @@ describe('SqliteEventStore on one file', () => {
     const dated = { ...event('A'), data: { effectiveDate: new Date('2024-01-01') as never } };
     await expect(store.append('cooperative-c1', [event('B'), dated], 'no_stream')).rejects.toThrow(/toJSON/);
     expect(await store.headPosition()).toBeUndefined();
+  });
+
+  describe('the metadata columns event_id, recorded_at and hash (libs/event-store/src/stored-rows.ts)', () => {
+    const lazily = async (store: SqliteEventStore) => {
+      const events: RecordedEvent[] = [];
+      for await (const page of store.readAllPages({ lazyData: true })) events.push(...page);
+      return events;
+    };
+    const editFile = (sql: string) => {
+      const db = new Database(join(dir, 'ledger.sqlite'));
+      db.exec(sql);
+      db.close();
+    };
+
+    it('copies them at the append, and a replay takes them from there without parsing the metadata', async () => {
+      const store = openStore();
+      await store.append('cooperative-c1', [event('A'), event('B')], 'no_stream');
+      const full = await collect(store.readAll());
+      // An edit of the metadata alone shows what a replay read from where.
+      editFile(`UPDATE events SET metadata = '{"eventId":"edited"}'`);
+      const replayed = await lazily(store);
+      expect(replayed.map((e) => [eventIdOf(e), recordedAtOf(e), hashOf(e)])).toEqual(full.map((e) => [e.metadata.eventId, e.metadata.recordedAt, e.metadata.hash]));
+      expect(replayed.map((e) => e.metadata.eventId)).toEqual(['edited', 'edited']);
+    });
+
+    it('reads a row whose column was edited behind the store as unreadable on a full read, so that the verifier reports it', async () => {
+      const store = openStore();
+      await store.append('cooperative-c1', [event('A'), event('B')], 'no_stream');
+      editFile("UPDATE events SET recorded_at = '2020-01-01T00:00:00.000Z' WHERE revision = 1");
+      await expect(collect(store.readAll())).rejects.toThrow(/columns event_id, recorded_at or hash differ from its hashed metadata/);
+      const report = await verifyEvents(store.readAll());
+      expect(report.valid).toBe(false);
+      expect(report.firstBreak).toEqual({ streamId: 'cooperative-c1', revision: 1n, reason: 'unreadable_event' });
+    });
+
+    it('adds them to a file made before them: its older rows are read from their metadata, later appends fill them', async () => {
+      const before = openStore();
+      await before.append('cooperative-c1', [event('A')], 'no_stream');
+      await before.close();
+      editFile('ALTER TABLE events DROP COLUMN event_id; ALTER TABLE events DROP COLUMN recorded_at; ALTER TABLE events DROP COLUMN hash;');
+
+      const store = openStore();
+      await store.append('cooperative-c1', [event('B')], 0n);
+      const db = new Database(join(dir, 'ledger.sqlite'));
+      const columns = db.prepare('SELECT event_id IS NOT NULL FROM events ORDER BY position').raw(true).all();
+      db.close();
+      expect(columns).toEqual([[0], [1]]);
+      const full = await collect(store.readAll());
+      expect((await lazily(store)).map((e) => [eventIdOf(e), recordedAtOf(e), hashOf(e)])).toEqual(full.map((e) => [e.metadata.eventId, e.metadata.recordedAt, e.metadata.hash]));
+      expect((await verifyEvents(store.readAll())).valid).toBe(true);
+    });
   });
 
   it('works in memory, for unit tests', async () => {

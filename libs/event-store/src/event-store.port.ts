@@ -141,14 +141,15 @@ export function coopIdOfStream(streamId: string): string | undefined {
   return dot < 0 ? rest : rest.slice(0, dot);
 }
 
-/** A stored event that is no longer JSON: the store was edited behind its back. */
+/** A stored event that is no longer JSON, or whose columns no longer match its JSON: the store was edited behind its back. */
 export class UnreadableEventError extends Error {
   constructor(
     readonly streamId: string,
     readonly revision: bigint,
     readonly position: bigint,
+    why = 'is not readable JSON',
   ) {
-    super(`Stored event ${streamId}@${String(revision)} (position ${String(position)}) is not readable JSON`);
+    super(`Stored event ${streamId}@${String(revision)} (position ${String(position)}) ${why}`);
     this.name = 'UnreadableEventError';
   }
 }

@@ -2,7 +2,7 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type Database from 'better-sqlite3';
 import { canonicalJson } from './canonical-json';
-import { checkExpectedRevision, toLazyRecordedEvent, toRecordedEvent } from './stored-rows';
+import { checkExpectedRevision, metadataColumnsOf, toLazyRecordedEvent, toRecordedEvent } from './stored-rows';
 import { openSqlite } from './sqlite-connection';
 import { chainEvents, GENESIS_HASH } from './hash-chain';
 import { LogSubscription, SubscriptionErrorHandler } from './sqlite-subscription';
@@ -22,10 +22,18 @@ export interface SqliteSubscribeOptions {
 
 /** Rows read per query: bounds memory whatever the size of the log. */
 const PAGE_SIZE = 1000;
-const EVENT_COLUMNS = 'position, stream_id, revision, type, data, metadata';
+const EVENT_COLUMNS = 'position, stream_id, revision, type, data, metadata, event_id, recorded_at, hash';
 // Integers come back as JS numbers and are made bigint per event: exact below 2^53, and
 // cheaper than safeIntegers on every column of every row.
-type EventRow = [position: number, streamId: string, revision: number, type: string, data: string, metadata: string];
+type EventRow = [position: number, streamId: string, revision: number, type: string, data: string, metadata: string, eventId: string | null, recordedAt: string | null, hash: string | null];
+
+/**
+ * The metadata's `eventId`, `recordedAt` and `hash`, copied into columns at the append: a replay
+ * takes what the read models keep from them and leaves the metadata unparsed, which took a
+ * sixth of a replay (see toLazyRecordedEvent in stored-rows.ts). A file made before them gets
+ * them, null in its older rows, which are read as before; a full read checks that they match.
+ */
+const METADATA_COLUMNS = ['event_id', 'recorded_at', 'hash'];
 interface StreamHead {
   revision: bigint;
   hash: string;
@@ -67,12 +75,16 @@ export class SqliteEventStore implements EventStore {
         type TEXT NOT NULL,
         data TEXT NOT NULL,
         metadata TEXT NOT NULL,
+        event_id TEXT,
+        recorded_at TEXT,
+        hash TEXT,
         UNIQUE (stream_id, revision)
       );
       CREATE INDEX IF NOT EXISTS events_by_coop ON events (coop_id, position);
       CREATE INDEX IF NOT EXISTS events_by_idempotency_key ON events (json_extract(metadata, '$.idempotencyKey'))
         WHERE json_extract(metadata, '$.idempotencyKey') IS NOT NULL;
     `);
+    addMissingColumns(this.db);
     this.statements = prepareStatements(this.db);
     this.appendTransaction = this.db.transaction(this.appendLocked.bind(this)).immediate;
   }
@@ -167,7 +179,7 @@ export class SqliteEventStore implements EventStore {
     const chained = chainEvents(streamId, head ? head.revision + 1n : 0n, head?.hash ?? GENESIS_HASH, events);
     const appended: AppendResult['events'] = [];
     for (const event of chained) {
-      const inserted = this.statements.insert.run(streamId, event.revision, coopId, event.type, canonicalJson(event.data), canonicalJson(event.metadata));
+      const inserted = this.statements.insert.run(streamId, event.revision, coopId, event.type, canonicalJson(event.data), canonicalJson(event.metadata), ...metadataColumnsOf(event.metadata));
       appended.push({ revision: event.revision, position: BigInt(inserted.lastInsertRowid) });
     }
     const last = appended[appended.length - 1];
@@ -192,16 +204,26 @@ export class SqliteEventStore implements EventStore {
   }
 }
 
+function addMissingColumns(db: Database.Database): void {
+  const missing = () => {
+    const present = new Set((db.pragma('table_info(events)') as Array<{ name: string }>).map((column) => column.name));
+    return METADATA_COLUMNS.filter((column) => !present.has(column));
+  };
+  if (missing().length === 0) return;
+  // Under the write lock: a second connection opening the same older file finds them added.
+  db.transaction(() => missing().forEach((column) => db.exec(`ALTER TABLE events ADD COLUMN ${column} TEXT`))).immediate();
+}
+
 function prepareStatements(db: Database.Database) {
   const rows = <T extends Database.Statement>(statement: T) => statement.raw(true);
   return {
     streamHead: db
       .prepare(
-        `SELECT revision, json_extract(metadata, '$.hash') AS hash, position
+        `SELECT revision, coalesce(hash, json_extract(metadata, '$.hash')) AS hash, position
          FROM events WHERE stream_id = ? ORDER BY revision DESC LIMIT 1`,
       )
       .safeIntegers(true),
-    insert: db.prepare('INSERT INTO events (stream_id, revision, coop_id, type, data, metadata) VALUES (?, ?, ?, ?, ?, ?)'),
+    insert: db.prepare('INSERT INTO events (stream_id, revision, coop_id, type, data, metadata, event_id, recorded_at, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)'),
     streamPage: rows(db.prepare(`SELECT ${EVENT_COLUMNS} FROM events WHERE stream_id = ? AND revision >= ? ORDER BY revision LIMIT ?`)),
     allPage: rows(db.prepare(`SELECT ${EVENT_COLUMNS} FROM events WHERE position > ? ORDER BY position LIMIT ?`)),
     coopPage: rows(db.prepare(`SELECT ${EVENT_COLUMNS} FROM events WHERE coop_id = ? AND position > ? ORDER BY position LIMIT ?`)),

@@ -1,7 +1,17 @@
 import { EventMetadata, ExpectedRevision, JsonObject, RecordedEvent, UnreadableEventError, WrongExpectedRevisionError } from './event-store.port';
 
-/** An event as the SQL stores keep it: integers as numbers (SQLite) or decimal strings (PostgreSQL), data and metadata as the canonical JSON that was hashed. */
-export type StoredRow = [position: number | string, streamId: string, revision: number | string, type: string, data: string, metadata: string];
+/**
+ * An event as the SQL stores keep it: integers as numbers (SQLite) or decimal strings
+ * (PostgreSQL), data and metadata as the canonical JSON that was hashed. A store may also keep
+ * the metadata's `eventId`, `recordedAt` and `hash` in columns of their own, so that a replay
+ * takes them without parsing the metadata (null in rows written before those columns).
+ */
+export type StoredRow = [position: number | string, streamId: string, revision: number | string, type: string, data: string, metadata: string, eventId?: string | null, recordedAt?: string | null, hash?: string | null];
+
+/** The metadata a store copies into columns of their own (see StoredRow), in the order it reads them. */
+export function metadataColumnsOf(metadata: EventMetadata): [eventId: string, recordedAt: string, hash: string] {
+  return [metadata.eventId, metadata.recordedAt, metadata.hash];
+}
 
 /** The exact expected revision of an append, against the stream's head (undefined: no stream). */
 export function checkExpectedRevision(streamId: string, expected: ExpectedRevision, head: { revision: bigint } | undefined): void {
@@ -13,8 +23,9 @@ export function checkExpectedRevision(streamId: string, expected: ExpectedRevisi
 }
 
 export function toRecordedEvent(row: StoredRow): RecordedEvent {
+  let event: RecordedEvent;
   try {
-    return {
+    event = {
       streamId: row[1],
       revision: BigInt(row[2]),
       position: BigInt(row[0]),
@@ -26,22 +37,40 @@ export function toRecordedEvent(row: StoredRow): RecordedEvent {
     // Only an edit behind the store's back makes a stored row unreadable.
     throw new UnreadableEventError(row[1], BigInt(row[2]), BigInt(row[0]));
   }
+  // The columns are what a replay reads (toLazyRecordedEvent), the metadata what the chain
+  // hashes: an edit of a column alone would pass the chain and change the read models. Every
+  // full read (the verifier's, the audit's) sees it here.
+  if ((row[6] ?? row[7] ?? row[8]) != null && !sameAsColumns(event.metadata, row)) {
+    throw new UnreadableEventError(row[1], BigInt(row[2]), BigInt(row[0]), 'its columns event_id, recorded_at or hash differ from its hashed metadata');
+  }
+  return event;
+}
+
+function sameAsColumns(metadata: EventMetadata, row: StoredRow): boolean {
+  const columns = metadataColumnsOf(metadata);
+  return columns[0] === row[6] && columns[1] === row[7] && columns[2] === row[8];
 }
 
 /**
- * The event with its data left as the stored text until first read (readAllPages with
- * `lazyData`): a replay of a million events hands most of them to projections that only keep
- * them, and parsing them then costs a third of the replay and a heap the collector has to trace.
- * An unreadable data text throws UnreadableEventError when it is read, not when the row is.
+ * The event with its data and metadata left as the stored text until first read (readAllPages
+ * with `lazyData`): a replay of a million events hands most of them to projections that only
+ * keep them, and parsing them then costs a third of the replay and a heap the collector has to
+ * trace. What projections keep of the metadata (eventIdOf, recordedAtOf, hashOf) comes from the
+ * row's columns; a row without them (written before them, or by a store without them) has its
+ * metadata parsed now. An unreadable text throws UnreadableEventError when it is read, not when
+ * the row is.
  */
 export function toLazyRecordedEvent(row: StoredRow): RecordedEvent {
-  let metadata: EventMetadata;
+  const [eventId, recordedAt, hash] = row[6] != null && row[7] != null && row[8] != null ? [row[6], row[7], row[8]] : parsedColumns(row);
+  return new LazyRecordedEvent(row[1], BigInt(row[2]), BigInt(row[0]), String(row[0]), internedType(row[3]), row[4], row[5], eventId, recordedAt, hash);
+}
+
+function parsedColumns(row: StoredRow): [eventId: string, recordedAt: string, hash: string] {
   try {
-    metadata = JSON.parse(row[5]) as EventMetadata;
+    return metadataColumnsOf(JSON.parse(row[5]) as EventMetadata);
   } catch {
     throw new UnreadableEventError(row[1], BigInt(row[2]), BigInt(row[0]));
   }
-  return new LazyRecordedEvent(row[1], BigInt(row[2]), BigInt(row[0]), String(row[0]), internedType(row[3]), row[4], metadata);
 }
 
 /**
@@ -61,6 +90,7 @@ function internedType(type: string): string {
 
 class LazyRecordedEvent implements RecordedEvent {
   #data?: JsonObject;
+  #metadata?: EventMetadata;
 
   constructor(
     readonly streamId: string,
@@ -71,8 +101,22 @@ class LazyRecordedEvent implements RecordedEvent {
     readonly type: string,
     /** The data as stored: canonical JSON (see rawDataOf). */
     readonly rawData: string,
-    readonly metadata: EventMetadata,
+    readonly rawMetadata: string,
+    readonly eventId: string,
+    readonly recordedAt: string,
+    readonly hash: string,
   ) {}
+
+  get metadata(): EventMetadata {
+    if (this.#metadata === undefined) {
+      try {
+        this.#metadata = JSON.parse(this.rawMetadata) as EventMetadata;
+      } catch {
+        throw new UnreadableEventError(this.streamId, this.revision, this.position);
+      }
+    }
+    return this.#metadata;
+  }
 
   get data(): JsonObject {
     if (this.#data === undefined) {
@@ -93,6 +137,21 @@ class LazyRecordedEvent implements RecordedEvent {
  */
 export function positionTextOf(event: RecordedEvent): string {
   return event instanceof LazyRecordedEvent ? event.positionText : event.position.toString();
+}
+
+/** The event's id, from the row's column when the event was read with `lazyData` (see toLazyRecordedEvent). */
+export function eventIdOf(event: RecordedEvent): string {
+  return event instanceof LazyRecordedEvent ? event.eventId : event.metadata.eventId;
+}
+
+/** When the event was recorded, from the row's column when the event was read with `lazyData`. */
+export function recordedAtOf(event: RecordedEvent): string {
+  return event instanceof LazyRecordedEvent ? event.recordedAt : event.metadata.recordedAt;
+}
+
+/** The event's hash (its stream's chain), from the row's column when the event was read with `lazyData`. */
+export function hashOf(event: RecordedEvent): string {
+  return event instanceof LazyRecordedEvent ? event.hash : event.metadata.hash;
 }
 
 /** The stored text of an event's data when it was read without parsing it (toLazyRecordedEvent), else undefined. */

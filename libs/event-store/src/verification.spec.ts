@@ -86,7 +86,8 @@ describe('verification of a tampered SQLite ledger', () => {
     const [event] = rowsOf(raw, COOP, 1);
     const data = { ...event.data, shares: 200 };
     const hash = eventHash({ ...event, data });
-    tamper(`UPDATE events SET data = ?, metadata = json_set(metadata, '$.hash', ?) WHERE stream_id = ? AND revision = 1`, JSON.stringify(data), hash, COOP);
+    // The hash column too: an edit of the metadata alone is caught at this event (stored-rows.ts).
+    tamper(`UPDATE events SET data = ?, metadata = json_set(metadata, '$.hash', @h), hash = @h WHERE stream_id = ? AND revision = 1`, JSON.stringify(data), { h: hash }, COOP);
     expect((await verify()).firstBreak).toEqual({ streamId: COOP, revision: 2n, reason: 'prev_hash_mismatch' });
   });
 
@@ -142,7 +143,7 @@ describe('verification of a tampered SQLite ledger', () => {
       const metadata = { ...event.metadata, recordedAt: '2020-01-01T00:00:00.000Z' };
       if (previous) metadata.prevHash = previous.metadata.hash;
       metadata.hash = eventHash({ ...event, metadata });
-      tamper('UPDATE events SET metadata = ? WHERE position = ?', JSON.stringify(metadata), event.position);
+      tamper('UPDATE events SET metadata = ?, recorded_at = ?, hash = ? WHERE position = ?', JSON.stringify(metadata), metadata.recordedAt, metadata.hash, event.position);
     }
     expect((await verify()).valid).toBe(true);
     expect((await verify(pinned.heads)).firstBreak).toEqual({ streamId: AG, revision: 2n, reason: 'head_mismatch' });

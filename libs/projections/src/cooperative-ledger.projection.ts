@@ -1,5 +1,5 @@
 import { RecordedEvent } from '@ledger/event-store/event-store.port';
-import { positionTextOf, rawDataOf } from '@ledger/event-store/stored-rows';
+import { eventIdOf, positionTextOf, rawDataOf, recordedAtOf } from '@ledger/event-store/stored-rows';
 import { dataText, withStoredData } from './lazy-event-data';
 import { JsonText } from './snapshot-store';
 import { CooperativeEvent, Statuts } from '@ledger/domain';
@@ -332,7 +332,7 @@ export const cooperativeLedgerProjection: Projection<CooperativeLedgerState> = {
       const { statuts, effectiveDate: date } = event.data as unknown as { statuts: Statuts; effectiveDate: string };
       if (!coop.lastStatuts || date >= coop.lastStatuts.date) coop.lastStatuts = { statuts, date };
     }
-    const kept = { position: positionTextOf(event), revision: Number(event.revision), eventId: event.metadata.eventId, recordedAt: event.metadata.recordedAt, type: event.type as CooperativeEvent['type'] };
+    const kept = { position: positionTextOf(event), revision: Number(event.revision), eventId: eventIdOf(event), recordedAt: recordedAtOf(event), type: event.type as CooperativeEvent['type'] };
     // Replayed with its data as the stored text: kept so until a query reads it (lazy-event-data.ts).
     const stored = rawDataOf(event);
     coop.push(stored !== undefined ? (withStoredData(kept, stored) as LedgerEvent) : { ...kept, data: event.data as unknown as CooperativeEvent['data'] });

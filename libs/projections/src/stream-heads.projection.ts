@@ -1,5 +1,5 @@
 import { coopIdOfStream, RecordedEvent } from '@ledger/event-store/event-store.port';
-import { positionTextOf } from '@ledger/event-store/stored-rows';
+import { hashOf, positionTextOf } from '@ledger/event-store/stored-rows';
 import { Projection } from './projection';
 import { addEntry, dictionary, ownEntry } from './own-entry';
 
@@ -34,10 +34,10 @@ export const streamHeadsProjection: Projection<StreamHeadsState> = {
     const head = ownEntry(streams, event.streamId);
     if (head) {
       head.revision = Number(event.revision);
-      head.hash = event.metadata.hash;
+      head.hash = hashOf(event);
       head.position = positionTextOf(event);
     } else {
-      addEntry(streams, event.streamId, { revision: Number(event.revision), hash: event.metadata.hash, position: positionTextOf(event) });
+      addEntry(streams, event.streamId, { revision: Number(event.revision), hash: hashOf(event), position: positionTextOf(event) });
     }
     return state;
   },

@@ -1,4 +1,5 @@
 import { RecordedEvent } from '@ledger/event-store/event-store.port';
+import { eventIdOf, recordedAtOf } from '@ledger/event-store/stored-rows';
 import type { FiscalYearEvent } from '@ledger/domain';
 import { Projection } from '../projection';
 import { FiscalYearRecord } from './fiscal-year-entries';
@@ -26,8 +27,8 @@ export const journalProjection: Projection<JournalState> = {
     const coop = (state.coops[coopId] ??= { fiscalYears: [] });
     coop.fiscalYears.push({
       position: Number(event.position),
-      recordedOn: parisDateOf(event.metadata.recordedAt),
-      eventId: event.metadata.eventId,
+      recordedOn: parisDateOf(recordedAtOf(event)),
+      eventId: eventIdOf(event),
       type: event.type as FiscalYearEvent['type'],
       data: event.data as unknown as FiscalYearEvent['data'],
     });
