@@ -1,6 +1,6 @@
 import { RecordedEvent } from '@ledger/event-store/event-store.port';
 import { eventIdOf, positionTextOf, rawDataOf, recordedAtOf } from '@ledger/event-store/stored-rows';
-import { dataText, withStoredData } from './lazy-event-data';
+import { dataText, StoredTextEvent } from './lazy-event-data';
 import { JsonText } from './snapshot-store';
 import { CooperativeEvent, Statuts } from '@ledger/domain';
 import { Projection, ProjectionParts } from './projection';
@@ -332,10 +332,16 @@ export const cooperativeLedgerProjection: Projection<CooperativeLedgerState> = {
       const { statuts, effectiveDate: date } = event.data as unknown as { statuts: Statuts; effectiveDate: string };
       if (!coop.lastStatuts || date >= coop.lastStatuts.date) coop.lastStatuts = { statuts, date };
     }
-    const kept = { position: positionTextOf(event), revision: Number(event.revision), eventId: eventIdOf(event), recordedAt: recordedAtOf(event), type: event.type as CooperativeEvent['type'] };
+    const position = positionTextOf(event);
+    const revision = Number(event.revision);
+    const type = event.type as CooperativeEvent['type'];
     // Replayed with its data as the stored text: kept so until a query reads it (lazy-event-data.ts).
     const stored = rawDataOf(event);
-    coop.push(stored !== undefined ? (withStoredData(kept, stored) as LedgerEvent) : { ...kept, data: event.data as unknown as CooperativeEvent['data'] });
+    coop.push(
+      stored !== undefined
+        ? (new StoredTextEvent(position, revision, eventIdOf(event), recordedAtOf(event), type, stored) as LedgerEvent)
+        : { position, revision, eventId: eventIdOf(event), recordedAt: recordedAtOf(event), type, data: event.data as unknown as CooperativeEvent['data'] },
+    );
     return state;
   },
   parts: cooperativeParts,

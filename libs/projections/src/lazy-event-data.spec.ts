@@ -4,14 +4,14 @@ import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { SqliteEventStore, UnreadableEventError } from '@ledger/event-store';
 import { CooperativeLedgerState, cooperativeLedgerProjection } from './cooperative-ledger.projection';
-import { dataToCopy, withStoredData } from './lazy-event-data';
+import { dataToCopy, StoredTextEvent } from './lazy-event-data';
 import { ownEntry } from './own-entry';
 import { rebuild } from './replay';
 import { JsonText, partText } from './snapshot-store';
 
 describe('events kept with their data as the stored text until read (libs/projections/src/lazy-event-data.ts)', () => {
   it('parses on the first read, once, and keeps the object; a copy for a snapshot does not keep it', () => {
-    const event = withStoredData({ type: 'SharesPaidUp' }, '{"amountCents":150,"effectiveDate":"2024-03-01"}');
+    const event = new StoredTextEvent('7', 6, 'e7', '2024-03-01T10:00:00.000Z', 'SharesPaidUp', '{"amountCents":150,"effectiveDate":"2024-03-01"}');
     expect(Object.getOwnPropertyDescriptor(event, 'data')?.get).toBeDefined();
     expect(dataToCopy(event)).toEqual({ amountCents: 150, effectiveDate: '2024-03-01' });
     expect(Object.getOwnPropertyDescriptor(event, 'data')?.get).toBeDefined();
@@ -20,7 +20,8 @@ describe('events kept with their data as the stored text until read (libs/projec
     expect(Object.getOwnPropertyDescriptor(event, 'data')?.value).toBe(data);
     expect(event.data).toBe(data);
     // A deep comparison, as the audit replay makes, sees the data.
-    expect(event).toEqual({ type: 'SharesPaidUp', data: { amountCents: 150, effectiveDate: '2024-03-01' } });
+    expect(event).toEqual({ position: '7', revision: 6, eventId: 'e7', recordedAt: '2024-03-01T10:00:00.000Z', type: 'SharesPaidUp', data: { amountCents: 150, effectiveDate: '2024-03-01' } });
+    expect(Object.keys(event)).toEqual(['position', 'revision', 'eventId', 'recordedAt', 'type', 'data']);
   });
 
   describe('a replay from the SQLite store', () => {
