@@ -159,8 +159,7 @@ describe('the capital movements register kept beside the read model', () => {
 
 describe('the capital movements register over events whose data is still the stored text', () => {
   it('answers pages, exports and rows by id without keeping any event parsed in the read model', () => {
-    const kept = (position: number, eventId: string, type: string, data: object) =>
-      new StoredTextEvent(String(position), position - 1, eventId, '2024-06-01T00:00:00.000Z', type, JSON.stringify(data)) as LedgerEvent;
+    const kept = (position: number, eventId: string, type: string, data: object) => new StoredTextEvent(String(position), position - 1, eventId, '2024-06-01T00:00:00.000Z', type, JSON.stringify(data)) as LedgerEvent;
     const events = [
       kept(1, 'e1', 'AssociateAdmitted', { associateId: 'ana', name: 'Ana', personType: 'natural', category: 'employee', collegeCode: null, effectiveDate: '2024-01-01' }),
       kept(2, 'm1', 'SharesSubscribed', { movementId: 'm1', associateId: 'ana', shares: 4, amountCents: 400, paidCents: 400, effectiveDate: '2024-01-01' }),
