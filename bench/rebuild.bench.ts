@@ -1,11 +1,11 @@
-import { InMemorySnapshotStore, ProjectionEngine, cooperativeLedgerProjection, rebuild, streamHeadsProjection } from '@ledger/projections';
+import { InMemorySnapshotStore, LEDGER_PROJECTIONS, ProjectionEngine, cooperativeLedgerProjection, rebuild } from '@ledger/projections';
 import { openBenchStore } from './bench-store';
 import { msSince } from './stats';
 
 /**
  * The projections from zero over a data folder, in a process of its own (as a restart without a
  * snapshot, or an audit replay, starts from a fresh heap): `rebuild` of the cooperative ledger,
- * then the engine's `start()` with no snapshot. Prints one JSON line for capital.bench.ts.
+ * then the engine's `start()` with no snapshot, running the projections a server runs. Prints one JSON line for capital.bench.ts.
  *
  *   node -r ./apps/ledger-api/register-paths.js dist/bench/rebuild.bench.js <dataDir> [runs, default 3]
  */
@@ -25,7 +25,7 @@ async function main(dataDir: string, runs: number): Promise<void> {
       result.rebuildMs.push(msSince(started));
     }
     for (let i = 0; i < runs; i++) {
-      const engine = new ProjectionEngine(store, new InMemorySnapshotStore(), [cooperativeLedgerProjection, streamHeadsProjection]);
+      const engine = new ProjectionEngine(store, new InMemorySnapshotStore(), [...LEDGER_PROJECTIONS]);
       const started = process.hrtime.bigint();
       await engine.start();
       result.startMs.push(msSince(started));

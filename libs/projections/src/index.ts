@@ -18,3 +18,4 @@ export * from './assemblies.projection';
 export * from './audit-known-at';
 export * from './audit-bundle';
 export * from './replay-cooperative';
+export * from './ledger-projections';

@@ -3,7 +3,7 @@ import { createHash } from 'crypto';
 import * as fs from 'fs';
 import * as path from 'path';
 import { EsdbEventStore, EventStore, PostgresEventStore, SqliteEventStore } from '@ledger/event-store';
-import { ProjectionEngine, SnapshotStore, SqliteSnapshotStore, assembliesProjection, cooperativeLedgerProjection, journalProjection, streamHeadsProjection } from '@ledger/projections';
+import { LEDGER_PROJECTIONS, ProjectionEngine, SnapshotStore, SqliteSnapshotStore } from '@ledger/projections';
 import { TokenService } from '../auth/token.service';
 import { LedgerConfig, redactPassword } from '../config/config';
 import { PostgresSnapshotStore } from '@ledger/projections/postgres-snapshot-store';
@@ -99,8 +99,7 @@ export class LedgerCoreModule {
         {
           provide: ProjectionEngine,
           inject: [EVENT_STORE, SNAPSHOT_STORE],
-          useFactory: (store: EventStore, snapshots: SnapshotStore) =>
-            new ProjectionEngine(store, snapshots, [cooperativeLedgerProjection, assembliesProjection, streamHeadsProjection, journalProjection], { memoryBudgetBytes: readModelBudgetBytes(config) }),
+          useFactory: (store: EventStore, snapshots: SnapshotStore) => new ProjectionEngine(store, snapshots, [...LEDGER_PROJECTIONS], { memoryBudgetBytes: readModelBudgetBytes(config) }),
         },
         { provide: IdempotencyStore, useFactory: () => openIdempotencyStore(config, file) },
         { provide: TokenService, useFactory: () => TokenService.forDataDir(config.dataDir, config.jwtSecret).tokens },

@@ -1,6 +1,6 @@
 import { createHash } from 'crypto';
 import { JobContext, JobFailedForGood } from '@ledger/jobs';
-import { Projection, applyToSlots, assembliesProjection, cooperativeLedgerProjection, freshSlot, journalProjection, streamHeadsProjection } from '@ledger/projections';
+import { LEDGER_PROJECTIONS, applyToSlots, freshSlot } from '@ledger/projections';
 import { JobKind, JobServices } from './job-kind';
 
 export const PROJECTION_REBUILD_JOB = 'projection-rebuild';
@@ -10,8 +10,8 @@ export interface ProjectionRebuildData {
   version: number;
 }
 
-/** The projections a rebuild job knows: those the engine runs (ledger-core.module.ts). */
-const PROJECTIONS: ReadonlyArray<Projection<unknown>> = [cooperativeLedgerProjection, assembliesProjection, streamHeadsProjection, journalProjection as Projection<unknown>];
+/** The projections a rebuild job knows: those the engine runs. */
+const PROJECTIONS = LEDGER_PROJECTIONS;
 
 /** One rebuild per projection version, whichever worker or replica noticed it first. */
 export function projectionRebuildJobId(projection: string, version: number): string {
@@ -47,7 +47,8 @@ async function rebuild(services: JobServices, job: JobContext<ProjectionRebuildD
   const slot = freshSlot(projection);
   let events = 0;
   let reported = 0;
-  for await (const page of services.store.readAllPages({})) {
+  // As the engine replays (replay.ts): the data of each event left as its stored text until read.
+  for await (const page of services.store.readAllPages({ lazyData: true })) {
     for (const event of page) {
       if (head !== undefined && event.position > head) break;
       applyToSlots([slot], event);
