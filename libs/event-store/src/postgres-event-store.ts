@@ -125,7 +125,7 @@ export class PostgresEventStore implements EventStore {
   }
 
   async *readAllPages(options: ReadAllOptions = {}): AsyncIterable<RecordedEvent[]> {
-    for await (const rows of this.pagesOfRows(options)) if (rows.length > 0) yield rows.map(options.lazyData ? toLazyRecordedEvent : toRecordedEvent);
+    for await (const rows of this.pagesOfRows(options)) if (rows.length > 0) yield rows.map(options.lazyData ? (row) => toLazyRecordedEvent(row) : toRecordedEvent);
   }
 
   /**

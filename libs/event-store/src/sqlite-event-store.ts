@@ -25,7 +25,7 @@ const PAGE_SIZE = 1000;
 const EVENT_COLUMNS = 'position, stream_id, revision, type, data, metadata, event_id, recorded_at, hash';
 // Integers come back as JS numbers and are made bigint per event: exact below 2^53, and
 // cheaper than safeIntegers on every column of every row.
-type EventRow = [position: number, streamId: string, revision: number, type: string, data: string, metadata: string, eventId: string | null, recordedAt: string | null, hash: string | null];
+type EventRow = [position: number, streamId: string, revision: number, type: string, data: string, metadata: string | null, eventId: string | null, recordedAt: string | null, hash: string | null];
 
 /**
  * The metadata's `eventId`, `recordedAt` and `hash`, copied into columns at the append: a replay
@@ -34,6 +34,8 @@ type EventRow = [position: number, streamId: string, revision: number, type: str
  * them, null in its older rows, which are read as before; a full read checks that they match.
  */
 const METADATA_COLUMNS = ['event_id', 'recorded_at', 'hash'];
+/** A replay's columns: the metadata text only where a column is missing (a row older than them), else read if asked for. */
+const REPLAY_COLUMNS = 'position, stream_id, revision, type, data, CASE WHEN event_id IS NULL OR recorded_at IS NULL OR hash IS NULL THEN metadata END, event_id, recorded_at, hash';
 interface StreamHead {
   revision: bigint;
   hash: string;
@@ -110,7 +112,9 @@ export class SqliteEventStore implements EventStore {
   }
 
   async *readAllPages(options: ReadAllOptions = {}): AsyncIterable<RecordedEvent[]> {
-    for (const rows of this.pagesOfRows(options)) if (rows.length > 0) yield rows.map(options.lazyData ? toLazyRecordedEvent : toRecordedEvent);
+    const readMetadata = (position: number | string) => this.statements.metadataAt.get(position) as string | undefined;
+    const toEvent = options.lazyData ? (row: EventRow) => toLazyRecordedEvent(row, readMetadata) : toRecordedEvent;
+    for (const rows of this.pagesOfRows(options)) if (rows.length > 0) yield rows.map(toEvent);
   }
 
   /**
@@ -191,7 +195,7 @@ export class SqliteEventStore implements EventStore {
     let after = options.after ?? -1n;
     let remaining = options.limit ?? Infinity;
     while (remaining > 0) {
-      const rows = this.readPage(after, options.coopId, Math.min(PAGE_SIZE, remaining));
+      const rows = this.readPage(after, options.coopId, Math.min(PAGE_SIZE, remaining), options.lazyData === true);
       yield rows;
       if (rows.length < PAGE_SIZE) return;
       remaining -= rows.length;
@@ -199,8 +203,9 @@ export class SqliteEventStore implements EventStore {
     }
   }
 
-  private readPage(after: bigint, coopId: string | undefined, limit: number): EventRow[] {
-    return (coopId === undefined ? this.statements.allPage.all(after, limit) : this.statements.coopPage.all(coopId, after, limit)) as EventRow[];
+  private readPage(after: bigint, coopId: string | undefined, limit: number, replay = false): EventRow[] {
+    const [all, ofCoop] = replay ? [this.statements.replayPage, this.statements.coopReplayPage] : [this.statements.allPage, this.statements.coopPage];
+    return (coopId === undefined ? all.all(after, limit) : ofCoop.all(coopId, after, limit)) as EventRow[];
   }
 }
 
@@ -227,6 +232,9 @@ function prepareStatements(db: Database.Database) {
     streamPage: rows(db.prepare(`SELECT ${EVENT_COLUMNS} FROM events WHERE stream_id = ? AND revision >= ? ORDER BY revision LIMIT ?`)),
     allPage: rows(db.prepare(`SELECT ${EVENT_COLUMNS} FROM events WHERE position > ? ORDER BY position LIMIT ?`)),
     coopPage: rows(db.prepare(`SELECT ${EVENT_COLUMNS} FROM events WHERE coop_id = ? AND position > ? ORDER BY position LIMIT ?`)),
+    replayPage: rows(db.prepare(`SELECT ${REPLAY_COLUMNS} FROM events WHERE position > ? ORDER BY position LIMIT ?`)),
+    coopReplayPage: rows(db.prepare(`SELECT ${REPLAY_COLUMNS} FROM events WHERE coop_id = ? AND position > ? ORDER BY position LIMIT ?`)),
+    metadataAt: db.prepare('SELECT metadata FROM events WHERE position = ?').pluck(),
     // The same expression as the partial index, so the lookup reads the index, not the log.
     byIdempotencyKey: rows(db.prepare(`SELECT ${EVENT_COLUMNS} FROM events WHERE json_extract(metadata, '$.idempotencyKey') = ? AND json_extract(metadata, '$.actor.sub') = ? ORDER BY position`)),
     headPosition: db.prepare('SELECT MAX(position) FROM events').pluck().safeIntegers(true),

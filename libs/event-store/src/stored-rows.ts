@@ -6,7 +6,18 @@ import { EventMetadata, ExpectedRevision, JsonObject, RecordedEvent, UnreadableE
  * the metadata's `eventId`, `recordedAt` and `hash` in columns of their own, so that a replay
  * takes them without parsing the metadata (null in rows written before those columns).
  */
-export type StoredRow = [position: number | string, streamId: string, revision: number | string, type: string, data: string, metadata: string, eventId?: string | null, recordedAt?: string | null, hash?: string | null];
+export type StoredRow = [
+  position: number | string,
+  streamId: string,
+  revision: number | string,
+  type: string,
+  data: string,
+  /** Null only in a replay's row that has the columns (see toLazyRecordedEvent). */
+  metadata: string | null,
+  eventId?: string | null,
+  recordedAt?: string | null,
+  hash?: string | null,
+];
 
 /** The metadata a store copies into columns of their own (see StoredRow), in the order it reads them. */
 export function metadataColumnsOf(metadata: EventMetadata): [eventId: string, recordedAt: string, hash: string] {
@@ -31,7 +42,7 @@ export function toRecordedEvent(row: StoredRow): RecordedEvent {
       position: BigInt(row[0]),
       type: row[3],
       data: JSON.parse(row[4]) as JsonObject,
-      metadata: JSON.parse(row[5]) as EventMetadata,
+      metadata: JSON.parse(row[5] ?? '') as EventMetadata,
     };
   } catch {
     // Only an edit behind the store's back makes a stored row unreadable.
@@ -51,23 +62,28 @@ function sameAsColumns(metadata: EventMetadata, row: StoredRow): boolean {
   return columns[0] === row[6] && columns[1] === row[7] && columns[2] === row[8];
 }
 
+/** Reads the metadata text of the event at a position, for a row read without it (see toLazyRecordedEvent). */
+export type MetadataReader = (position: number | string) => string | undefined;
+
 /**
  * The event with its data and metadata left as the stored text until first read (readAllPages
  * with `lazyData`): a replay of a million events hands most of them to projections that only
  * keep them, and parsing them then costs a third of the replay and a heap the collector has to
  * trace. What projections keep of the metadata (eventIdOf, recordedAtOf, hashOf) comes from the
  * row's columns; a row without them (written before them, or by a store without them) has its
- * metadata parsed now. An unreadable text throws UnreadableEventError when it is read, not when
- * the row is.
+ * metadata parsed now. A store may leave the metadata text out of a row that has the columns
+ * (null) and give `readMetadata`, which reads it if something asks for `metadata`. An unreadable
+ * text throws UnreadableEventError when it is read, not when the row is.
  */
-export function toLazyRecordedEvent(row: StoredRow): RecordedEvent {
+export function toLazyRecordedEvent(row: StoredRow, readMetadata?: MetadataReader): RecordedEvent {
   const [eventId, recordedAt, hash] = row[6] != null && row[7] != null && row[8] != null ? [row[6], row[7], row[8]] : parsedColumns(row);
-  return new LazyRecordedEvent(row[1], BigInt(row[2]), BigInt(row[0]), String(row[0]), internedType(row[3]), row[4], row[5], eventId, recordedAt, hash);
+  const metadata = row[5] ?? (readMetadata ? () => readMetadata(row[0]) : undefined);
+  return new LazyRecordedEvent(row[1], BigInt(row[2]), BigInt(row[0]), String(row[0]), internedType(row[3]), row[4], metadata, eventId, recordedAt, hash);
 }
 
 function parsedColumns(row: StoredRow): [eventId: string, recordedAt: string, hash: string] {
   try {
-    return metadataColumnsOf(JSON.parse(row[5]) as EventMetadata);
+    return metadataColumnsOf(JSON.parse(row[5] ?? '') as EventMetadata);
   } catch {
     throw new UnreadableEventError(row[1], BigInt(row[2]), BigInt(row[0]));
   }
@@ -101,7 +117,8 @@ class LazyRecordedEvent implements RecordedEvent {
     readonly type: string,
     /** The data as stored: canonical JSON (see rawDataOf). */
     readonly rawData: string,
-    readonly rawMetadata: string,
+    /** The metadata as stored, or how to read it (a row read without it). */
+    private readonly rawMetadata: string | (() => string | undefined) | undefined,
     readonly eventId: string,
     readonly recordedAt: string,
     readonly hash: string,
@@ -109,8 +126,9 @@ class LazyRecordedEvent implements RecordedEvent {
 
   get metadata(): EventMetadata {
     if (this.#metadata === undefined) {
+      const text = typeof this.rawMetadata === 'function' ? this.rawMetadata() : this.rawMetadata;
       try {
-        this.#metadata = JSON.parse(this.rawMetadata) as EventMetadata;
+        this.#metadata = JSON.parse(text!) as EventMetadata;
       } catch {
         throw new UnreadableEventError(this.streamId, this.revision, this.position);
       }
