@@ -6,7 +6,7 @@ import { CooperativeEvent, Statuts } from '@ledger/domain';
 import { Projection, ProjectionParts } from './projection';
 import { foldPartOf, foldUnsaved, forgetFolds } from './ledger-folds';
 import { eventPartsOf, registerPartOf, registerUnsaved } from './register-index';
-import { addEntry, dictionary, ownEntry } from './own-entry';
+import { addEntry, dictionary, lastFound, ownEntry } from './own-entry';
 import { Evictable, FOLD_BYTES_PER_EVENT, READ_MODEL_BYTES_PER_EVENT, ReadModelBudget } from './read-model-budget';
 
 const COOPERATIVE_STREAM = 'cooperative-';
@@ -347,31 +347,16 @@ export const cooperativeLedgerProjection: Projection<CooperativeLedgerState> = {
   parts: cooperativeParts,
 };
 
-/**
- * The stream the state's last event came from, and its cooperative: a replay reads a stream's
- * events in runs, so most events skip the lookup. Kept on the state, out of sight of a deep
- * comparison or a snapshot (not enumerable), so that it goes when the state goes.
- */
-const LAST_STREAM = Symbol('the last stream applied');
-
-interface LastStream {
-  [LAST_STREAM]?: { streamId: string; coop: StoredLedger };
-}
-
+/** The cooperative of a stream, created at its first event; undefined for another kind of stream. */
 function coopOfStream(state: CooperativeLedgerState, streamId: string): StoredLedger | undefined {
-  const last = (state as LastStream)[LAST_STREAM];
-  if (last && last.streamId === streamId) return last.coop;
-  if (!streamId.startsWith(COOPERATIVE_STREAM)) return undefined;
-  const coopId = streamId.slice(COOPERATIVE_STREAM.length);
-  let coop = ownEntry(state.coops, coopId) as StoredLedger | undefined;
-  if (!coop) {
-    coop = new StoredLedger(coopId);
-    addEntry(state.coops, coopId, coop);
+  return lastFound<StoredLedger>(state, streamId, () => {
+    if (!streamId.startsWith(COOPERATIVE_STREAM)) return undefined;
+    const coopId = streamId.slice(COOPERATIVE_STREAM.length);
+    const coop = ownEntry(state.coops, coopId) as StoredLedger | undefined;
+    if (coop) return coop;
     state.coopOrder.push(coopId);
-  }
-  if (last) Object.assign(last, { streamId, coop });
-  else Object.defineProperty(state, LAST_STREAM, { value: { streamId, coop }, writable: true });
-  return coop;
+    return addEntry(state.coops, coopId, new StoredLedger(coopId)) as StoredLedger;
+  });
 }
 
 export function cooperativeRevision(state: CooperativeLedgerState, coopId: string): number | undefined {

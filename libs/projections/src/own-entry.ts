@@ -18,3 +18,25 @@ export function addEntry<T>(record: Record<string, T>, key: string, value: T): T
 export function dictionary<T>(): Record<string, T> {
   return Object.create(null) as Record<string, T>;
 }
+
+const LAST = Symbol('the last key looked up, and what was found');
+
+interface Remembered {
+  [LAST]?: { key: string; value: unknown };
+}
+
+/**
+ * `find(key)`, remembering on the read model's state the last key and what it found: a replay
+ * reads a stream's events in runs, so most events skip the lookup. Kept out of sight of a deep
+ * comparison or a snapshot (not enumerable), so that it goes when the state goes. A key found
+ * nothing for (undefined) is looked up again.
+ */
+export function lastFound<T>(state: object, key: string, find: (key: string) => T | undefined): T | undefined {
+  const last = (state as Remembered)[LAST];
+  if (last !== undefined && last.key === key) return last.value as T;
+  const value = find(key);
+  if (value === undefined) return undefined;
+  if (last !== undefined) Object.assign(last, { key, value });
+  else Object.defineProperty(state, LAST, { value: { key, value }, writable: true });
+  return value;
+}

@@ -1,7 +1,7 @@
 import { coopIdOfStream, RecordedEvent } from '@ledger/event-store/event-store.port';
 import { hashOf, positionTextOf } from '@ledger/event-store/stored-rows';
 import { Projection } from './projection';
-import { addEntry, dictionary, ownEntry } from './own-entry';
+import { addEntry, dictionary, lastFound, ownEntry } from './own-entry';
 
 export interface StreamHead {
   /** Revision of the stream's last event. */
@@ -27,21 +27,23 @@ export const streamHeadsProjection: Projection<StreamHeadsState> = {
   version: 1,
   init: () => ({ coops: dictionary() }),
   apply(state: StreamHeadsState, event: RecordedEvent): StreamHeadsState {
-    const coopId = coopIdOfStream(event.streamId) ?? event.metadata.coopId;
+    const head = lastFound(state, event.streamId, (streamId) => headOf(state, streamId, event));
     // Reference data (reference-tmo) is no cooperative's: no cooperative's digest includes it.
-    if (!coopId) return state;
-    const streams = ownEntry(state.coops, coopId) ?? addEntry(state.coops, coopId, dictionary<StreamHead>());
-    const head = ownEntry(streams, event.streamId);
-    if (head) {
-      head.revision = Number(event.revision);
-      head.hash = hashOf(event);
-      head.position = positionTextOf(event);
-    } else {
-      addEntry(streams, event.streamId, { revision: Number(event.revision), hash: hashOf(event), position: positionTextOf(event) });
-    }
+    if (!head) return state;
+    head.revision = Number(event.revision);
+    head.hash = hashOf(event);
+    head.position = positionTextOf(event);
     return state;
   },
 };
+
+/** The head of the event's stream, added (to be filled) at its first event; undefined for a stream of no cooperative. */
+function headOf(state: StreamHeadsState, streamId: string, event: RecordedEvent): StreamHead | undefined {
+  const coopId = coopIdOfStream(streamId) ?? event.metadata.coopId;
+  if (!coopId) return undefined;
+  const streams = ownEntry(state.coops, coopId) ?? addEntry(state.coops, coopId, dictionary<StreamHead>());
+  return ownEntry(streams, streamId) ?? addEntry(streams, streamId, { revision: -1, hash: '', position: '' });
+}
 
 /** A cooperative's stream heads, ordered by stream id (a stable order for the digest). */
 export function streamHeadsOf(state: StreamHeadsState, coopId: string): Array<StreamHead & { streamId: string }> {

@@ -22,7 +22,8 @@ export const journalProjection: Projection<JournalState> = {
   version: 1,
   init: () => ({ coops: {} }),
   apply(state: JournalState, event: RecordedEvent): JournalState {
-    const coopId = FISCAL_YEAR_STREAM.exec(event.streamId)?.[1];
+    // The prefix first: a replay passes a million events of other streams through here.
+    const coopId = event.streamId.startsWith('fiscalyear-') ? FISCAL_YEAR_STREAM.exec(event.streamId)?.[1] : undefined;
     if (coopId === undefined) return state;
     const coop = (state.coops[coopId] ??= { fiscalYears: [] });
     coop.fiscalYears.push({
