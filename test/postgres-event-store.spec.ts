@@ -1,6 +1,7 @@
 import { spawn } from 'node:child_process';
 import { resolve } from 'node:path';
 import { PostgresEventStore, RecordedEvent, verifyEvents } from '@ledger/event-store';
+import { eventIdOf, hashOf, recordedAtOf } from '@ledger/event-store/stored-rows';
 import { collect, describeEventStoreContract, event, sleep, waitFor } from './event-store.contract';
 import { describeWithPostgres, dropSchema, onTestDatabase, TEST_DATABASE_URL, uniqueSchema } from './postgres-test-database';
 
@@ -173,6 +174,42 @@ describeWithPostgres('PostgresEventStore', () => {
       await store.append('cooperative-c1', [event('A', { b: 1.5, a: 'é' })], 'no_stream');
       const [row] = await onTestDatabase(async (client) => (await client.query(`SELECT data, coop_id FROM "${schema}".ledger_events`)).rows);
       expect(row).toEqual({ data: '{"a":"é","b":1.5}', coop_id: 'c1' });
+    });
+
+    describe('the metadata columns event_id, recorded_at and hash (libs/event-store/src/stored-rows.ts)', () => {
+      const lazily = async (store: PostgresEventStore) => {
+        const events: RecordedEvent[] = [];
+        for await (const page of store.readAllPages({ lazyData: true })) events.push(...page);
+        return events;
+      };
+      const columnsOf = (events: RecordedEvent[]) => events.map((e) => [eventIdOf(e), recordedAtOf(e), hashOf(e)]);
+      const fromMetadata = (events: RecordedEvent[]) => events.map((e) => [e.metadata.eventId, e.metadata.recordedAt, e.metadata.hash]);
+      const edit = (sql: string) => onTestDatabase((client) => client.query(sql.replaceAll('EVENTS', `"${schema}".ledger_events`)));
+
+      it('copies them at the append; a replay takes them, and an edit of one alone is unreadable on a full read', async () => {
+        const store = openStore();
+        await store.append('cooperative-c1', [event('A'), event('B')], 'no_stream');
+        const full = await collect(store.readAll());
+        expect(columnsOf(await lazily(store))).toEqual(fromMetadata(full));
+        await edit("UPDATE EVENTS SET hash = 'edited' WHERE revision = 1");
+        await expect(collect(store.readAll())).rejects.toThrow(/columns event_id, recorded_at or hash differ from its hashed metadata/);
+        expect((await verifyEvents(store.readAll())).firstBreak).toEqual({ streamId: 'cooperative-c1', revision: 1n, reason: 'unreadable_event' });
+      });
+
+      it('adds them to a schema made before them: its older rows are read from their metadata, later appends fill them', async () => {
+        const before = openStore();
+        await before.append('cooperative-c1', [event('A')], 'no_stream');
+        await before.close();
+        await edit('ALTER TABLE EVENTS DROP COLUMN event_id, DROP COLUMN recorded_at, DROP COLUMN hash');
+
+        const store = openStore();
+        await store.append('cooperative-c1', [event('B')], 0n);
+        const filled = await onTestDatabase(async (client) => (await client.query(`SELECT event_id IS NOT NULL AS filled FROM "${schema}".ledger_events ORDER BY position`)).rows);
+        expect(filled).toEqual([{ filled: false }, { filled: true }]);
+        const full = await collect(store.readAll());
+        expect(columnsOf(await lazily(store))).toEqual(fromMetadata(full));
+        expect((await verifyEvents(store.readAll())).valid).toBe(true);
+      });
     });
   });
 });

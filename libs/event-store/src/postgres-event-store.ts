@@ -1,6 +1,6 @@
 import type { Client, Pool, QueryConfig } from 'pg';
 import { canonicalJson } from './canonical-json';
-import { checkExpectedRevision, toLazyRecordedEvent, toRecordedEvent } from './stored-rows';
+import { checkExpectedRevision, metadataColumnsOf, toLazyRecordedEvent, toRecordedEvent } from './stored-rows';
 import { chainEvents, GENESIS_HASH } from './hash-chain';
 import { pg } from './postgres-ddl';
 import { LogSubscription, SubscriptionErrorHandler } from './sqlite-subscription';
@@ -27,8 +27,9 @@ const PAGE_SIZE = 1000;
 const UNIQUE_VIOLATION = '23505';
 /** Another writer moved the stream between our read of its head and our write: read again, this many times. */
 const MAX_ATTEMPTS_FOR_ANY = 5;
-const EVENT_COLUMNS = 'position, stream_id, revision, type, data, metadata';
-type EventRow = [position: string, streamId: string, revision: string, type: string, data: string, metadata: string];
+/** With the metadata's `eventId`, `recordedAt` and `hash` in columns, as in the SQLite store (see toLazyRecordedEvent in stored-rows.ts). */
+const EVENT_COLUMNS = 'position, stream_id, revision, type, data, metadata, event_id, recorded_at, hash';
+type EventRow = [position: string, streamId: string, revision: string, type: string, data: string, metadata: string, eventId: string | null, recordedAt: string | null, hash: string | null];
 interface StreamHead {
   revision: bigint;
   hash: string;
@@ -194,12 +195,12 @@ export class PostgresEventStore implements EventStore {
   private async write(streamId: string, events: NewEvent[], head: StreamHead | undefined): Promise<AppendResult> {
     const firstRevision = head ? head.revision + 1n : 0n;
     const chained = chainEvents(streamId, firstRevision, head?.hash ?? GENESIS_HASH, events);
-    const rows = chained.map((event) => [event.type, canonicalJson(event.data), canonicalJson(event.metadata), event.metadata.idempotencyKey ?? null]);
+    const rows = chained.map((event) => [event.type, canonicalJson(event.data), canonicalJson(event.metadata), event.metadata.idempotencyKey ?? null, ...metadataColumnsOf(event.metadata)]);
     // From the counter's UPDATE to the COMMIT, appends of every stream wait their turn.
     const written = await this.pool.query<[string]>({
       ...this.sql.write,
       rowMode: 'array',
-      values: [rows.length, streamId, String(firstRevision), coopIdOfStream(streamId) ?? null, rows.map((row) => row[0]), rows.map((row) => row[1]), rows.map((row) => row[2]), rows.map((row) => row[3]), this.channel],
+      values: [rows.length, streamId, String(firstRevision), coopIdOfStream(streamId) ?? null, ...[0, 1, 2, 3, 4, 5, 6].map((column) => rows.map((row) => row[column])), this.channel],
     });
     const before = BigInt(written.rows[0][0]);
     const appended = chained.map((event, i) => ({ revision: event.revision, position: before + BigInt(i) + 1n }));
@@ -208,10 +209,10 @@ export class PostgresEventStore implements EventStore {
   }
 
   private async streamHead(streamId: string): Promise<StreamHead | undefined> {
-    const rows = await this.rows<[string, string, string]>(this.sql.streamHead, [streamId]);
+    const rows = await this.rows<[string, string, string, string | null]>(this.sql.streamHead, [streamId]);
     if (rows.length === 0) return undefined;
-    const [revision, position, metadata] = rows[0];
-    return { revision: BigInt(revision), position: BigInt(position), hash: (JSON.parse(metadata) as EventMetadata).hash };
+    const [revision, position, metadata, hash] = rows[0];
+    return { revision: BigInt(revision), position: BigInt(position), hash: hash ?? (JSON.parse(metadata) as EventMetadata).hash };
   }
 
   private async *pagesOfRows(options: ReadAllOptions): AsyncIterable<EventRow[]> {
@@ -302,6 +303,14 @@ function statements(schema: string) {
         idempotency_key text,
         UNIQUE (stream_id, revision)
       );
+      -- The metadata's eventId, recordedAt and hash, for a replay that reads them without parsing
+      -- the metadata; null in the rows of a schema made before them. Altered only when missing:
+      -- an ALTER waits for every reader of the table, and every query waits behind it.
+      DO $$ BEGIN
+        IF NOT EXISTS (SELECT 1 FROM information_schema.columns WHERE table_schema = '${schema}' AND table_name = 'ledger_events' AND column_name = 'hash') THEN
+          ALTER TABLE ${events} ADD COLUMN IF NOT EXISTS event_id text, ADD COLUMN IF NOT EXISTS recorded_at text, ADD COLUMN IF NOT EXISTS hash text;
+        END IF;
+      END $$;
       CREATE INDEX IF NOT EXISTS ledger_events_by_coop ON ${events} (coop_id, position);
       CREATE INDEX IF NOT EXISTS ledger_events_by_idempotency_key ON ${events} (idempotency_key) WHERE idempotency_key IS NOT NULL;
       CREATE TABLE IF NOT EXISTS ${head} (
@@ -311,7 +320,7 @@ function statements(schema: string) {
       INSERT INTO ${head} (singleton, position) VALUES (true, 0) ON CONFLICT DO NOTHING;`,
     /** A transaction-level advisory lock on a name (released at COMMIT or ROLLBACK). */
     lockName: (name: string): QueryConfig => ({ ...named('lock', 'SELECT pg_advisory_xact_lock(hashtextextended($1, 0))'), values: [name] }),
-    streamHead: named('head', `SELECT revision, position, metadata FROM ${events} WHERE stream_id = $1 ORDER BY revision DESC LIMIT 1`),
+    streamHead: named('head', `SELECT revision, position, metadata, hash FROM ${events} WHERE stream_id = $1 ORDER BY revision DESC LIMIT 1`),
     // Counter, rows and NOTIFY in one statement: the counter's row lock is held only for this
     // statement and its COMMIT.
     write: named(
@@ -319,11 +328,12 @@ function statements(schema: string) {
       `WITH counter AS (
          UPDATE ${head} SET position = position + $1::bigint RETURNING position - $1::bigint AS before
        ), inserted AS (
-         INSERT INTO ${events} (position, stream_id, revision, coop_id, type, data, metadata, idempotency_key)
-         SELECT counter.before + e.n, $2, $3::bigint + e.n - 1, $4, e.type, e.data, e.metadata, e.idempotency_key
-         FROM counter, unnest($5::text[], $6::text[], $7::text[], $8::text[]) WITH ORDINALITY AS e(type, data, metadata, idempotency_key, n)
+         INSERT INTO ${events} (position, stream_id, revision, coop_id, type, data, metadata, idempotency_key, event_id, recorded_at, hash)
+         SELECT counter.before + e.n, $2, $3::bigint + e.n - 1, $4, e.type, e.data, e.metadata, e.idempotency_key, e.event_id, e.recorded_at, e.hash
+         FROM counter, unnest($5::text[], $6::text[], $7::text[], $8::text[], $9::text[], $10::text[], $11::text[])
+           WITH ORDINALITY AS e(type, data, metadata, idempotency_key, event_id, recorded_at, hash, n)
        )
-       SELECT before::text, pg_notify($9, (before + $1::bigint)::text) FROM counter`,
+       SELECT before::text, pg_notify($12, (before + $1::bigint)::text) FROM counter`,
     ),
     streamPage: named('stream', `SELECT ${EVENT_COLUMNS} FROM ${events} WHERE stream_id = $1 AND revision >= $2::bigint ORDER BY revision LIMIT $3`),
     allPage: named('all', `SELECT ${EVENT_COLUMNS} FROM ${events} WHERE position > $1::bigint ORDER BY position LIMIT $2`),
