@@ -1,4 +1,5 @@
-import { canonicalJson, NotCanonicalJsonError } from './canonical-json';
+import fc from 'fast-check';
+import { canonicalJson, canonicalJsonBySerializer, NotCanonicalJsonError } from './canonical-json';
 
 /** A double from its IEEE 754 bits, as RFC 8785 Appendix B lists them. */
 function double(hex: string): number {
@@ -83,5 +84,19 @@ describe('canonical JSON (RFC 8785)', () => {
     }
     expect(() => canonicalJson(undefined)).toThrow(NotCanonicalJsonError);
     expect(() => canonicalJson({ deep: [{ x: NaN }] })).toThrow('$.deep[0].x');
+  });
+
+  it('writes through JSON.stringify only what the serializer writes alike: values in any key order, integer-like keys, undefined members, -0', () => {
+    fc.assert(
+      fc.property(fc.jsonValue(), (value) => {
+        expect(canonicalJson(value)).toBe(canonicalJsonBySerializer(value));
+        // Parsed back, the members are in canonical order: the shortcut's case.
+        expect(canonicalJson(JSON.parse(canonicalJson(value)))).toBe(canonicalJsonBySerializer(value));
+      }),
+      { numRuns: 500 },
+    );
+    const awkward = { b: undefined, a: -0, '10': [1.5, { y: 1, x: 2 }], '2': 'é\ud800' };
+    expect(canonicalJson(awkward)).toBe(canonicalJsonBySerializer(awkward));
+    expect(canonicalJson(awkward)).toBe('{"10":[1.5,{"x":2,"y":1}],"2":"é\\ud800","a":0}');
   });
 });

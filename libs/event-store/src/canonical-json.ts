@@ -19,6 +19,44 @@ export function canonicalJson(value: unknown): string {
   return serialize(value, []);
 }
 
+/** The canonical JSON written member by member, without the shortcut through JSON.stringify (canonical-json.spec.ts checks both agree). */
+export function canonicalJsonBySerializer(value: unknown): string {
+  return serialize(value, [], false);
+}
+
+/**
+ * Whether `JSON.stringify(value)` is the canonical JSON of `value`: every object's members in
+ * sorted order and none with a `toJSON`, every number finite, nothing `JSON.stringify` would
+ * drop or coerce but an object member that is `undefined` (left out by both). Anything else
+ * goes to `serialize`, which writes it or refuses it.
+ */
+function inCanonicalOrder(value: unknown): boolean {
+  switch (typeof value) {
+    case 'string':
+    case 'boolean':
+      return true;
+    case 'number':
+      return Number.isFinite(value);
+    case 'object': {
+      if (value === null) return true;
+      if (Array.isArray(value)) {
+        for (let i = 0; i < value.length; i++) if (value[i] === undefined || !inCanonicalOrder(value[i])) return false;
+        return true;
+      }
+      if (typeof (value as { toJSON?: unknown }).toJSON === 'function') return false;
+      const keys = Object.keys(value);
+      for (let i = 0; i < keys.length; i++) {
+        if (i > 0 && !(keys[i - 1] < keys[i])) return false;
+        const member = (value as Record<string, unknown>)[keys[i]];
+        if (member !== undefined && !inCanonicalOrder(member)) return false;
+      }
+      return true;
+    }
+    default:
+      return false;
+  }
+}
+
 export class NotCanonicalJsonError extends TypeError {
   constructor(
     readonly path: string,
@@ -34,7 +72,7 @@ export class NotCanonicalJsonError extends TypeError {
  * into a path only for an error: building a path string for every value cost a third of the
  * offline verifier's time.
  */
-function serialize(value: unknown, at: Array<string | number>): string {
+function serialize(value: unknown, at: Array<string | number>, shortcut = true): string {
   switch (typeof value) {
     case 'string':
       return JSON.stringify(value);
@@ -46,25 +84,28 @@ function serialize(value: unknown, at: Array<string | number>): string {
       return String(value);
     case 'object':
       if (value === null) return 'null';
-      if (Array.isArray(value)) return serializeArray(value, at);
-      return serializeObject(value as Record<string, unknown>, at);
+      // Most values are already in canonical order (parsed from canonical text, or built with
+      // their members sorted): then `JSON.stringify` writes the same bytes, three times faster.
+      if (shortcut && inCanonicalOrder(value)) return JSON.stringify(value);
+      if (Array.isArray(value)) return serializeArray(value, at, shortcut);
+      return serializeObject(value as Record<string, unknown>, at, shortcut);
     default:
       throw notCanonical(at, `a ${typeof value} is not JSON (convert it before appending)`);
   }
 }
 
-function serializeArray(items: readonly unknown[], at: Array<string | number>): string {
+function serializeArray(items: readonly unknown[], at: Array<string | number>, shortcut: boolean): string {
   let out = '[';
   for (let i = 0; i < items.length; i++) {
     at.push(i);
     if (items[i] === undefined) throw notCanonical(at, 'undefined in an array');
-    out += (i === 0 ? '' : ',') + serialize(items[i], at);
+    out += (i === 0 ? '' : ',') + serialize(items[i], at, shortcut);
     at.pop();
   }
   return `${out}]`;
 }
 
-function serializeObject(object: Record<string, unknown>, at: Array<string | number>): string {
+function serializeObject(object: Record<string, unknown>, at: Array<string | number>, shortcut: boolean): string {
   if (typeof (object as { toJSON?: unknown }).toJSON === 'function') {
     throw notCanonical(at, 'an object with toJSON (a Date?) must be converted to plain JSON first');
   }
@@ -74,7 +115,7 @@ function serializeObject(object: Record<string, unknown>, at: Array<string | num
     const member = object[key];
     if (member === undefined) continue;
     at.push(key);
-    out += `${first ? '' : ','}${JSON.stringify(key)}:${serialize(member, at)}`;
+    out += `${first ? '' : ','}${JSON.stringify(key)}:${serialize(member, at, shortcut)}`;
     at.pop();
     first = false;
   }

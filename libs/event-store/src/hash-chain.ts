@@ -35,13 +35,15 @@ export function sha256Hex(text: string): string {
 export function eventHash(event: HashableEvent): string {
   const { hash: _stored, ...metadata } = event.metadata;
   return sha256Hex(
+    // Members in canonical order, so that canonicalJson writes it in one JSON.stringify when the
+    // data and metadata are in that order too (as parsed from their stored canonical text).
     canonicalJson({
-      streamId: event.streamId,
-      // A JSON number, not a string: revisions stay far below 2^53.
-      revision: Number(event.revision),
-      type: event.type,
       data: event.data,
       metadata,
+      // A JSON number, not a string: revisions stay far below 2^53.
+      revision: Number(event.revision),
+      streamId: event.streamId,
+      type: event.type,
     }),
   );
 }
