@@ -1,11 +1,11 @@
-import { createReadStream, existsSync } from 'node:fs';
-import { createInterface } from 'node:readline';
+import { existsSync } from 'node:fs';
+import { bundleFileLines } from '@ledger/projections/audit-bundle';
 import { UsageError } from './args';
 
-/** The bundle's lines, without their "\n", read as a stream: a bundle of a million events is never held whole. */
+/** The bundle's lines, without their "\n", read as a stream (bundleFileLines): a bundle of a million events is never held whole. */
 export function bundleLines(file: string): AsyncIterable<string> {
   if (!existsSync(file)) throw new UsageError(`no such file: ${file}`);
-  return createInterface({ input: createReadStream(file, { encoding: 'utf8', highWaterMark: 1 << 20 }), crlfDelay: Infinity });
+  return bundleFileLines(file);
 }
 
 /** Progress on stderr (stdout stays the result, for a pipe). */

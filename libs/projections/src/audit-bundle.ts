@@ -1,4 +1,6 @@
-import { createHash, Hash } from 'node:crypto';
+import { createHash } from 'node:crypto';
+import { createReadStream } from 'node:fs';
+import { isAscii } from 'node:buffer';
 import { ChainBreak, ExpectedHead, verifyEvents } from '@ledger/event-store/verification';
 import { coopIdOfStream, EventMetadata, JsonObject, RecordedEvent, UnreadableEventError } from '@ledger/event-store/event-store.port';
 
@@ -60,7 +62,7 @@ export interface BundleEnd {
 
 /** Writes a bundle line by line, keeping the running hash the end line carries. */
 export class AuditBundleWriter {
-  private readonly hash = createHash('sha256');
+  private readonly hash = new TextHash();
   private count = 0;
 
   manifest(manifest: Omit<BundleManifest, 'kind' | 'format'>): string {
@@ -81,12 +83,12 @@ export class AuditBundleWriter {
   }
 
   end(): string {
-    return `${JSON.stringify({ kind: 'end', events: this.count, sha256: this.hash.digest('hex') } satisfies BundleEnd)}\n`;
+    return `${JSON.stringify({ kind: 'end', events: this.count, sha256: this.hash.hex() } satisfies BundleEnd)}\n`;
   }
 
   private line(value: object): string {
     const text = `${JSON.stringify(value)}\n`;
-    this.hash.update(text, 'utf8');
+    this.hash.add(text);
     return text;
   }
 }
@@ -156,7 +158,7 @@ export interface VerifyBundleOptions {
  */
 export async function verifyBundle(lines: AsyncIterable<string>, options: VerifyBundleOptions = {}): Promise<BundleReport> {
   const every = options.progressEvery ?? 50_000;
-  const fileHash: Hash = createHash('sha256');
+  const fileHash = new TextHash();
   let manifest: BundleManifest | undefined;
   let end: BundleEnd | undefined;
   let problem: BundleProblem | undefined;
@@ -186,14 +188,14 @@ export async function verifyBundle(lines: AsyncIterable<string>, options: Verify
         if (kind !== 'manifest') return flag('no_manifest', 'the first line is not the manifest');
         manifest = value as BundleManifest;
         if (manifest.format !== AUDIT_BUNDLE_FORMAT) flag('unknown_format', `format ${String(manifest.format)} is not ${AUDIT_BUNDLE_FORMAT}`);
-        fileHash.update(`${text}\n`, 'utf8');
+        fileHash.add(`${text}\n`);
         continue;
       }
       if (kind === 'end') {
         end = value as BundleEnd;
         continue;
       }
-      fileHash.update(`${text}\n`, 'utf8');
+      fileHash.add(`${text}\n`);
       const event = recordedEventOf(value);
       if (!event) {
         flag('bad_line', 'not an event line (kind, position, streamId, revision, type, data, metadata)');
@@ -232,7 +234,7 @@ export async function verifyBundle(lines: AsyncIterable<string>, options: Verify
   else {
     if (!end) flag('no_end', 'the end line is missing: the file was cut short', lineNumber);
     else {
-      const sha256 = fileHash.digest('hex');
+      const sha256 = fileHash.hex();
       if (end.sha256 !== sha256) flag('file_hash_mismatch', `the file hashes to ${sha256}, the end line says ${end.sha256}: it was edited after it was written`, lineNumber);
       if (end.events !== events) flag('count_mismatch', `${events} events read, the end line says ${end.events}`, lineNumber);
     }
@@ -293,4 +295,60 @@ function recordedEventOf(value: unknown): RecordedEvent | undefined {
 
 function isObject(value: unknown): value is JsonObject & EventMetadata {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/**
+ * A bundle file's lines, without their "\n" (nor a "\r" before it), read in chunks of 1 MiB: a
+ * bundle of a million events is never held whole. Split here rather than by `readline`, which
+ * took a quarter of an offline verification; a chunk is cut after its last "\n" (a byte no other
+ * UTF-8 character contains), and one of ASCII only is read as Latin-1, the same text three times
+ * faster than decoding UTF-8.
+ */
+export async function* bundleFileLines(file: string, chunkBytes = 1 << 20): AsyncGenerator<string> {
+  let rest: Buffer | undefined;
+  for await (const read of createReadStream(file, { highWaterMark: chunkBytes })) {
+    const chunk = rest ? Buffer.concat([rest, read as Buffer]) : (read as Buffer);
+    const last = chunk.lastIndexOf(0x0a);
+    rest = last === -1 ? chunk : chunk.subarray(last + 1);
+    if (last !== -1) yield* linesOf(textOf(chunk.subarray(0, last)));
+  }
+  if (rest !== undefined && rest.length > 0) yield* linesOf(textOf(rest));
+}
+
+function textOf(bytes: Buffer): string {
+  return isAscii(bytes) ? bytes.toString('latin1') : bytes.toString('utf8');
+}
+
+function* linesOf(text: string): Generator<string> {
+  let start = 0;
+  for (let end = text.indexOf('\n'); end !== -1; end = text.indexOf('\n', start)) {
+    yield withoutCarriageReturn(text.slice(start, end));
+    start = end + 1;
+  }
+  yield withoutCarriageReturn(text.slice(start));
+}
+
+function withoutCarriageReturn(line: string): string {
+  return line.endsWith('\r') ? line.slice(0, -1) : line;
+}
+
+/** A sha256 of text given a line at a time, handed to the hash 64 KiB at a time: a call per line of a million cost more than the hashing. */
+class TextHash {
+  private readonly hash = createHash('sha256');
+  private pending = '';
+
+  add(text: string): void {
+    this.pending += text;
+    if (this.pending.length >= 1 << 16) this.flush();
+  }
+
+  hex(): string {
+    this.flush();
+    return this.hash.digest('hex');
+  }
+
+  private flush(): void {
+    this.hash.update(this.pending, 'utf8');
+    this.pending = '';
+  }
 }
